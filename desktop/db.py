@@ -1,0 +1,193 @@
+"""The one place that opens the database.
+
+Everything SQLite- or PostgreSQL-specific lives here: URL parsing, connection pragmas, the
+migration runner, the pre-migration backup and the test wipe. The rest of the program talks
+peewee through :data:`database` and stays portable.
+
+Times are stored as naive *local* wall-clock datetimes: a front desk and its finance office
+share one time zone, and the paper forms show local time. The choice is written here and in the
+README so nobody mixes aware and naive values later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+from playhouse.migrations import Runner
+
+from desktop import paths
+
+database = peewee.DatabaseProxy()
+
+SCHEMA_TABLE = "schema_version"
+
+
+class DatabaseOpenError(Exception):
+    """The database could not be opened or migrated; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    url: str
+    kind: str  # "sqlite" or "postgresql"
+    path: Path | None  # the SQLite file, None for in-memory or PostgreSQL
+    backup: Path | None = None  # copy taken before migrating, if any
+    applied: tuple[str, ...] = ()
+
+
+_current: DatabaseInfo | None = None
+
+
+def current_info() -> DatabaseInfo | None:
+    return _current
+
+
+def _make_database(url: str) -> tuple[peewee.Database, str, Path | None]:
+    parsed = urllib.parse.urlparse(url)
+    scheme = parsed.scheme.lower()
+    if scheme == "sqlite":
+        # Everything after "sqlite://" is the path: sqlite:///tmp/a.db is /tmp/a.db,
+        # sqlite://a.db is a.db relative to the working folder.
+        raw = url[len("sqlite://"):]
+        if raw.startswith("//"):
+            raw = "/" + raw.lstrip("/")
+        if raw in ("", "/"):
+            raise DatabaseOpenError(f"SQLite URL names no file: {url}")
+        if raw.lstrip("/") == ":memory:":
+            return peewee.SqliteDatabase(":memory:", pragmas=_SQLITE_PRAGMAS), "sqlite", None
+        path = Path(raw).expanduser()
+        if not path.parent.exists():
+            raise DatabaseOpenError(f"folder does not exist for database: {path.parent}")
+        if path.is_dir():
+            raise DatabaseOpenError(f"database path is a folder, not a file: {path}")
+        db = peewee.SqliteDatabase(str(path), pragmas=_SQLITE_PRAGMAS, timeout=5)
+        return db, "sqlite", path
+    if scheme in ("postgresql", "postgres"):
+        try:
+            import psycopg2  # noqa: F401
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise DatabaseOpenError(
+                "PostgreSQL needs psycopg2: pip install 'reception-manager[postgres]'"
+            ) from exc
+        if not parsed.path.strip("/"):
+            raise DatabaseOpenError(f"PostgreSQL URL names no database: {url}")
+        kwargs: dict[str, object] = {}
+        if parsed.hostname:
+            kwargs["host"] = parsed.hostname
+        if parsed.port:
+            kwargs["port"] = parsed.port
+        if parsed.username:
+            kwargs["user"] = urllib.parse.unquote(parsed.username)
+        if parsed.password:
+            kwargs["password"] = urllib.parse.unquote(parsed.password)
+        for key, values in urllib.parse.parse_qs(parsed.query).items():
+            kwargs[key] = values[-1]
+        db = peewee.PostgresqlDatabase(parsed.path.strip("/"), **kwargs)
+        return db, "postgresql", None
+    raise DatabaseOpenError(
+        f"unsupported database URL {url!r}: use sqlite:///PATH or postgresql://USER@HOST/DB"
+    )
+
+
+_SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "normal",
+}
+
+
+def _backup_sqlite(db: peewee.SqliteDatabase, path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = paths.backups_dir() / f"{path.stem}-before-migration-{stamp}{path.suffix or '.db'}"
+    n = 1
+    while target.exists():
+        target = target.with_name(f"{target.stem}-{n}{target.suffix}")
+        n += 1
+    dest = sqlite3.connect(str(target))
+    try:
+        db.connection().backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def migration_runner(db: peewee.Database) -> Runner:
+    return Runner(db, directory=str(paths.MIGRATIONS), table_name=SCHEMA_TABLE)
+
+
+def open_database(url: str, *, migrate: bool = True) -> DatabaseInfo:
+    """Open ``url``, refuse unreadable or newer-schema databases, migrate, and bind the models."""
+    global _current
+    close_database()
+    db, kind, path = _make_database(url)
+    try:
+        db.connect()
+        if kind == "sqlite":
+            # Forces SQLite to read the header: a non-database file fails here, not later.
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        runner = migration_runner(db)
+        status = runner.status()
+    except peewee.DatabaseError as exc:
+        db.close()
+        raise DatabaseOpenError(f"cannot open database {url}: {_one_line(exc)}") from exc
+    except peewee.InterfaceError as exc:  # pragma: no cover - driver specific
+        db.close()
+        raise DatabaseOpenError(f"cannot open database {url}: {_one_line(exc)}") from exc
+
+    unknown = [m.name for m in status if m.path is None]
+    if unknown:
+        db.close()
+        raise DatabaseOpenError(
+            f"database {url} was written by a newer version of this program "
+            f"(unknown schema versions: {', '.join(unknown)}); please upgrade"
+        )
+    pending = [m for m in status if not m.applied]
+    backup = None
+    applied: list[str] = []
+    if pending and migrate:
+        try:
+            if kind == "sqlite" and path is not None and any(m.applied for m in status):
+                backup = _backup_sqlite(db, path)
+            applied = runner.up()
+        except Exception as exc:
+            db.close()
+            raise DatabaseOpenError(f"migrating {url} failed: {_one_line(exc)}") from exc
+    database.initialize(db)
+    _current = DatabaseInfo(url=url, kind=kind, path=path, backup=backup, applied=tuple(applied))
+    return _current
+
+
+def close_database() -> None:
+    global _current
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()
+    _current = None
+
+
+def wipe(url: str) -> None:
+    """Drop everything in a test database (PostgreSQL); SQLite tests use a new file instead."""
+    db, kind, path = _make_database(url)
+    if kind == "postgresql":
+        db.connect()
+        db.execute_sql("DROP SCHEMA public CASCADE")
+        db.execute_sql("CREATE SCHEMA public")
+        db.close()
+    elif path is not None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def is_locked_error(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "database is locked" in text or "lock timeout" in text or "could not obtain lock" in text
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or exc.__class__.__name__

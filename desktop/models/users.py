@@ -1,0 +1,29 @@
+"""Accounts and roles. A user may hold several roles; an account may stand for an employee."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from desktop.models.base import BaseModel
+from desktop.models.org import Employee
+
+
+class User(BaseModel):
+    username = pw.CharField(max_length=60, unique=True)
+    display_name = pw.CharField(max_length=60, default="")
+    password_hash = pw.CharField(max_length=255)
+    employee = pw.ForeignKeyField(Employee, null=True, backref="users", on_delete="SET NULL")
+    active = pw.BooleanField(default=True)
+    language = pw.CharField(max_length=10, default="")
+    created_at = pw.DateTimeField(default=dt.datetime.now)
+    last_login = pw.DateTimeField(null=True)
+
+
+class UserRole(BaseModel):
+    user = pw.ForeignKeyField(User, backref="role_rows", on_delete="CASCADE")
+    role = pw.CharField(max_length=40)
+
+    class Meta:
+        indexes = ((("user", "role"), True),)

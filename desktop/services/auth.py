@@ -1,0 +1,323 @@
+"""Accounts, roles and the permission table every service checks.
+
+Passwords are hashed with Argon2id (memory-hard). A logged-in user is an :class:`Actor`, a small
+immutable value the views hand to every service call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import peewee
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from desktop.db import database
+from desktop.i18n import translate
+from desktop.models import Employee, User, UserRole
+from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
+
+RECEPTIONIST = "receptionist"
+HOST = "host"
+DEPT_MANAGER = "dept_manager"
+ADMIN_OFFICE = "admin_office"
+FINANCE = "finance"
+GENERAL_MANAGER = "general_manager"
+AUDITOR = "auditor"
+SYSADMIN = "sysadmin"
+
+ROLES: tuple[str, ...] = (
+    RECEPTIONIST,
+    HOST,
+    DEPT_MANAGER,
+    ADMIN_OFFICE,
+    FINANCE,
+    GENERAL_MANAGER,
+    AUDITOR,
+    SYSADMIN,
+)
+
+
+def role_label(role: str) -> str:
+    labels = {
+        RECEPTIONIST: translate("roles", "前台"),
+        HOST: translate("roles", "接待人（员工）"),
+        DEPT_MANAGER: translate("roles", "部门负责人"),
+        ADMIN_OFFICE: translate("roles", "行政部"),
+        FINANCE: translate("roles", "财务"),
+        GENERAL_MANAGER: translate("roles", "总经理"),
+        AUDITOR: translate("roles", "审计"),
+        SYSADMIN: translate("roles", "系统管理员"),
+    }
+    return labels.get(role, role)
+
+
+# permission → roles allowed. The one table every service consults.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "visitors.desk": frozenset({RECEPTIONIST, ADMIN_OFFICE, SYSADMIN}),
+    "visitors.preregister": frozenset(
+        {RECEPTIONIST, HOST, DEPT_MANAGER, ADMIN_OFFICE, GENERAL_MANAGER, SYSADMIN}
+    ),
+    "visitors.log": frozenset(
+        {RECEPTIONIST, ADMIN_OFFICE, AUDITOR, GENERAL_MANAGER, DEPT_MANAGER, SYSADMIN}
+    ),
+    "visitors.deny_override": frozenset({ADMIN_OFFICE, GENERAL_MANAGER, SYSADMIN}),
+    "denylist.manage": frozenset({ADMIN_OFFICE, SYSADMIN}),
+    "org.manage": frozenset({ADMIN_OFFICE, SYSADMIN}),
+    "settings.manage": frozenset({ADMIN_OFFICE, SYSADMIN}),
+    "users.manage": frozenset({SYSADMIN}),
+    "id.unmask": frozenset({SYSADMIN}),
+}
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int
+    username: str
+    display_name: str
+    roles: frozenset[str]
+    employee_id: int | None = None
+    language: str = ""
+
+    def can(self, permission: str) -> bool:
+        return bool(self.roles & PERMISSIONS[permission])
+
+    @property
+    def label(self) -> str:
+        return self.display_name or self.username
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    roles: tuple[str, ...]
+    employee_id: int | None
+    employee_name: str
+    active: bool
+    last_login: dt.datetime | None = None
+    role_labels: tuple[str, ...] = field(default=())
+
+
+def require(actor: Actor, permission: str) -> None:
+    if not actor.can(permission):
+        raise PermissionDenied(
+            translate("services", "您的角色无权执行此操作（需要：{roles}）。").format(
+                roles="、".join(role_label(r) for r in ROLES if r in PERMISSIONS[permission])
+            )
+        )
+
+
+def require_any(actor: Actor, *permissions: str) -> None:
+    if not any(actor.can(p) for p in permissions):
+        require(actor, permissions[0])
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _actor_for(user: User) -> Actor:
+    roles = frozenset(r.role for r in UserRole.select().where(UserRole.user == user))
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        roles=roles,
+        employee_id=user.employee_id,
+        language=user.language,
+    )
+
+
+def needs_first_admin() -> bool:
+    """True on a fresh database: the GUI must ask for an administrator before anything else."""
+    return not User.select().exists()
+
+
+def _check_password_rules(password: str, errors: dict[str, str]) -> None:
+    if len(password) < 6:
+        errors["password"] = translate("services", "密码至少 6 位。")
+
+
+def create_first_admin(username: str, display_name: str, password: str) -> Actor:
+    errors: dict[str, str] = {}
+    if not username.strip():
+        errors["username"] = translate("services", "请填写用户名。")
+    _check_password_rules(password, errors)
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        if User.select().exists():
+            raise ServiceError(translate("services", "已经有管理员账户，请登录。"))
+        user = User.create(
+            username=username.strip(),
+            display_name=display_name.strip() or username.strip(),
+            password_hash=hash_password(password),
+        )
+        UserRole.create(user=user, role=SYSADMIN)
+    return _actor_for(user)
+
+
+def authenticate(username: str, password: str) -> Actor:
+    user = User.get_or_none(User.username == username.strip())
+    bad = ServiceError(translate("services", "用户名或密码不正确。"))
+    if user is None:
+        # Spend the same time as a real check so usernames cannot be probed by timing.
+        try:
+            _hasher.verify(_DUMMY_HASH, password)
+        except VerificationError:
+            pass
+        raise bad
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        raise bad from None
+    if not user.active:
+        raise ServiceError(translate("services", "该账户已停用，请联系系统管理员。"))
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login = dt.datetime.now()
+    user.save()
+    return _actor_for(user)
+
+
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+def actor_by_username(username: str) -> Actor:
+    """For the demo and the screenshot command, which log in without a password."""
+    user = User.get_or_none(User.username == username)
+    if user is None:
+        raise NotFound(translate("services", "没有用户 {name}。").format(name=username))
+    return _actor_for(user)
+
+
+def first_sysadmin() -> Actor | None:
+    row = (
+        User.select()
+        .join(UserRole)
+        .where(UserRole.role == SYSADMIN, User.active == True)  # noqa: E712
+        .order_by(User.id)
+        .first()
+    )
+    return _actor_for(row) if row else None
+
+
+def refresh(actor: Actor) -> Actor:
+    user = User.get_or_none(User.id == actor.user_id)
+    if user is None:
+        raise NotFound(translate("services", "账户不存在。"))
+    return _actor_for(user)
+
+
+def _info(user: User) -> UserInfo:
+    roles = tuple(r for r in ROLES if r in {x.role for x in user.role_rows})
+    return UserInfo(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        roles=roles,
+        employee_id=user.employee_id,
+        employee_name=user.employee.name if user.employee_id else "",
+        active=user.active,
+        last_login=user.last_login,
+        role_labels=tuple(role_label(r) for r in roles),
+    )
+
+
+def list_users(actor: Actor) -> list[UserInfo]:
+    require(actor, "users.manage")
+    users = User.select().order_by(User.username)
+    return [_info(u) for u in peewee.prefetch(users, UserRole)]
+
+
+def save_user(
+    actor: Actor,
+    *,
+    user_id: int | None,
+    username: str,
+    display_name: str,
+    roles: set[str] | frozenset[str],
+    employee_id: int | None,
+    active: bool = True,
+    password: str | None = None,
+) -> UserInfo:
+    """Create or update an account. A new account needs a password; an edit may leave it."""
+    require(actor, "users.manage")
+    errors: dict[str, str] = {}
+    username = username.strip()
+    if not username:
+        errors["username"] = translate("services", "请填写用户名。")
+    elif User.select().where(User.username == username, User.id != (user_id or 0)).exists():
+        errors["username"] = translate("services", "用户名已被占用。")
+    unknown = set(roles) - set(ROLES)
+    if unknown:
+        errors["roles"] = translate("services", "未知角色：{roles}").format(roles=", ".join(unknown))
+    if not roles:
+        errors["roles"] = translate("services", "至少选择一个角色。")
+    if user_id is None or password:
+        _check_password_rules(password or "", errors)
+    if employee_id is not None and not Employee.select().where(Employee.id == employee_id).exists():
+        errors["employee"] = translate("services", "员工不存在。")
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        if user_id is None:
+            user = User.create(
+                username=username,
+                display_name=display_name.strip() or username,
+                password_hash=hash_password(password or ""),
+                employee=employee_id,
+                active=active,
+            )
+        else:
+            user = User.get_or_none(User.id == user_id)
+            if user is None:
+                raise NotFound(translate("services", "账户不存在。"))
+            user.username = username
+            user.display_name = display_name.strip() or username
+            user.employee = employee_id
+            user.active = active
+            if password:
+                user.password_hash = hash_password(password)
+            user.save()
+        UserRole.delete().where(UserRole.user == user).execute()
+        for role in sorted(roles):
+            UserRole.create(user=user, role=role)
+        _ensure_a_sysadmin_remains()
+    return _info(User.get_by_id(user.id))
+
+
+def _ensure_a_sysadmin_remains() -> None:
+    exists = (
+        User.select()
+        .join(UserRole)
+        .where(UserRole.role == SYSADMIN, User.active == True)  # noqa: E712
+        .exists()
+    )
+    if not exists:
+        # Raising inside the caller's transaction rolls the change back.
+        raise ServiceError(translate("services", "至少要保留一个启用的系统管理员账户。"))
+
+
+def change_own_password(actor: Actor, old: str, new: str) -> None:
+    user = User.get_by_id(actor.user_id)
+    try:
+        _hasher.verify(user.password_hash, old)
+    except (VerificationError, InvalidHashError):
+        raise ValidationError({"old": translate("services", "原密码不正确。")}) from None
+    errors: dict[str, str] = {}
+    _check_password_rules(new, errors)
+    if errors:
+        raise ValidationError(errors)
+    user.password_hash = hash_password(new)
+    user.save()
+
+
+def set_own_language(actor: Actor, language: str) -> Actor:
+    User.update(language=language).where(User.id == actor.user_id).execute()
+    return refresh(actor)

@@ -1,0 +1,87 @@
+"""The deny list (黑名单): people, companies or phones the desk must not admit unasked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop.db import database
+from desktop.i18n import translate
+from desktop.models import DenyEntry
+from desktop.services.auth import Actor, require, require_any
+from desktop.services.errors import NotFound, ValidationError
+from desktop.services.text import digits
+
+
+@dataclass(frozen=True)
+class DenyInfo:
+    id: int
+    name: str
+    company: str
+    phone: str
+    reason: str
+    active: bool
+    created_at: dt.datetime
+
+    def describe(self) -> str:
+        who = " / ".join(x for x in (self.name, self.company, self.phone) if x)
+        return f"{who}：{self.reason}"
+
+
+def _info(r: DenyEntry) -> DenyInfo:
+    return DenyInfo(r.id, r.name, r.company, r.phone, r.reason, r.active, r.created_at)
+
+
+def list_entries(actor: Actor, *, include_inactive: bool = True) -> list[DenyInfo]:
+    require_any(actor, "denylist.manage", "visitors.desk")
+    query = DenyEntry.select().order_by(DenyEntry.created_at.desc())
+    if not include_inactive:
+        query = query.where(DenyEntry.active == True)  # noqa: E712
+    return [_info(r) for r in query]
+
+
+def save_entry(actor: Actor, *, name: str = "", company: str = "", phone: str = "",
+               reason: str, active: bool = True, entry_id: int | None = None) -> DenyInfo:
+    require(actor, "denylist.manage")
+    errors: dict[str, str] = {}
+    if not (name.strip() or company.strip() or digits(phone)):
+        errors["name"] = translate("services", "姓名、单位、电话至少填一项。")
+    if not reason.strip():
+        errors["reason"] = translate("services", "请填写原因。")
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        if entry_id is None:
+            row = DenyEntry.create(name=name.strip(), company=company.strip(),
+                                   phone=phone.strip(), reason=reason.strip(), active=active,
+                                   created_by=actor.user_id)
+        else:
+            row = DenyEntry.get_or_none(DenyEntry.id == entry_id)
+            if row is None:
+                raise NotFound(translate("services", "记录不存在。"))
+            row.name, row.company, row.phone = name.strip(), company.strip(), phone.strip()
+            row.reason, row.active = reason.strip(), active
+            row.save()
+    return _info(row)
+
+
+def delete_entry(actor: Actor, entry_id: int) -> None:
+    require(actor, "denylist.manage")
+    DenyEntry.delete().where(DenyEntry.id == entry_id).execute()
+
+
+def matches(name: str, company: str, phone: str) -> list[DenyInfo]:
+    """Active entries that match the visitor: same name, company containing the entry's, or
+    the same phone digits. Any one filled field of an entry is enough — a false alarm costs a
+    confirmation, a miss costs more."""
+    name, company, phone_digits = name.strip(), company.strip(), digits(phone)
+    found = []
+    for r in DenyEntry.select().where(DenyEntry.active == True):  # noqa: E712
+        hit = (
+            (r.name and name and r.name == name)
+            or (r.company and company and r.company in company)
+            or (r.phone and phone_digits and digits(r.phone) == phone_digits)
+        )
+        if hit:
+            found.append(_info(r))
+    return found

@@ -1,0 +1,181 @@
+"""Office settings and the editable pick lists (visitor categories, visit purposes).
+
+Each setting is declared once in :data:`SETTINGS` with its default and label, so the settings
+window, the defaults and validation come from the same place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.db import database
+from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from desktop.models import OptionItem, Setting
+from desktop.services.auth import Actor, require
+from desktop.services.errors import NotFound, ValidationError
+
+CATEGORY = "visitor_category"
+PURPOSE = "visit_purpose"
+OPTION_KINDS = (CATEGORY, PURPOSE)
+
+DEFAULT_OPTIONS: dict[str, tuple[str, ...]] = {
+    CATEGORY: (
+        "老客户（技术）",
+        "老客户（商务）",
+        "新开发客户",
+        "自询客户",
+        "介绍的客户",
+        "供应商",
+        "政府部门",
+        "应聘人员",
+        "其他",
+    ),
+    PURPOSE: (
+        "了解公司运营情况",
+        "考察生产体系",
+        "考察质量控制体系",
+        "考察研发体系",
+        "商务洽谈",
+        "联络感情",
+        "产品审核",
+        "体系审核",
+        "参观",
+        "面试",
+        "送货 / 供应商来访",
+        "其他",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: str
+    label: str
+
+
+def setting_specs() -> list[SettingSpec]:
+    return [
+        SettingSpec("company_name", "示例科技有限公司", translate("settings", "公司名称（印在表单上）")),
+        SettingSpec("visitor_log_form_no", "XZ-QR-001", translate("settings", "来访登记表表单编号")),
+        SettingSpec("default_wait_location", "一楼会客区", translate("settings", "默认等候地点")),
+        SettingSpec("language", DEFAULT_LANGUAGE, translate("settings", "界面语言")),
+    ]
+
+
+def _spec(key: str) -> SettingSpec:
+    for spec in setting_specs():
+        if spec.key == key:
+            return spec
+    raise KeyError(key)
+
+
+def get(key: str) -> str:
+    row = Setting.get_or_none(Setting.key == key)
+    return row.value if row is not None else _spec(key).default
+
+
+def all_settings() -> dict[str, str]:
+    stored = {s.key: s.value for s in Setting.select()}
+    return {spec.key: stored.get(spec.key, spec.default) for spec in setting_specs()}
+
+
+def save(actor: Actor, values: dict[str, str]) -> None:
+    require(actor, "settings.manage")
+    errors: dict[str, str] = {}
+    known = {s.key for s in setting_specs()}
+    for key, value in values.items():
+        if key not in known:
+            errors[key] = translate("settings", "未知设置项。")
+    if "company_name" in values and not values["company_name"].strip():
+        errors["company_name"] = translate("settings", "公司名称不能为空。")
+    if "language" in values and values["language"] not in LANGUAGES:
+        errors["language"] = translate("settings", "不支持的语言。")
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        for key, value in values.items():
+            Setting.insert(key=key, value=value.strip()).on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: value.strip()}
+            ).execute()
+
+
+def company_name() -> str:
+    return get("company_name")
+
+
+@dataclass(frozen=True)
+class Option:
+    id: int
+    kind: str
+    label: str
+    sort: int
+    active: bool
+
+
+def _option(row: OptionItem) -> Option:
+    return Option(row.id, row.kind, row.label, row.sort, row.active)
+
+
+def options(kind: str, *, include_inactive: bool = False) -> list[Option]:
+    query = OptionItem.select().where(OptionItem.kind == kind)
+    if not include_inactive:
+        query = query.where(OptionItem.active == True)  # noqa: E712
+    return [_option(r) for r in query.order_by(OptionItem.sort, OptionItem.id)]
+
+
+def ensure_default_options() -> None:
+    """Seed the pick lists the first time; never touches lists an office has edited."""
+    with database.atomic():
+        for kind, labels in DEFAULT_OPTIONS.items():
+            if OptionItem.select().where(OptionItem.kind == kind).exists():
+                continue
+            for i, label in enumerate(labels):
+                OptionItem.create(kind=kind, label=label, sort=i)
+
+
+def save_option(actor: Actor, kind: str, label: str, option_id: int | None = None,
+                active: bool = True) -> Option:
+    require(actor, "settings.manage")
+    label = label.strip()
+    if kind not in OPTION_KINDS:
+        raise ValidationError({"kind": translate("settings", "未知列表。")})
+    if not label:
+        raise ValidationError({"label": translate("settings", "名称不能为空。")})
+    clash = OptionItem.select().where(
+        OptionItem.kind == kind, OptionItem.label == label, OptionItem.id != (option_id or 0)
+    )
+    if clash.exists():
+        raise ValidationError({"label": translate("settings", "列表里已有“{label}”。").format(label=label)})
+    with database.atomic():
+        if option_id is None:
+            last = OptionItem.select().where(OptionItem.kind == kind).count()
+            row = OptionItem.create(kind=kind, label=label, sort=last, active=active)
+        else:
+            row = OptionItem.get_or_none(OptionItem.id == option_id, OptionItem.kind == kind)
+            if row is None:
+                raise NotFound(translate("settings", "选项不存在。"))
+            row.label = label
+            row.active = active
+            row.save()
+    return _option(row)
+
+
+def move_option(actor: Actor, option_id: int, delta: int) -> None:
+    """Move an option up (-1) or down (+1) in its list."""
+    require(actor, "settings.manage")
+    row = OptionItem.get_or_none(OptionItem.id == option_id)
+    if row is None:
+        raise NotFound(translate("settings", "选项不存在。"))
+    items = list(
+        OptionItem.select().where(OptionItem.kind == row.kind).order_by(OptionItem.sort, OptionItem.id)
+    )
+    index = next(i for i, r in enumerate(items) if r.id == option_id)
+    target = index + delta
+    if not 0 <= target < len(items):
+        return
+    items[index], items[target] = items[target], items[index]
+    with database.atomic():
+        for i, item in enumerate(items):
+            if item.sort != i:
+                OptionItem.update(sort=i).where(OptionItem.id == item.id).execute()

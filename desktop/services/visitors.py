@@ -1,0 +1,681 @@
+"""The front desk's rules: check-in, expected visitors, check-out, the visitor log.
+
+Every function takes the acting user and checks the role itself. Visitor details are copied
+into each visit so a later correction of a returning visitor never rewrites the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+import peewee
+
+from desktop.db import database
+from desktop.i18n import translate
+from desktop.models import Department, Employee, OptionItem, User, Visit, Visitor
+from desktop.services import denylist, notifications, settings
+from desktop.services.auth import Actor, require, require_any
+from desktop.services.denylist import DenyInfo
+from desktop.services.errors import NotFound, ServiceError, ValidationError
+from desktop.services.text import (
+    digits,
+    is_valid_id_number,
+    is_valid_phone,
+    mask_id_number,
+    pinyin_keys,
+)
+
+WALK_IN = "walk_in"
+APPOINTMENT = "appointment"
+KINDS = (WALK_IN, APPOINTMENT)
+
+EXPECTED = "expected"
+ON_SITE = "on_site"
+LEFT = "left"
+CANCELLED = "cancelled"
+STATUSES = (EXPECTED, ON_SITE, LEFT, CANCELLED)
+
+
+def kind_label(kind: str) -> str:
+    return {WALK_IN: translate("visitors", "临时来访"), APPOINTMENT: translate("visitors", "预约")}.get(
+        kind, kind
+    )
+
+
+def status_label(status: str) -> str:
+    return {
+        EXPECTED: translate("visitors", "预约待到"),
+        ON_SITE: translate("visitors", "在访"),
+        LEFT: translate("visitors", "已离开"),
+        CANCELLED: translate("visitors", "已取消"),
+    }.get(status, status)
+
+
+@dataclass
+class VisitForm:
+    """What the check-in (or pre-registration) form holds; the view fills it, never a row."""
+
+    name: str = ""
+    company: str = ""
+    phone: str = ""
+    id_number: str = ""
+    people_count: int = 1
+    category_id: int | None = None
+    purpose_id: int | None = None
+    host_id: int | None = None
+    department_id: int | None = None
+    kind: str = WALK_IN
+    badge_no: str = ""
+    tea_served: bool = False
+    wait_location: str = ""
+    remarks: str = ""
+    visitor_id: int | None = None  # set when autofill picked a returning visitor
+    expected_date: dt.date | None = None
+    expected_time: dt.time | None = None
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: int
+    name: str
+    company: str
+    phone: str
+    id_number: str  # masked unless the actor may see it
+    people_count: int
+    category: str
+    purpose: str
+    host_id: int | None
+    host_name: str
+    host_phone: str
+    department: str
+    kind: str
+    status: str
+    expected_date: dt.date | None
+    expected_time: dt.time | None
+    time_in: dt.datetime | None
+    time_out: dt.datetime | None
+    badge_no: str
+    tea_served: bool
+    wait_location: str
+    remarks: str
+    visitor_id: int | None = None
+    deny_reason: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status)
+
+
+@dataclass(frozen=True)
+class VisitorSuggestion:
+    id: int
+    name: str
+    company: str
+    phone: str
+    id_number_masked: str
+    has_id_number: bool
+    category_id: int | None
+    visit_count: int
+    last_visit_at: dt.datetime | None
+    last_host_id: int | None = None
+    last_department_id: int | None = None
+    last_purpose_id: int | None = None
+
+    @property
+    def label(self) -> str:
+        parts = [self.name, self.company, self.phone]
+        return " · ".join(p for p in parts if p)
+
+
+class DenyListHit(ServiceError):
+    """The visitor matches the deny list; check-in needs a confirming user with the right role."""
+
+    def __init__(self, entries: list[DenyInfo]):
+        self.entries = entries
+        super().__init__(
+            translate("visitors", "该访客在黑名单中：{reasons}").format(
+                reasons="；".join(e.describe() for e in entries)
+            )
+        )
+
+
+class AlreadyOnSite(ServiceError):
+    """The same person is checked in and not out; checking in again needs a yes."""
+
+    def __init__(self, visit: VisitRow):
+        self.visit = visit
+        when = visit.time_in.strftime("%H:%M") if visit.time_in else ""
+        super().__init__(
+            translate("visitors", "{name} 已于 {time} 签到且尚未签离（胸卡 {badge}）。").format(
+                name=visit.name, time=when, badge=visit.badge_no or "—"
+            )
+        )
+
+
+# ---------------------------------------------------------------- queries and row building
+
+_Host = Employee.alias("host")
+_Dept = Department.alias("dept")
+_Cat = OptionItem.alias("cat")
+_Purpose = OptionItem.alias("purpose")
+
+
+def _base_query() -> peewee.ModelSelect:
+    return (
+        Visit.select(
+            Visit,
+            _Host.name.alias("host_name"),
+            _Host.phone.alias("host_phone"),
+            _Dept.name.alias("dept_name"),
+            _Cat.label.alias("cat_label"),
+            _Purpose.label.alias("purpose_label"),
+        )
+        .join_from(Visit, _Host, peewee.JOIN.LEFT_OUTER, on=(Visit.host == _Host.id))
+        .join_from(Visit, _Dept, peewee.JOIN.LEFT_OUTER, on=(Visit.department == _Dept.id))
+        .join_from(Visit, _Cat, peewee.JOIN.LEFT_OUTER, on=(Visit.category == _Cat.id))
+        .join_from(Visit, _Purpose, peewee.JOIN.LEFT_OUTER, on=(Visit.purpose == _Purpose.id))
+    )
+
+
+def _row(v: Visit, unmask: bool) -> VisitRow:
+    return VisitRow(
+        id=v.id,
+        name=v.name,
+        company=v.company,
+        phone=v.phone,
+        id_number=v.id_number if unmask else mask_id_number(v.id_number),
+        people_count=v.people_count,
+        category=getattr(v, "cat_label", None) or "",
+        purpose=getattr(v, "purpose_label", None) or "",
+        host_id=v.host_id,
+        host_name=getattr(v, "host_name", None) or "",
+        host_phone=getattr(v, "host_phone", None) or "",
+        department=getattr(v, "dept_name", None) or "",
+        kind=v.kind,
+        status=v.status,
+        expected_date=v.expected_date,
+        expected_time=v.expected_time,
+        time_in=v.time_in,
+        time_out=v.time_out,
+        badge_no=v.badge_no,
+        tea_served=v.tea_served,
+        wait_location=v.wait_location,
+        remarks=v.remarks,
+        visitor_id=v.visitor_id,
+        deny_reason=v.deny_reason,
+    )
+
+
+def _rows(query: peewee.ModelSelect, actor: Actor) -> list[VisitRow]:
+    unmask = actor.can("id.unmask")
+    return [_row(v, unmask) for v in query.objects()]
+
+
+def get_visit(actor: Actor, visit_id: int) -> VisitRow:
+    require_any(actor, "visitors.desk", "visitors.log", "visitors.preregister")
+    rows = _rows(_base_query().where(Visit.id == visit_id), actor)
+    if not rows:
+        raise NotFound(translate("visitors", "来访记录不存在。"))
+    return rows[0]
+
+
+# ---------------------------------------------------------------- validation
+
+
+def validate(form: VisitForm, *, expected: bool = False) -> dict[str, str]:
+    """Field → message for everything wrong with the form (empty when it may be saved)."""
+    errors: dict[str, str] = {}
+    if not form.name.strip():
+        errors["name"] = translate("visitors", "请填写访客姓名。")
+    elif len(form.name.strip()) > 60:
+        errors["name"] = translate("visitors", "姓名太长。")
+    phone = form.phone.strip()
+    if not phone and not expected:
+        errors["phone"] = translate("visitors", "请填写联系电话。")
+    elif phone and not is_valid_phone(phone):
+        errors["phone"] = translate("visitors", "电话号码格式不正确：“{value}”。").format(value=phone)
+    if form.id_number.strip() and not is_valid_id_number(form.id_number):
+        errors["id_number"] = translate("visitors", "证件号码不正确（身份证校验位不符或含非法字符）。")
+    if not 1 <= int(form.people_count or 0) <= 999:
+        errors["people_count"] = translate("visitors", "人数应在 1 到 999 之间。")
+    if form.host_id is None and form.department_id is None:
+        errors["host"] = translate("visitors", "请选择接待人或接待部门。")
+    elif form.host_id is not None:
+        host = Employee.get_or_none(Employee.id == form.host_id)
+        if host is None or not host.active:
+            errors["host"] = translate("visitors", "接待人不存在或已停用。")
+    if form.kind not in KINDS:
+        errors["kind"] = translate("visitors", "来访方式不正确。")
+    if expected:
+        if form.expected_date is None:
+            errors["expected_date"] = translate("visitors", "请填写预约日期。")
+        elif form.expected_date < dt.date.today():
+            errors["expected_date"] = translate("visitors", "预约日期不能早于今天。")
+    badge = form.badge_no.strip()
+    if badge and not expected:
+        holder = Visit.get_or_none(Visit.status == ON_SITE, Visit.badge_no == badge)
+        if holder is not None:
+            errors["badge_no"] = translate("visitors", "胸卡 {badge} 正由 {name} 使用中。").format(
+                badge=badge, name=holder.name
+            )
+    return errors
+
+
+def next_badge_no() -> str:
+    """The lowest badge number not worn by anyone on site now."""
+    used = {
+        v.badge_no
+        for v in Visit.select(Visit.badge_no).where(Visit.status == ON_SITE, Visit.badge_no != "")
+    }
+    n = 1
+    while str(n) in used:
+        n += 1
+    return str(n)
+
+
+# ---------------------------------------------------------------- check-in
+
+
+def _upsert_visitor(form: VisitForm, now: dt.datetime) -> Visitor:
+    full, initials = pinyin_keys(form.name)
+    visitor = None
+    if form.visitor_id is not None:
+        visitor = Visitor.get_or_none(Visitor.id == form.visitor_id)
+        if visitor is not None and visitor.name != form.name.strip():
+            visitor = None  # the receptionist typed somebody else over the autofill
+    if visitor is None and digits(form.phone):
+        visitor = (
+            Visitor.select()
+            .where(Visitor.name == form.name.strip(), Visitor.phone == form.phone.strip())
+            .first()
+        )
+    if visitor is None:
+        visitor = Visitor(name=form.name.strip())
+    visitor.name_pinyin, visitor.name_initials = full, initials
+    visitor.company = form.company.strip() or visitor.company
+    visitor.phone = form.phone.strip() or visitor.phone
+    if form.id_number.strip():
+        visitor.id_number = form.id_number.strip().upper()
+    if form.category_id is not None:
+        visitor.category = form.category_id
+    visitor.visit_count = (visitor.visit_count or 0) + 1
+    visitor.last_visit_at = now
+    visitor.save()
+    return visitor
+
+
+def _department_for(form: VisitForm) -> int | None:
+    if form.department_id is not None:
+        return form.department_id
+    if form.host_id is not None:
+        host = Employee.get_or_none(Employee.id == form.host_id)
+        return host.department_id if host else None
+    return None
+
+
+def _on_site_duplicate(form: VisitForm, exclude_id: int | None) -> Visit | None:
+    query = Visit.select().where(Visit.status == ON_SITE, Visit.id != (exclude_id or 0))
+    cond = Visit.name == form.name.strip()
+    if digits(form.phone):
+        cond = cond & (Visit.phone == form.phone.strip())
+    if form.visitor_id is not None:
+        cond = cond | (Visit.visitor == form.visitor_id)
+    return query.where(cond).first()
+
+
+def _check_gates(actor: Actor, form: VisitForm, *, confirm_duplicate: bool,
+                 deny_override: Actor | None, exclude_id: int | None) -> str:
+    """Deny list and already-on-site checks. Returns the deny reason text to record."""
+    hits = denylist.matches(form.name, form.company, form.phone)
+    reason = ""
+    if hits:
+        if deny_override is None:
+            raise DenyListHit(hits)
+        require(deny_override, "visitors.deny_override")
+        reason = "；".join(h.describe() for h in hits)
+    if not confirm_duplicate:
+        dup = _on_site_duplicate(form, exclude_id)
+        if dup is not None:
+            raise AlreadyOnSite(get_visit(actor, dup.id))
+    return reason
+
+
+def _notify_host(visit: Visit, actor: Actor) -> None:
+    if visit.host_id is None:
+        return
+    title = translate("visitors", "访客到达：{name}").format(name=visit.name)
+    details = [
+        translate("visitors", "{name}（{company}）一行 {count} 人已到前台").format(
+            name=visit.name,
+            company=visit.company or translate("visitors", "未填单位"),
+            count=visit.people_count,
+        ),
+    ]
+    if visit.wait_location:
+        details.append(translate("visitors", "在 {place} 等候").format(place=visit.wait_location))
+    details.append(translate("visitors", "登记人：{who}").format(who=actor.label))
+    notifications.notify_employee(visit.host_id, title, "，".join(details) + "。", visit_id=visit.id)
+
+
+def check_in(actor: Actor, form: VisitForm, *, confirm_duplicate: bool = False,
+             deny_override: Actor | None = None, now: dt.datetime | None = None) -> VisitRow:
+    """Register a visitor who is at the desk now (walk-in or with an appointment)."""
+    require(actor, "visitors.desk")
+    errors = validate(form)
+    if errors:
+        raise ValidationError(errors)
+    reason = _check_gates(actor, form, confirm_duplicate=confirm_duplicate,
+                          deny_override=deny_override, exclude_id=None)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    with database.atomic():
+        visitor = _upsert_visitor(form, now)
+        full, initials = pinyin_keys(form.name)
+        visit = Visit.create(
+            visitor=visitor,
+            name=form.name.strip(),
+            name_pinyin=full,
+            name_initials=initials,
+            company=form.company.strip(),
+            phone=form.phone.strip(),
+            id_number=(form.id_number.strip().upper() or visitor.id_number),
+            people_count=int(form.people_count),
+            category=form.category_id,
+            purpose=form.purpose_id,
+            host=form.host_id,
+            department=_department_for(form),
+            kind=form.kind,
+            status=ON_SITE,
+            time_in=now,
+            badge_no=form.badge_no.strip(),
+            tea_served=form.tea_served,
+            wait_location=form.wait_location.strip() or settings.get("default_wait_location"),
+            remarks=form.remarks.strip(),
+            deny_override_by=deny_override.user_id if (deny_override and reason) else None,
+            deny_reason=reason,
+            created_by=actor.user_id,
+            checked_in_by=actor.user_id,
+        )
+        _notify_host(visit, actor)
+    return get_visit(actor, visit.id)
+
+
+def form_from_visit(actor: Actor, visit_id: int) -> VisitForm:
+    """An expected visit as a form, to check it in or edit it."""
+    require_any(actor, "visitors.desk", "visitors.preregister")
+    v = Visit.get_or_none(Visit.id == visit_id)
+    if v is None:
+        raise NotFound(translate("visitors", "来访记录不存在。"))
+    return VisitForm(
+        name=v.name, company=v.company, phone=v.phone, id_number="",
+        people_count=v.people_count, category_id=v.category_id, purpose_id=v.purpose_id,
+        host_id=v.host_id, department_id=v.department_id, kind=v.kind, badge_no=v.badge_no,
+        tea_served=v.tea_served, wait_location=v.wait_location, remarks=v.remarks,
+        visitor_id=v.visitor_id, expected_date=v.expected_date, expected_time=v.expected_time,
+    )
+
+
+def check_in_expected(actor: Actor, visit_id: int, *, badge_no: str | None = None,
+                      confirm_duplicate: bool = False, deny_override: Actor | None = None,
+                      now: dt.datetime | None = None) -> VisitRow:
+    """One-key check-in of a pre-registered visitor: the stored details are used as they are."""
+    require(actor, "visitors.desk")
+    v = Visit.get_or_none(Visit.id == visit_id)
+    if v is None:
+        raise NotFound(translate("visitors", "来访记录不存在。"))
+    if v.status != EXPECTED:
+        raise ServiceError(
+            translate("visitors", "{name} 不在预约待到名单中（当前状态：{status}）。").format(
+                name=v.name, status=status_label(v.status)
+            )
+        )
+    form = form_from_visit(actor, visit_id)
+    form.badge_no = badge_no if badge_no is not None else (v.badge_no or next_badge_no())
+    errors = validate(replace(form, phone=form.phone or "00000"))  # phone optional for pre-registered
+    if errors:
+        raise ValidationError(errors)
+    reason = _check_gates(actor, form, confirm_duplicate=confirm_duplicate,
+                          deny_override=deny_override, exclude_id=visit_id)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    with database.atomic():
+        visitor = _upsert_visitor(form, now)
+        changed = (
+            Visit.update(
+                visitor=visitor, status=ON_SITE, time_in=now, badge_no=form.badge_no.strip(),
+                checked_in_by=actor.user_id, deny_reason=reason,
+                deny_override_by=deny_override.user_id if (deny_override and reason) else None,
+                id_number=v.id_number or visitor.id_number,
+                wait_location=v.wait_location or settings.get("default_wait_location"),
+            )
+            .where(Visit.id == visit_id, Visit.status == EXPECTED)
+            .execute()
+        )
+        if changed != 1:  # somebody at another desk was faster
+            raise ServiceError(translate("visitors", "该访客刚刚已被签到。"))
+        _notify_host(Visit.get_by_id(visit_id), actor)
+    return get_visit(actor, visit_id)
+
+
+def preregister(actor: Actor, form: VisitForm) -> VisitRow:
+    """A host announces a visitor for a day; the desk sees them under "expected today"."""
+    require(actor, "visitors.preregister")
+    errors = validate(form, expected=True)
+    if errors:
+        raise ValidationError(errors)
+    full, initials = pinyin_keys(form.name)
+    with database.atomic():
+        visit = Visit.create(
+            visitor=form.visitor_id,
+            name=form.name.strip(), name_pinyin=full, name_initials=initials,
+            company=form.company.strip(), phone=form.phone.strip(),
+            id_number=form.id_number.strip().upper(), people_count=int(form.people_count),
+            category=form.category_id, purpose=form.purpose_id, host=form.host_id,
+            department=_department_for(form), kind=APPOINTMENT, status=EXPECTED,
+            expected_date=form.expected_date, expected_time=form.expected_time,
+            badge_no="", tea_served=form.tea_served, wait_location=form.wait_location.strip(),
+            remarks=form.remarks.strip(), created_by=actor.user_id,
+        )
+    return get_visit(actor, visit.id)
+
+
+def cancel_expected(actor: Actor, visit_id: int) -> None:
+    require(actor, "visitors.preregister")
+    changed = (
+        Visit.update(status=CANCELLED)
+        .where(Visit.id == visit_id, Visit.status == EXPECTED)
+        .execute()
+    )
+    if changed != 1:
+        raise ServiceError(translate("visitors", "只能取消尚未签到的预约。"))
+
+
+# ---------------------------------------------------------------- check-out
+
+
+def check_out(actor: Actor, visit_ids: list[int], *, now: dt.datetime | None = None) -> int:
+    """Check out the given visits, all or none: a visit already out or never in is refused."""
+    require(actor, "visitors.desk")
+    if not visit_ids:
+        return 0
+    now = now or dt.datetime.now().replace(microsecond=0)
+    with database.atomic():
+        visits = list(Visit.select().where(Visit.id.in_(visit_ids)))
+        problems = []
+        missing = set(visit_ids) - {v.id for v in visits}
+        if missing:
+            problems.append(translate("visitors", "记录不存在：{ids}").format(
+                ids=", ".join(map(str, sorted(missing)))))
+        for v in visits:
+            if v.status == LEFT:
+                problems.append(translate("visitors", "{name} 已于 {time} 签离").format(
+                    name=v.name, time=v.time_out.strftime("%H:%M") if v.time_out else "?"))
+            elif v.status != ON_SITE or v.time_in is None:
+                problems.append(translate("visitors", "{name} 尚未签到，不能签离").format(name=v.name))
+            elif now < v.time_in:
+                problems.append(translate("visitors", "{name} 的签离时间早于签到时间").format(name=v.name))
+        if problems:
+            raise ServiceError("；".join(problems) + "。")
+        changed = (
+            Visit.update(status=LEFT, time_out=now, checked_out_by=actor.user_id)
+            .where(Visit.id.in_(visit_ids), Visit.status == ON_SITE)
+            .execute()
+        )
+        if changed != len(visit_ids):
+            raise ServiceError(translate("visitors", "部分访客刚刚已在别处签离，请刷新后重试。"))
+    return changed
+
+
+def check_out_all(actor: Actor, *, now: dt.datetime | None = None) -> int:
+    """End of the day: everyone still on site leaves now."""
+    require(actor, "visitors.desk")
+    ids = [v.id for v in Visit.select(Visit.id).where(Visit.status == ON_SITE)]
+    return check_out(actor, ids, now=now)
+
+
+# ---------------------------------------------------------------- lists
+
+
+def on_site(actor: Actor) -> list[VisitRow]:
+    require_any(actor, "visitors.desk", "visitors.log")
+    return _rows(_base_query().where(Visit.status == ON_SITE).order_by(Visit.time_in), actor)
+
+
+def expected_on(actor: Actor, day: dt.date | None = None) -> list[VisitRow]:
+    require_any(actor, "visitors.desk", "visitors.preregister", "visitors.log")
+    day = day or dt.date.today()
+    query = _base_query().where(Visit.status == EXPECTED, Visit.expected_date == day)
+    return _rows(query.order_by(Visit.expected_time.asc(nulls="LAST"), Visit.id), actor)
+
+
+def day_log(actor: Actor, day: dt.date) -> list[VisitRow]:
+    """Everyone who checked in on ``day``, in order: the 来访登记表 of that day."""
+    require_any(actor, "visitors.log", "visitors.desk")
+    start = dt.datetime.combine(day, dt.time.min)
+    end = start + dt.timedelta(days=1)
+    query = _base_query().where(Visit.time_in >= start, Visit.time_in < end)
+    return _rows(query.order_by(Visit.time_in, Visit.id), actor)
+
+
+def suggest_visitors(actor: Actor, text: str, limit: int = 8) -> list[VisitorSuggestion]:
+    """Earlier visitors matching a phone fragment, a name fragment or pinyin (zw, lisi, ls)."""
+    require_any(actor, "visitors.desk", "visitors.preregister")
+    text = text.strip()
+    if not text:
+        return []
+    low = text.lower()
+    cond = Visitor.name.contains(text)
+    if low.isascii() and low.isalpha():
+        cond = cond | Visitor.name_initials.startswith(low) | Visitor.name_pinyin.startswith(low)
+    if len(digits(text)) >= 3:
+        cond = cond | Visitor.phone.contains(digits(text))
+    query = (
+        Visitor.select()
+        .where(cond)
+        .order_by(Visitor.last_visit_at.desc(nulls="LAST"), Visitor.visit_count.desc())
+        .limit(limit)
+    )
+    visitors = list(query)
+    last_visits: dict[int, Visit] = {}
+    if visitors:
+        ids = [v.id for v in visitors]
+        latest = (
+            Visit.select(Visit.visitor, peewee.fn.MAX(Visit.id).alias("last_id"))
+            .where(Visit.visitor.in_(ids))
+            .group_by(Visit.visitor)
+        )
+        last_ids = [r.last_id for r in latest]
+        last_visits = {v.visitor_id: v for v in Visit.select().where(Visit.id.in_(last_ids))}
+    unmask = actor.can("id.unmask")
+    result = []
+    for v in visitors:
+        last = last_visits.get(v.id)
+        result.append(
+            VisitorSuggestion(
+                id=v.id, name=v.name, company=v.company, phone=v.phone,
+                id_number_masked=v.id_number if unmask else mask_id_number(v.id_number),
+                has_id_number=bool(v.id_number), category_id=v.category_id,
+                visit_count=v.visit_count, last_visit_at=v.last_visit_at,
+                last_host_id=last.host_id if last else None,
+                last_department_id=last.department_id if last else None,
+                last_purpose_id=last.purpose_id if last else None,
+            )
+        )
+    return result
+
+
+# ---------------------------------------------------------------- the log
+
+
+SORT_KEYS: dict[str, peewee.Node] = {
+    "time_in": Visit.time_in,
+    "time_out": Visit.time_out,
+    "name": Visit.name_pinyin,
+    "company": Visit.company,
+    "phone": Visit.phone,
+    "people_count": Visit.people_count,
+    "host": _Host.name_pinyin,
+    "department": _Dept.name,
+    "category": _Cat.sort,
+    "purpose": _Purpose.sort,
+    "badge_no": Visit.badge_no,
+    "status": Visit.status,
+    "kind": Visit.kind,
+}
+
+
+@dataclass
+class LogQuery:
+    text: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    statuses: tuple[str, ...] = (ON_SITE, LEFT)
+    sort_key: str = "time_in"
+    descending: bool = True
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _log_query(q: LogQuery) -> peewee.ModelSelect:
+    query = _base_query()
+    if q.statuses:
+        query = query.where(Visit.status.in_(q.statuses))
+    if q.date_from:
+        query = query.where(Visit.time_in >= dt.datetime.combine(q.date_from, dt.time.min))
+    if q.date_to:
+        end = dt.datetime.combine(q.date_to + dt.timedelta(days=1), dt.time.min)
+        query = query.where(Visit.time_in < end)
+    text = q.text.strip()
+    if text:
+        low = text.lower()
+        cond = Visit.name.contains(text) | Visit.company.contains(text)
+        if len(digits(text)) >= 3:
+            cond = cond | Visit.phone.contains(digits(text))
+        if low.isascii() and low.isalpha():
+            cond = cond | Visit.name_initials.startswith(low) | Visit.name_pinyin.startswith(low)
+        query = query.where(cond)
+    return query
+
+
+def count_log(actor: Actor, q: LogQuery) -> int:
+    require(actor, "visitors.log")
+    return _log_query(q).count()
+
+
+def search_log(actor: Actor, q: LogQuery, offset: int = 0, limit: int = 200) -> list[VisitRow]:
+    """One page of the log. The view fetches further pages as the user scrolls."""
+    require(actor, "visitors.log")
+    column = SORT_KEYS.get(q.sort_key, Visit.time_in)
+    order = column.desc(nulls="LAST") if q.descending else column.asc(nulls="LAST")
+    query = _log_query(q).order_by(order, Visit.id.desc() if q.descending else Visit.id)
+    return _rows(query.offset(offset).limit(limit), actor)
+
+
+def recorded_by(visit_id: int) -> str:
+    v = Visit.get_or_none(Visit.id == visit_id)
+    if v is None or v.checked_in_by_id is None:
+        return ""
+    user = User.get_or_none(User.id == v.checked_in_by_id)
+    return user.display_name if user else ""

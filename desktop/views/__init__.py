@@ -1,0 +1,1 @@
+"""Qt windows and dialogs. Views call services; they never query the database themselves."""

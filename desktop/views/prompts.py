@@ -1,0 +1,83 @@
+"""Every message box goes through here, so tests can replace the answers.
+
+A test sets ``prompts.answers`` (a list of booleans/strings consumed in order) or monkeypatches
+the functions; the real implementations show QMessageBox / QInputDialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.services.errors import DatabaseBusy, ServiceError, busy_message
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("prompts", text)
+
+
+class Prompts:
+    """The real dialogs. Tests install a :class:`ScriptedPrompts` instead."""
+
+    def ask(self, parent: QWidget | None, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+
+class ScriptedPrompts(Prompts):
+    """Answers questions from a list and records everything that was shown."""
+
+    def __init__(self, answers: list[bool] | None = None):
+        self.answers = list(answers or [])
+        self.shown: list[tuple[str, str, str]] = []
+
+    def ask(self, parent, title, text):  # noqa: D102
+        self.shown.append(("ask", title, text))
+        return self.answers.pop(0) if self.answers else False
+
+    def warn(self, parent, title, text):  # noqa: D102
+        self.shown.append(("warn", title, text))
+
+    def info(self, parent, title, text):  # noqa: D102
+        self.shown.append(("info", title, text))
+
+
+current: Prompts = Prompts()
+
+
+def use(prompts: Prompts) -> Prompts:
+    global current
+    current = prompts
+    return prompts
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    return current.ask(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    current.warn(parent, title, text)
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    current.info(parent, title, text)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Show a service error as its sentence; anything unexpected with a plain apology."""
+    from desktop.db import is_locked_error
+
+    if isinstance(exc, DatabaseBusy) or is_locked_error(exc):
+        warn(parent, _tr("数据库忙"), busy_message())
+    elif isinstance(exc, ServiceError):
+        warn(parent, _tr("无法完成"), str(exc))
+    else:
+        warn(parent, _tr("出错了"), _tr("发生了意外错误：{error}").format(error=exc))
