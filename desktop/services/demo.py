@@ -92,7 +92,10 @@ def seed_demo(*, seed: int = 2026, today: dt.date | None = None,
         raise ServiceError("数据库里已经有数据，演示数据只能写入空数据库。")
     rng = random.Random(seed)
     today = today or dt.date.today()
-    now = now or dt.datetime.combine(today, dt.time(10, 30))
+    if now is None:
+        # Real clock for today's demo so "on site for 25 minutes" is true; a fixed hour otherwise.
+        now = (dt.datetime.now().replace(second=0, microsecond=0) if today == dt.date.today()
+               else dt.datetime.combine(today, dt.time(10, 30)))
     settings.ensure_default_options()
     with database.atomic():
         settings_rows = {"company_name": "华夏精工科技有限公司"}

@@ -31,13 +31,28 @@ class Prompts:
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
+    def credentials(self, parent: QWidget | None, title: str, text: str) -> tuple[str, str] | None:
+        """Ask a supervisor to confirm with their user name and password."""
+        from desktop.views.login import CredentialsDialog
+
+        dialog = CredentialsDialog(title, text, parent)
+        if dialog.exec():
+            return dialog.username(), dialog.password()
+        return None
+
 
 class ScriptedPrompts(Prompts):
     """Answers questions from a list and records everything that was shown."""
 
-    def __init__(self, answers: list[bool] | None = None):
+    def __init__(self, answers: list[bool] | None = None,
+                 credentials: list[tuple[str, str] | None] | None = None):
         self.answers = list(answers or [])
+        self.credential_answers = list(credentials or [])
         self.shown: list[tuple[str, str, str]] = []
+
+    def credentials(self, parent, title, text):  # noqa: D102
+        self.shown.append(("credentials", title, text))
+        return self.credential_answers.pop(0) if self.credential_answers else None
 
     def ask(self, parent, title, text):  # noqa: D102
         self.shown.append(("ask", title, text))
@@ -69,6 +84,10 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     current.info(parent, title, text)
+
+
+def credentials(parent: QWidget | None, title: str, text: str) -> tuple[str, str] | None:
+    return current.credentials(parent, title, text)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -1,0 +1,260 @@
+"""Command line: ``python -m desktop [--db URL] [--lang L] [--demo] [COMMAND …]``.
+
+Every failure a user can cause (a wrong URL, an unreadable or newer database, a missing
+argument, a bad date) ends with one line on stderr and a non-zero exit — never a traceback.
+Set RECEPTION_DEBUG=1 to see the traceback of an unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__, db, i18n, paths
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse prints usage and the error on two lines; we want one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reception-manager",
+                     description="接待管理 Reception Manager — front desk, receptions, finance.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="URL",
+                        help="database URL: sqlite:///PATH or postgresql://USER@HOST/DB "
+                             "(default: SQLite in the user's data folder)")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="UI language")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the GUI on a fresh temporary database full of demo data")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="fill the database with deterministic demo data")
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--today", type=_date, help="the demo's 'today' (default: today)")
+
+    shot = sub.add_parser("screenshot", help="render a main view offscreen to a PNG")
+    shot.add_argument("view", metavar="VIEW", help="one of: " + ", ".join(_view_keys()))
+    shot.add_argument("-o", "--output", required=True, type=Path)
+    shot.add_argument("--lang", dest="shot_lang", choices=sorted(i18n.LANGUAGES))
+    shot.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (default 1280x800)")
+
+    export = sub.add_parser("export", help="write a form as .xlsx or .pdf")
+    what = export.add_subparsers(dest="form", metavar="FORM", parser_class=_Parser, required=True)
+    vlog = what.add_parser("visitor-log", help="the day's 来访登记表")
+    vlog.add_argument("--date", type=_date, required=True)
+    vlog.add_argument("-o", "--output", required=True, type=Path)
+    onsite = what.add_parser("onsite", help="on-site / evacuation list (PDF)")
+    onsite.add_argument("-o", "--output", required=True, type=Path)
+    return parser
+
+
+def _view_keys() -> list[str]:
+    # Kept import-light: the registry module imports Qt only inside its factories.
+    try:
+        from desktop.views.registry import view_keys
+
+        return view_keys()
+    except ImportError:  # pragma: no cover - Qt missing
+        return ["visitors", "log"]
+
+
+def _open(url: str | None) -> db.DatabaseInfo:
+    return db.open_database(url or paths.default_database_url())
+
+
+def _cli_actor():
+    """Read-only identity for commands: it may read the log but sees ID numbers masked."""
+    from desktop.services.auth import AUDITOR, RECEPTIONIST, Actor
+
+    return Actor(user_id=0, username="cli", display_name="命令行", roles=frozenset({AUDITOR, RECEPTIONIST}))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.services import demo, settings
+
+    info = _open(args.db)
+    settings.ensure_default_options()
+    counts = demo.seed_demo(seed=args.seed, today=args.today)
+    print(f"demo data written to {info.url}: {counts['visits']} visits, "
+          f"{counts['visitors']} visitors, {counts['employees']} employees; "
+          f"users admin/qiantai/… password {demo.DEMO_PASSWORD}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.services import settings, visitors
+
+    _open(args.db)
+    out: Path = args.output
+    if not out.parent.exists():
+        raise UsageError(f"folder does not exist: {out.parent}")
+    actor = _cli_actor()
+    if args.form == "visitor-log":
+        from desktop.exporters import visitor_log
+
+        if out.suffix.lower() not in (".xlsx", ".pdf"):
+            raise UsageError(f"output must end in .xlsx or .pdf: {out}")
+        rows = visitors.day_log(actor, args.date)
+        visitor_log.export_visitor_log(rows, args.date, settings.company_name(),
+                                       settings.get("visitor_log_form_no"), out)
+        print(f"{out}: {len(rows)} visits on {args.date}")
+    elif args.form == "onsite":
+        from desktop.exporters import onsite
+
+        if out.suffix.lower() != ".pdf":
+            raise UsageError(f"output must end in .pdf: {out}")
+        rows = visitors.on_site(actor)
+        onsite.export_onsite_pdf(rows, settings.company_name(), dt.datetime.now(), out)
+        print(f"{out}: {len(rows)} parties on site")
+    return 0
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.view not in _view_keys():
+        raise UsageError(f"unknown view {args.view!r}; choose one of: {', '.join(_view_keys())}")
+    try:
+        width, height = (int(x) for x in args.size.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size must be WIDTHxHEIGHT, not {args.size!r}") from None
+    info = _open(args.db)
+    from desktop.services import settings
+    from desktop.services.auth import ADMIN_OFFICE, AUDITOR, RECEPTIONIST, Actor
+    from desktop.views.app import create_application
+    from desktop.views.main_window import MainWindow
+
+    language = args.shot_lang or args.lang or settings.get("language")
+    app = create_application(language)
+    # A front-desk identity: sees what a receptionist sees (ID numbers masked).
+    actor = Actor(user_id=0, username="screenshot", display_name=app.translate("cli", "前台"),
+                  roles=frozenset({RECEPTIONIST, ADMIN_OFFICE, AUDITOR}))
+    window = MainWindow(actor, db_label=info.url)
+    window.resize(width, height)
+    window.show_view(args.view)
+    window.show()
+    _settle(app)
+    image = window.grab()
+    window.close()
+    if not image.save(str(args.output)):
+        raise UsageError(f"cannot write {args.output}")
+    print(f"{args.output}: {args.view} {image.width()}x{image.height()}")
+    return 0
+
+
+def _settle(app) -> None:
+    """Let background searches finish and layouts settle before grabbing."""
+    import time
+
+    from desktop.views import ops
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if not ops.busy():
+            break
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from desktop.services import auth, demo, settings
+    from desktop.views.app import create_application, install_language
+
+    demo_note = ""
+    if args.demo:
+        if args.db:
+            raise UsageError("--demo makes its own temporary database; drop --db, or use 'demo'")
+        folder = Path(tempfile.mkdtemp(prefix="reception-demo-"))
+        paths.set_data_dir(folder)
+        info = db.open_database(f"sqlite:///{folder / 'demo.sqlite3'}")
+        settings.ensure_default_options()
+        demo.seed_demo()
+    else:
+        info = _open(args.db)
+        settings.ensure_default_options()
+    language = args.lang or settings.get("language")
+    app = create_application(language)
+    from desktop.views.login import FirstRunDialog, LoginDialog
+    from desktop.views.main_window import MainWindow
+
+    if args.demo:
+        actor = auth.actor_by_username(demo.DEMO_ADMIN)
+        demo_note = app.translate(
+            "cli", "演示模式：已自动以演示管理员 {user} 登录（其他演示账户密码 {pw}）。"
+                   "数据库是临时的：{path}").format(user=demo.DEMO_ADMIN, pw=demo.DEMO_PASSWORD,
+                                                 path=info.path)
+        print(demo_note)
+    else:
+        if auth.needs_first_admin():
+            first = FirstRunDialog()
+            if not first.exec():
+                return 0
+        login = LoginDialog(company=settings.company_name())
+        if not login.exec() or login.actor is None:
+            return 0
+        actor = login.actor
+    if actor.language and not args.lang and actor.language != language:
+        install_language(app, actor.language)
+    window = MainWindow(actor, demo_note=demo_note, db_label=info.url)
+    window.languageChanged.connect(lambda lang: install_language(app, lang))
+    window.show()
+    return app.exec()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "demo":
+            return cmd_demo(args)
+        if args.command == "export":
+            return cmd_export(args)
+        if args.command == "screenshot":
+            return cmd_screenshot(args)
+        return run_gui(args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except db.DatabaseOpenError as exc:
+        print(f"reception-manager: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the promise is: no traceback for users
+        from desktop.services.errors import ServiceError
+
+        if os.environ.get("RECEPTION_DEBUG"):
+            traceback.print_exc()
+        text = " ".join(str(exc).split()) or exc.__class__.__name__
+        if not isinstance(exc, ServiceError):
+            text = f"{exc.__class__.__name__}: {text}"
+        print(f"reception-manager: {text}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        db.close_database()

@@ -1,0 +1,119 @@
+"""Line edits that complete from the service layer: hosts and returning visitors.
+
+Both use an *unfiltered* completer whose list the service fills as the user types, so pinyin
+initials (``zw`` → 张伟) and phone fragments match, which Qt's own prefix filter cannot do.
+The first suggestion is highlighted, so Enter takes it — one key, no arrow needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from desktop.services import org
+from desktop.services.org import EmployeeInfo
+
+class CompletingLineEdit(QLineEdit):
+    """A QLineEdit whose completions come from ``search(text) -> [(label, obj)]``."""
+
+    picked = Signal(object)
+
+    def __init__(self, search: Callable[[str], Sequence[tuple[str, object]]],
+                 parent: QWidget | None = None, *, highlight_first: bool = True,
+                 min_chars: int = 1):
+        super().__init__(parent)
+        self._search = search
+        self._objects: list[object] = []
+        self._highlight_first = highlight_first
+        self._min_chars = min_chars
+        self._model = QStringListModel(self)
+        self._completer = QCompleter(self._model, self)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setMaxVisibleItems(10)
+        self._completer.setWidget(self)
+        self._completer.activated[str].connect(self._on_activated)
+        self.textEdited.connect(self._on_edited)
+        self._suppress = False
+
+    def completer_popup(self):
+        return self._completer.popup()
+
+    def suggestions(self) -> list[object]:
+        return list(self._objects)
+
+    def _on_edited(self, text: str) -> None:
+        if self._suppress:
+            return
+        text = text.strip()
+        results = list(self._search(text)) if len(text) >= self._min_chars else []
+        self._objects = [obj for _, obj in results]
+        self._model.setStringList([label for label, _ in results])
+        if not results:
+            self._completer.popup().hide()
+            return
+        self._completer.setCompletionPrefix("")
+        self._completer.complete()
+        if self._highlight_first:
+            # Deferred: complete() resets the popup's selection after this returns.
+            QTimer.singleShot(0, self._select_first)
+
+    def _select_first(self) -> None:
+        popup = self._completer.popup()
+        if popup.isVisible() and self._model.rowCount():
+            popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
+
+    def _on_activated(self, label: str) -> None:
+        labels = self._model.stringList()
+        if label not in labels:
+            return
+        obj = self._objects[labels.index(label)]
+        self._suppress = True
+        try:
+            self.picked.emit(obj)
+        finally:
+            self._suppress = False
+
+
+class HostPicker(CompletingLineEdit):
+    """Pick the host employee by name, pinyin initials or phone: ``zw`` → 张伟（销售一部）."""
+
+    hostChanged = Signal(object)  # EmployeeInfo | None
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self._find, parent)
+        self.host: EmployeeInfo | None = None
+        self.picked.connect(self.set_host)
+        self.textEdited.connect(self._typed)
+        self.setPlaceholderText(self.tr("姓名或拼音首字母，如 zw"))
+
+    @staticmethod
+    def _find(text: str) -> list[tuple[str, object]]:
+        return [(e.label, e) for e in org.list_employees(text=text)[:12]]
+
+    def _typed(self, _text: str) -> None:
+        if self.host is not None and self.text() != self.host.label:
+            self.host = None
+            self.hostChanged.emit(None)
+
+    def set_host(self, host: EmployeeInfo | None) -> None:
+        self.host = host
+        self.setText(host.label if host else "")
+        self.hostChanged.emit(host)
+
+    def resolve(self) -> tuple[EmployeeInfo | None, list[EmployeeInfo]]:
+        """The chosen host, or the candidates if the typed text is ambiguous."""
+        if self.host is not None:
+            return self.host, []
+        text = self.text().strip()
+        if not text:
+            return None, []
+        found = org.list_employees(text=text)
+        exact = [e for e in found if e.name == text or e.label == text]
+        if len(exact) == 1:
+            return exact[0], []
+        if len(found) == 1:
+            return found[0], []
+        return None, found

@@ -1,0 +1,48 @@
+"""The main views, in one list: the navigation, the screenshot command and later issues use it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop.services.auth import Actor
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str  # the name the screenshot command takes
+    label: Callable[[], str]  # translated at call time
+    permissions: tuple[str, ...]  # any one of these lets the actor open it
+    factory: Callable[[Actor], QWidget]
+
+
+def _desk(actor: Actor) -> QWidget:
+    from desktop.views.visitor_desk import VisitorDeskView
+
+    return VisitorDeskView(actor)
+
+
+def _log(actor: Actor) -> QWidget:
+    from desktop.views.visitor_log import VisitorLogView
+
+    return VisitorLogView(actor)
+
+
+def main_views() -> list[ViewSpec]:
+    return [
+        ViewSpec("visitors", lambda: QCoreApplication.translate("nav", "来访登记"),
+                 ("visitors.desk",), _desk),
+        ViewSpec("log", lambda: QCoreApplication.translate("nav", "来访记录"),
+                 ("visitors.log",), _log),
+    ]
+
+
+def view_keys() -> list[str]:
+    return [v.key for v in main_views()]
+
+
+def allowed(spec: ViewSpec, actor: Actor) -> bool:
+    return any(actor.can(p) for p in spec.permissions)

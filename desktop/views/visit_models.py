@@ -1,0 +1,201 @@
+"""Table models over the service layer's ``VisitRow`` lists.
+
+:class:`VisitTableModel` holds a short list (on site now, expected today). :class:`VisitLogModel`
+is the lazy one for the whole log: it asks the service for one page at a time as the view
+scrolls (``canFetchMore``/``fetchMore``) and sorts in the database, so a log of a hundred
+thousand visits opens as fast as one of a hundred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.services.visitors import VisitRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VisitColumns", text)
+
+
+def _time(value: dt.datetime | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def _datetime(value: dt.datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def elapsed_text(start: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    if start is None:
+        return ""
+    minutes = max(0, int(((now or dt.datetime.now()) - start).total_seconds() // 60))
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return _tr("{h} 小时 {m} 分").format(h=hours, m=minutes)
+    return _tr("{m} 分钟").format(m=minutes)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # also the service's sort key where sortable
+    header: str
+    text: Callable[[VisitRow], str]
+    sortable: bool = True
+    align_right: bool = False
+
+
+def on_site_columns() -> list[Column]:
+    return [
+        Column("time_in", _tr("签到时间"), lambda r: _time(r.time_in)),
+        Column("elapsed", _tr("已停留"), lambda r: elapsed_text(r.time_in), sortable=False),
+        Column("name", _tr("姓名"), lambda r: r.name),
+        Column("company", _tr("单位"), lambda r: r.company),
+        Column("people_count", _tr("人数"), lambda r: str(r.people_count), align_right=True),
+        Column("host", _tr("接待人"), lambda r: r.host_name),
+        Column("department", _tr("部门"), lambda r: r.department),
+        Column("badge_no", _tr("胸卡"), lambda r: r.badge_no),
+        Column("wait_location", _tr("等候地点"), lambda r: r.wait_location, sortable=False),
+    ]
+
+
+def expected_columns() -> list[Column]:
+    return [
+        Column("expected_time", _tr("预约时间"),
+               lambda r: r.expected_time.strftime("%H:%M") if r.expected_time else _tr("全天")),
+        Column("name", _tr("姓名"), lambda r: r.name),
+        Column("company", _tr("单位"), lambda r: r.company),
+        Column("people_count", _tr("人数"), lambda r: str(r.people_count), align_right=True),
+        Column("host", _tr("接待人"), lambda r: r.host_name),
+        Column("department", _tr("部门"), lambda r: r.department),
+        Column("purpose", _tr("来访事由"), lambda r: r.purpose),
+    ]
+
+
+def log_columns() -> list[Column]:
+    return [
+        Column("time_in", _tr("来访时间"), lambda r: _datetime(r.time_in)),
+        Column("time_out", _tr("离开时间"), lambda r: _time(r.time_out)),
+        Column("name", _tr("姓名"), lambda r: r.name),
+        Column("company", _tr("单位"), lambda r: r.company),
+        Column("phone", _tr("电话"), lambda r: r.phone),
+        Column("id_number", _tr("证件号码"), lambda r: r.id_number, sortable=False),
+        Column("people_count", _tr("人数"), lambda r: str(r.people_count), align_right=True),
+        Column("category", _tr("来访类别"), lambda r: r.category),
+        Column("purpose", _tr("来访事由"), lambda r: r.purpose),
+        Column("host", _tr("接待人"), lambda r: r.host_name),
+        Column("department", _tr("部门"), lambda r: r.department),
+        Column("kind", _tr("方式"), lambda r: r.kind_label),
+        Column("badge_no", _tr("胸卡"), lambda r: r.badge_no),
+        Column("status", _tr("状态"), lambda r: r.status_label),
+    ]
+
+
+class VisitTableModel(QAbstractTableModel):
+    """A short list of visits; sorting happens in memory."""
+
+    def __init__(self, columns: list[Column], parent=None):
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[VisitRow] = []
+
+    def set_rows(self, rows: list[VisitRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, index: Index) -> VisitRow | None:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        return self.rows[index.row()]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        column = self.columns[index.column()]
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.remarks or None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.columns):
+                return self.columns[section].header
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        spec = self.columns[column]
+        self.layoutAboutToBeChanged.emit()
+        self.rows.sort(key=lambda r: spec.text(r), reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+    def refresh_elapsed(self) -> None:
+        """Elapsed-time column changes with the clock, not the data."""
+        for i, column in enumerate(self.columns):
+            if column.key == "elapsed" and self.rows:
+                self.dataChanged.emit(self.index(0, i), self.index(len(self.rows) - 1, i))
+
+
+class VisitLogModel(VisitTableModel):
+    """The whole visitor log, fetched a page at a time.
+
+    ``fetch_page(offset, limit)`` and ``total`` come from the service; the model never builds a
+    query. ``reset_with(total, first_page)`` installs the result of a (background) search.
+    """
+
+    PAGE = 200
+
+    def __init__(self, fetch_page: Callable[[int, int], list[VisitRow]], parent=None):
+        super().__init__(log_columns(), parent)
+        self.fetch_page = fetch_page
+        self.total = 0
+        self.sort_requested: Callable[[str, bool], None] | None = None
+
+    def reset_with(self, total: int, first_page: list[VisitRow]) -> None:
+        self.beginResetModel()
+        self.total = total
+        self.rows = list(first_page)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or len(self.rows) >= self.total:
+            return
+        page = self.fetch_page(len(self.rows), self.PAGE)[: self.total - len(self.rows)]
+        if not page:
+            self.total = len(self.rows)
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is done by the database: ask the owner to search again in that order."""
+        if not 0 <= column < len(self.columns) or not self.columns[column].sortable:
+            return
+        if self.sort_requested is not None:
+            self.sort_requested(self.columns[column].key, order == Qt.SortOrder.DescendingOrder)
