@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desktop.services import org
@@ -37,6 +37,28 @@ class CompletingLineEdit(QLineEdit):
         self._completer.activated[str].connect(self._on_activated)
         self.textEdited.connect(self._on_edited)
         self._suppress = False
+        self._completer.popup().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        """Keep the form's keyboard flow while suggestions are open.
+
+        Installed after QCompleter's own filter, so it sees keys first: Tab closes the list and
+        moves on (Qt would keep focus here); Enter with nothing highlighted closes the list
+        and counts as Enter in the field (the receptionist typed a new name, not a pick).
+        """
+        popup = self._completer.popup()
+        if obj is popup and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                popup.hide()
+                self.focusNextPrevChild(key == Qt.Key.Key_Tab
+                                        and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not popup.currentIndex().isValid():
+                popup.hide()
+                self.returnPressed.emit()
+                return True
+        return super().eventFilter(obj, event)
 
     def completer_popup(self):
         return self._completer.popup()

@@ -1,0 +1,201 @@
+"""The receptionist's flows, driven with the keyboard and mouse as a person would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.services import auth, denylist, notifications, visitors
+from desktop.views.visitor_desk import VisitorDeskView
+
+
+@pytest.fixture
+def desk(qtbot, desk_actor, scripted):
+    view = VisitorDeskView(desk_actor)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.form.name.setFocus()
+    return view
+
+
+def focused_name() -> str:
+    return QApplication.focusWidget().objectName()
+
+
+def test_walk_in_check_in_by_keyboard_takes_five_keys(desk, keyboard, desk_actor):
+    keyboard.type("王小明")
+    keyboard.press(Qt.Key.Key_Tab)
+    assert focused_name() == "phone"
+    keyboard.type("13912345678")
+    keyboard.press(Qt.Key.Key_Tab)
+    assert focused_name() == "company"
+    keyboard.type("星河贸易有限公司")
+    keyboard.press(Qt.Key.Key_Tab)
+    assert focused_name() == "host"
+    keyboard.type("hl")  # 黄磊, by pinyin initials
+    keyboard.press(Qt.Key.Key_Return)  # takes the highlighted host
+    assert desk.form.host.host is not None and desk.form.host.host.name == "黄磊"
+    keyboard.press(Qt.Key.Key_Return)  # checks in
+    assert keyboard.presses == 5
+
+    row = next(r for r in visitors.on_site(desk_actor) if r.name == "王小明")
+    assert row.company == "星河贸易有限公司"
+    assert row.host_name == "黄磊" and row.department == "销售一部"
+    assert row.phone == "13912345678"
+    assert "王小明" in desk.status.text()
+    assert any(r.name == "王小明" for r in desk.onsite_model.rows)
+    assert desk.form.name.text() == ""  # ready for the next visitor
+    assert focused_name() == "name"
+
+
+def test_host_is_notified_and_sees_the_bell(desk, keyboard, demo_db):
+    keyboard.type("赵一")
+    keyboard.press(Qt.Key.Key_Tab)
+    keyboard.type("13700001111")
+    keyboard.press(Qt.Key.Key_Tab)
+    keyboard.press(Qt.Key.Key_Tab)
+    keyboard.type("lina")
+    keyboard.press(Qt.Key.Key_Return)
+    keyboard.press(Qt.Key.Key_Return)
+    host = auth.actor_by_username("lina")
+    assert notifications.unread_count(host) == 1
+    note = notifications.recent(host)[0]
+    assert "赵一" in note.title and "一楼会客区" in note.body
+
+
+def test_validation_keeps_what_was_typed(desk, keyboard):
+    keyboard.type("钱七")
+    keyboard.press(Qt.Key.Key_Return)  # no phone, no host
+    form = desk.form
+    assert form.errors.message("phone")
+    assert form.errors.message("host")
+    assert form.name.text() == "钱七"
+    assert focused_name() == "phone"  # the first field to fix
+    form.phone.setText("12")
+    form.id_number.setText("440106199001011236")  # wrong check digit
+    form.submitted.emit()
+    assert "电话号码格式不正确" in form.errors.message("phone")
+    assert form.errors.message("id_number")
+    assert form.name.text() == "钱七" and form.id_number.text() == "440106199001011236"
+
+
+def test_unknown_or_ambiguous_host_is_explained(desk, keyboard):
+    form = desk.form
+    form.name.setText("孙八")
+    form.phone.setText("13800138000")
+    form.host.setText("不存在的人")
+    form.submitted.emit()
+    assert "找不到接待人" in form.errors.message("host")
+
+
+def test_autofill_by_pinyin_initials(desk, keyboard, desk_actor):
+    keyboard.type("ls")
+    popup = desk.form.name.completer_popup()
+    assert popup.isVisible()
+    labels = [s.name for s in desk.form.name.suggestions()]
+    assert "李四" in labels
+    index = labels.index("李四")
+    for _ in range(index + 1):
+        keyboard.press(Qt.Key.Key_Down)
+    keyboard.press(Qt.Key.Key_Return)
+    form = desk.form
+    assert form.name.text() == "李四"
+    assert form.company.text() == "深圳市创新电子科技有限公司"
+    assert form.phone.text()
+    assert form.visitor_id is not None
+    assert form.host.host is not None  # last host prefilled
+    # The stored ID number is never put into the field; it is used server-side.
+    assert form.id_number.text() == ""
+
+
+def test_autofill_by_full_pinyin_and_phone(desk, keyboard, desk_actor):
+    keyboard.type("lisi")
+    assert "李四" in [s.name for s in desk.form.name.suggestions()]
+    li = next(s for s in desk.form.name.suggestions() if s.name == "李四")
+    desk.form.name.completer_popup().hide()
+    desk.form.phone.setFocus()
+    keyboard.type(li.phone[:7])
+    assert "李四" in [s.name for s in desk.form.phone.suggestions()]
+
+
+def test_deny_list_needs_a_supervisor(desk, keyboard, scripted, desk_actor):
+    entry = next(e for e in denylist.list_entries(desk_actor) if e.name == "马六")
+    form = desk.form
+    form.name.setText("马六")
+    form.phone.setText("13800000000")
+    form.host.setText("张伟")
+    scripted.credential_answers = [("qiantai", "demo1234")]  # a receptionist cannot confirm
+    form.submitted.emit()
+    kinds = [s[0] for s in scripted.shown]
+    assert "credentials" in kinds
+    assert entry.reason in scripted.shown[kinds.index("credentials")][2]
+    assert not any(r.name == "马六" for r in visitors.on_site(desk_actor))
+    assert form.name.text() == "马六"  # kept for the second try
+
+    scripted.credential_answers = [("admin", "demo1234")]
+    form.submitted.emit()
+    row = next(r for r in visitors.on_site(desk_actor) if r.name == "马六")
+    assert entry.reason in row.deny_reason
+
+
+def test_already_on_site_asks_first(desk, desk_actor, scripted):
+    present = visitors.on_site(desk_actor)[0]
+    form = desk.form
+    form.name.setText(present.name)
+    form.phone.setText(present.phone)
+    form.host.setText("张伟")
+    scripted.answers = [False]
+    form.submitted.emit()
+    assert scripted.shown[-1][0] == "ask"
+    assert sum(r.name == present.name for r in visitors.on_site(desk_actor)) == 1
+    scripted.answers = [True]
+    form.submitted.emit()
+    assert sum(r.name == present.name for r in visitors.on_site(desk_actor)) == 2
+
+
+def test_expected_visitor_one_key_check_in(desk, keyboard, desk_actor):
+    expected = visitors.expected_on(desk_actor, dt.date.today())
+    assert expected
+    keyboard.press(Qt.Key.Key_F2)
+    assert desk.expected_table.hasFocus()
+    keyboard.press(Qt.Key.Key_Return)
+    first = expected[0]
+    assert visitors.get_visit(desk_actor, first.id).status == visitors.ON_SITE
+    assert len(desk.expected_model.rows) == len(expected) - 1
+    assert any(r.id == first.id for r in desk.onsite_model.rows)
+
+
+def test_check_out_selected_several_and_all(desk, desk_actor, scripted):
+    before = len(visitors.on_site(desk_actor))
+    table = desk.onsite_table
+    table.selectRow(0)
+    table.selectionModel().select(
+        desk.onsite_model.index(1, 0),
+        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+    )
+    desk.checkout_button.click()
+    assert len(visitors.on_site(desk_actor)) == before - 2
+    assert desk.onsite_model.rowCount() == before - 2
+
+    scripted.answers = [False]
+    desk.check_out_all()
+    assert len(visitors.on_site(desk_actor)) == before - 2
+    scripted.answers = [True]
+    desk.check_out_all()
+    assert visitors.on_site(desk_actor) == []
+    assert desk.onsite_model.rowCount() == 0
+
+
+def test_check_out_twice_is_refused(desk, desk_actor, scripted):
+    row = desk.onsite_model.rows[0]
+    visitors.check_out(desk_actor, [row.id])  # e.g. from another PC, the list is stale now
+    desk.onsite_table.selectRow(0)
+    desk.check_out_selected()
+    assert scripted.shown[-1][0] == "warn"
+    assert "已于" in scripted.shown[-1][2]
+    assert all(r.id != row.id for r in desk.onsite_model.rows)  # refreshed
