@@ -171,27 +171,32 @@ class VisitLogModel(VisitTableModel):
         self.fetch_page = fetch_page
         self.total = 0
         self.sort_requested: Callable[[str, bool], None] | None = None
+        self._changing = False
 
     def reset_with(self, total: int, first_page: list[VisitRow]) -> None:
+        self._changing = True  # views ask for more inside our own change signals; not then
         self.beginResetModel()
         self.total = total
         self.rows = list(first_page)
         self.endResetModel()
+        self._changing = False
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and not self._changing and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or len(self.rows) >= self.total:
+        if parent.isValid() or self._changing or len(self.rows) >= self.total:
             return
         page = self.fetch_page(len(self.rows), self.PAGE)[: self.total - len(self.rows)]
         if not page:
             self.total = len(self.rows)
             return
         first = len(self.rows)
+        self._changing = True
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self.rows.extend(page)
         self.endInsertRows()
+        self._changing = False
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is done by the database: ask the owner to search again in that order."""

@@ -1,0 +1,36 @@
+"""Main window: navigation by role, the bell, the demo banner."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from desktop.services import auth, visitors
+from desktop.views.main_window import MainWindow, NotificationsPopup
+
+
+def test_navigation_follows_roles(qtbot, demo_db):
+    receptionist = MainWindow(auth.actor_by_username("qiantai"))
+    qtbot.addWidget(receptionist)
+    assert [s.key for s in receptionist.specs] == ["visitors", "log"]
+    host = MainWindow(auth.actor_by_username("lina"))  # a host only: no desk, no log
+    qtbot.addWidget(host)
+    assert host.specs == []
+
+
+def test_bell_counts_the_hosts_unread_notifications(qtbot, demo_db, scripted):
+    desk = auth.actor_by_username("qiantai")
+    host = auth.actor_by_username("zhangwei")
+    window = MainWindow(host, demo_note="演示模式")
+    qtbot.addWidget(window)
+    assert window.bell.text() == "通知"
+    form = visitors.VisitForm(name="测试访客", phone="13600000000", host_id=host.employee_id)
+    visitors.check_in(desk, form)
+    window.refresh_bell()
+    assert window.bell.text() == "通知 1"
+    popup = NotificationsPopup(host, window)
+    qtbot.addWidget(popup)
+    assert "测试访客" in popup.list.item(0).text()
+    window.refresh_bell()
+    assert window.bell.text() == "通知"
+    banner = window.findChild(QLabel, "demoBanner")
+    assert banner is not None and banner.text() == "演示模式"
