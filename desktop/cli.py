@@ -41,15 +41,20 @@ def _date(text: str) -> dt.date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="reception-manager",
-                     description="接待管理 Reception Manager — front desk, receptions, finance.")
+    parser = _Parser(
+        prog="reception-manager", description="接待管理 Reception Manager — front desk, receptions, finance."
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", metavar="URL",
-                        help="database URL: sqlite:///PATH or postgresql://USER@HOST/DB "
-                             "(default: SQLite in the user's data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL: sqlite:///PATH or postgresql://USER@HOST/DB "
+        "(default: SQLite in the user's data folder)",
+    )
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="UI language")
-    parser.add_argument("--demo", action="store_true",
-                        help="open the GUI on a fresh temporary database full of demo data")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the GUI on a fresh temporary database full of demo data"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = sub.add_parser("demo", help="fill the database with deterministic demo data")
@@ -99,9 +104,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     info = _open(args.db)
     settings.ensure_default_options()
     counts = demo.seed_demo(seed=args.seed, today=args.today)
-    print(f"demo data written to {info.url}: {counts['visits']} visits, "
-          f"{counts['visitors']} visitors, {counts['employees']} employees; "
-          f"users admin/qiantai/… password {demo.DEMO_PASSWORD}")
+    print(
+        f"demo data written to {info.url}: {counts['visits']} visits, "
+        f"{counts['visitors']} visitors, {counts['employees']} employees; "
+        f"users admin/qiantai/… password {demo.DEMO_PASSWORD}"
+    )
     return 0
 
 
@@ -119,8 +126,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if out.suffix.lower() not in (".xlsx", ".pdf"):
             raise UsageError(f"output must end in .xlsx or .pdf: {out}")
         rows = visitors.day_log(actor, args.date)
-        visitor_log.export_visitor_log(rows, args.date, settings.company_name(),
-                                       settings.get("visitor_log_form_no"), out)
+        visitor_log.export_visitor_log(
+            rows, args.date, settings.company_name(), settings.get("visitor_log_form_no"), out
+        )
         print(f"{out}: {len(rows)} visits on {args.date}")
     elif args.form == "onsite":
         from desktop.exporters import onsite
@@ -150,8 +158,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     language = args.shot_lang or args.lang or settings.get("language")
     app = create_application(language)
     # A front-desk identity: sees what a receptionist sees (ID numbers masked).
-    actor = Actor(user_id=0, username="screenshot", display_name=app.translate("cli", "前台"),
-                  roles=frozenset({RECEPTIONIST, ADMIN_OFFICE, AUDITOR}))
+    actor = Actor(
+        user_id=0,
+        username="screenshot",
+        display_name=app.translate("cli", "前台"),
+        roles=frozenset({RECEPTIONIST, ADMIN_OFFICE, AUDITOR}),
+    )
     window = MainWindow(actor, db_label=info.url)
     window.resize(width, height)
     window.show_view(args.view)
@@ -206,9 +218,8 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.demo:
         actor = auth.actor_by_username(demo.DEMO_ADMIN)
         demo_note = app.translate(
-            "cli", "演示模式：已自动以演示管理员 {user} 登录（其他演示账户密码 {pw}）。"
-                   "数据库是临时的：{path}").format(user=demo.DEMO_ADMIN, pw=demo.DEMO_PASSWORD,
-                                                 path=info.path)
+            "cli", "演示模式：已自动以演示管理员 {user} 登录（其他演示账户密码 {pw}）。数据库是临时的：{path}"
+        ).format(user=demo.DEMO_ADMIN, pw=demo.DEMO_PASSWORD, path=info.path)
         print(demo_note)
     else:
         if auth.needs_first_admin():

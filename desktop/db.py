@@ -53,7 +53,7 @@ def _make_database(url: str) -> tuple[peewee.Database, str, Path | None]:
     if scheme == "sqlite":
         # Everything after "sqlite://" is the path: sqlite:///tmp/a.db is /tmp/a.db,
         # sqlite://a.db is a.db relative to the working folder.
-        raw = url[len("sqlite://"):]
+        raw = url[len("sqlite://") :]
         if raw.startswith("//"):
             raw = "/" + raw.lstrip("/")
         if raw in ("", "/"):

@@ -55,8 +55,15 @@ def admin(database):
 
 
 def make_user(admin: auth.Actor, username: str, roles: set[str], employee_id: int | None = None):
-    auth.save_user(admin, user_id=None, username=username, display_name=username,
-                   roles=roles, employee_id=employee_id, password="secret123")
+    auth.save_user(
+        admin,
+        user_id=None,
+        username=username,
+        display_name=username,
+        roles=roles,
+        employee_id=employee_id,
+        password="secret123",
+    )
     return auth.actor_by_username(username)
 
 

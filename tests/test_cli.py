@@ -28,8 +28,9 @@ def test_demo_then_export_visitor_log(capsys, sqlite_url, tmp_path):
     code, out, _ = run(capsys, "--db", sqlite_url, "demo", "--today", "2026-11-23")
     assert code == 0 and "visits" in out
     target = tmp_path / "log.xlsx"
-    code, out, err = run(capsys, "--db", sqlite_url, "export", "visitor-log", "--date", "2026-11-20",
-                         "-o", str(target))
+    code, out, err = run(
+        capsys, "--db", sqlite_url, "export", "visitor-log", "--date", "2026-11-20", "-o", str(target)
+    )
     assert code == 0, err
     assert target.exists() and "2026-11-20" in out
 
@@ -52,8 +53,9 @@ def test_screenshot(capsys, sqlite_url, tmp_path):
     assert code == 0, err
     image = QImage(str(target))
     assert (image.width(), image.height()) == (1280, 800)
-    code, out, err = run(capsys, "--db", sqlite_url, "--lang", "en", "screenshot", "log", "-o",
-                         str(tmp_path / "log.png"))
+    code, out, err = run(
+        capsys, "--db", sqlite_url, "--lang", "en", "screenshot", "log", "-o", str(tmp_path / "log.png")
+    )
     assert code == 0, err
 
 
@@ -88,15 +90,18 @@ def test_unreadable_and_newer_databases(capsys, tmp_path, data_dir):
     db.open_database(url)
     db.database.execute_sql("INSERT INTO schema_version (name, applied) VALUES ('9999_future', '2030-01-01')")
     db.close_database()
-    code, _, err = run(capsys, "--db", url, "export", "visitor-log", "--date", "2026-11-20", "-o",
-                       str(tmp_path / "x.xlsx"))
+    code, _, err = run(
+        capsys, "--db", url, "export", "visitor-log", "--date", "2026-11-20", "-o", str(tmp_path / "x.xlsx")
+    )
     assert code == 2 and "newer version" in err and len(err.strip().splitlines()) == 1
 
 
 def test_module_entry_point_has_no_traceback(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--db", f"sqlite:///{tmp_path}/missing/x.db", "demo"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

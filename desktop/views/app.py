@@ -44,10 +44,12 @@ def install_language(app: QCoreApplication, language: str) -> str:
         if translator.load(name, folder):
             app.installTranslator(translator)
             _translators.append(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese if language == "zh_CN"
-                               else QLocale.Language.English,
-                               QLocale.Country.China if language == "zh_CN"
-                               else QLocale.Country.UnitedStates))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English,
+            QLocale.Country.China if language == "zh_CN" else QLocale.Country.UnitedStates,
+        )
+    )
     i18n.install(QCoreApplication.translate)
     return language
 

@@ -120,13 +120,36 @@ class CheckInForm(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
-        for edit in (self.name, self.phone, self.company, self.id_number, self.badge, self.wait,
-                     self.remarks):
+        for edit in (
+            self.name,
+            self.phone,
+            self.company,
+            self.id_number,
+            self.badge,
+            self.wait,
+            self.remarks,
+        ):
             edit.returnPressed.connect(self.submitted)
         self.host.returnPressed.connect(self._host_return)
-        order = [self.name, self.phone, self.company, self.host, self.department, self.people,
-                 self.kind, self.category, self.purpose, self.id_number, self.badge, self.tea,
-                 self.wait, self.remarks, self.print_badge, self.clear_button, self.submit_button]
+        order = [
+            self.name,
+            self.phone,
+            self.company,
+            self.host,
+            self.department,
+            self.people,
+            self.kind,
+            self.category,
+            self.purpose,
+            self.id_number,
+            self.badge,
+            self.tea,
+            self.wait,
+            self.remarks,
+            self.print_badge,
+            self.clear_button,
+            self.submit_button,
+        ]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
         self.reload_lists()
@@ -136,8 +159,7 @@ class CheckInForm(QWidget):
 
     def reload_lists(self) -> None:
         """Pick lists come from settings (editable by the admin office)."""
-        current = (self.category.currentData(), self.purpose.currentData(),
-                   self.department.currentData())
+        current = (self.category.currentData(), self.purpose.currentData(), self.department.currentData())
         self.category.clear()
         for option in settings.options(settings.CATEGORY):
             self.category.addItem(option.label, option.id)
@@ -187,7 +209,8 @@ class CheckInForm(QWidget):
         self.id_number.clear()
         self.id_number.setPlaceholderText(
             self.tr("已登记：{id}（留空沿用）").format(id=s.id_number_masked)
-            if s.has_id_number else self.tr("选填")
+            if s.has_id_number
+            else self.tr("选填")
         )
         self.host.setFocus()
 

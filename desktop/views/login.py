@@ -40,8 +40,9 @@ class FirstRunDialog(QDialog):
         self.errors.add_row("display_name", self.tr("显示名"), self.display_name)
         self.errors.add_row("password", self.tr("密码"), self.password)
         self.errors.add_row("password2", self.tr("确认密码"), self.password2)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -83,8 +84,9 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("密码"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -120,8 +122,9 @@ class CredentialsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("主管用户名"), self._username)
         form.addRow(self.tr("密码"), self._password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -88,7 +89,10 @@ def run(
     if progress_dialog and parent is not None:
         dialog = QProgressDialog(
             label or QCoreApplication.translate("ops", "正在处理…"),
-            QCoreApplication.translate("ops", "取消"), 0, 0, parent,
+            QCoreApplication.translate("ops", "取消"),
+            0,
+            0,
+            parent,
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(500)
@@ -113,11 +117,13 @@ def run(
 
     def done(result: Any) -> None:
         finish()
+        if parent is not None and not shiboken6.isValid(parent):
+            return  # the window that asked is gone; nobody wants the answer
         on_done(result)
 
     def failed(exc: BaseException) -> None:
         finish()
-        if isinstance(exc, Cancelled):
+        if isinstance(exc, Cancelled) or (parent is not None and not shiboken6.isValid(parent)):
             return
         if on_error is not None:
             on_error(exc)

@@ -15,14 +15,20 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from desktop.services import org
 from desktop.services.org import EmployeeInfo
 
+
 class CompletingLineEdit(QLineEdit):
     """A QLineEdit whose completions come from ``search(text) -> [(label, obj)]``."""
 
     picked = Signal(object)
 
-    def __init__(self, search: Callable[[str], Sequence[tuple[str, object]]],
-                 parent: QWidget | None = None, *, highlight_first: bool = True,
-                 min_chars: int = 1):
+    def __init__(
+        self,
+        search: Callable[[str], Sequence[tuple[str, object]]],
+        parent: QWidget | None = None,
+        *,
+        highlight_first: bool = True,
+        min_chars: int = 1,
+    ):
         super().__init__(parent)
         self._search = search
         self._objects: list[object] = []
@@ -51,8 +57,9 @@ class CompletingLineEdit(QLineEdit):
             key = event.key()
             if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 popup.hide()
-                self.focusNextPrevChild(key == Qt.Key.Key_Tab
-                                        and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.focusNextPrevChild(
+                    key == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                )
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not popup.currentIndex().isValid():
                 popup.hide()

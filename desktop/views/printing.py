@@ -47,7 +47,8 @@ def paint_pdf(printer: QPrinter, pdf_path: Path) -> int:
     size = page_size_of(pdf_path)
     layout = QPageLayout(
         QPageSize(size, QPageSize.Unit.Point),
-        QPageLayout.Orientation.Landscape if size.width() > size.height()
+        QPageLayout.Orientation.Landscape
+        if size.width() > size.height()
         else QPageLayout.Orientation.Portrait,
         QMarginsF(0, 0, 0, 0),  # the PDF carries its own margins
     )

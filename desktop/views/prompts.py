@@ -11,17 +11,20 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.errors import DatabaseBusy, ServiceError, busy_message
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("prompts", text)
+translate = QCoreApplication.translate
 
 
 class Prompts:
     """The real dialogs. Tests install a :class:`ScriptedPrompts` instead."""
 
     def ask(self, parent: QWidget | None, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -44,8 +47,9 @@ class Prompts:
 class ScriptedPrompts(Prompts):
     """Answers questions from a list and records everything that was shown."""
 
-    def __init__(self, answers: list[bool] | None = None,
-                 credentials: list[tuple[str, str] | None] | None = None):
+    def __init__(
+        self, answers: list[bool] | None = None, credentials: list[tuple[str, str] | None] | None = None
+    ):
         self.answers = list(answers or [])
         self.credential_answers = list(credentials or [])
         self.shown: list[tuple[str, str, str]] = []
@@ -95,8 +99,12 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     from desktop.db import is_locked_error
 
     if isinstance(exc, DatabaseBusy) or is_locked_error(exc):
-        warn(parent, _tr("数据库忙"), busy_message())
+        warn(parent, translate("prompts", "数据库忙"), busy_message())
     elif isinstance(exc, ServiceError):
-        warn(parent, _tr("无法完成"), str(exc))
+        warn(parent, translate("prompts", "无法完成"), str(exc))
     else:
-        warn(parent, _tr("出错了"), _tr("发生了意外错误：{error}").format(error=exc))
+        warn(
+            parent,
+            translate("prompts", "出错了"),
+            translate("prompts", "发生了意外错误：{error}").format(error=exc),
+        )

@@ -33,10 +33,10 @@ def _log(actor: Actor) -> QWidget:
 
 def main_views() -> list[ViewSpec]:
     return [
-        ViewSpec("visitors", lambda: QCoreApplication.translate("nav", "来访登记"),
-                 ("visitors.desk",), _desk),
-        ViewSpec("log", lambda: QCoreApplication.translate("nav", "来访记录"),
-                 ("visitors.log",), _log),
+        ViewSpec(
+            "visitors", lambda: QCoreApplication.translate("nav", "来访登记"), ("visitors.desk",), _desk
+        ),
+        ViewSpec("log", lambda: QCoreApplication.translate("nav", "来访记录"), ("visitors.log",), _log),
     ]
 
 

@@ -19,8 +19,7 @@ from desktop.services.visitors import VisitRow
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VisitColumns", text)
+translate = QCoreApplication.translate
 
 
 def _time(value: dt.datetime | None) -> str:
@@ -37,8 +36,8 @@ def elapsed_text(start: dt.datetime | None, now: dt.datetime | None = None) -> s
     minutes = max(0, int(((now or dt.datetime.now()) - start).total_seconds() // 60))
     hours, minutes = divmod(minutes, 60)
     if hours:
-        return _tr("{h} 小时 {m} 分").format(h=hours, m=minutes)
-    return _tr("{m} 分钟").format(m=minutes)
+        return translate("VisitColumns", "{h} 小时 {m} 分").format(h=hours, m=minutes)
+    return translate("VisitColumns", "{m} 分钟").format(m=minutes)
 
 
 @dataclass(frozen=True)
@@ -52,47 +51,62 @@ class Column:
 
 def on_site_columns() -> list[Column]:
     return [
-        Column("time_in", _tr("签到时间"), lambda r: _time(r.time_in)),
-        Column("elapsed", _tr("已停留"), lambda r: elapsed_text(r.time_in), sortable=False),
-        Column("name", _tr("姓名"), lambda r: r.name),
-        Column("company", _tr("单位"), lambda r: r.company),
-        Column("people_count", _tr("人数"), lambda r: str(r.people_count), align_right=True),
-        Column("host", _tr("接待人"), lambda r: r.host_name),
-        Column("department", _tr("部门"), lambda r: r.department),
-        Column("badge_no", _tr("胸卡"), lambda r: r.badge_no),
-        Column("wait_location", _tr("等候地点"), lambda r: r.wait_location, sortable=False),
+        Column("time_in", translate("VisitColumns", "签到时间"), lambda r: _time(r.time_in)),
+        Column(
+            "elapsed", translate("VisitColumns", "已停留"), lambda r: elapsed_text(r.time_in), sortable=False
+        ),
+        Column("name", translate("VisitColumns", "姓名"), lambda r: r.name),
+        Column("company", translate("VisitColumns", "单位"), lambda r: r.company),
+        Column(
+            "people_count", translate("VisitColumns", "人数"), lambda r: str(r.people_count), align_right=True
+        ),
+        Column("host", translate("VisitColumns", "接待人"), lambda r: r.host_name),
+        Column("department", translate("VisitColumns", "部门"), lambda r: r.department),
+        Column("badge_no", translate("VisitColumns", "胸卡"), lambda r: r.badge_no),
+        Column(
+            "wait_location", translate("VisitColumns", "等候地点"), lambda r: r.wait_location, sortable=False
+        ),
     ]
 
 
 def expected_columns() -> list[Column]:
     return [
-        Column("expected_time", _tr("预约时间"),
-               lambda r: r.expected_time.strftime("%H:%M") if r.expected_time else _tr("全天")),
-        Column("name", _tr("姓名"), lambda r: r.name),
-        Column("company", _tr("单位"), lambda r: r.company),
-        Column("people_count", _tr("人数"), lambda r: str(r.people_count), align_right=True),
-        Column("host", _tr("接待人"), lambda r: r.host_name),
-        Column("department", _tr("部门"), lambda r: r.department),
-        Column("purpose", _tr("来访事由"), lambda r: r.purpose),
+        Column(
+            "expected_time",
+            translate("VisitColumns", "预约时间"),
+            lambda r: (
+                r.expected_time.strftime("%H:%M") if r.expected_time else translate("VisitColumns", "全天")
+            ),
+        ),
+        Column("name", translate("VisitColumns", "姓名"), lambda r: r.name),
+        Column("company", translate("VisitColumns", "单位"), lambda r: r.company),
+        Column(
+            "people_count", translate("VisitColumns", "人数"), lambda r: str(r.people_count), align_right=True
+        ),
+        Column("host", translate("VisitColumns", "接待人"), lambda r: r.host_name),
+        Column("department", translate("VisitColumns", "部门"), lambda r: r.department),
+        Column("purpose", translate("VisitColumns", "来访事由"), lambda r: r.purpose),
     ]
 
 
 def log_columns() -> list[Column]:
     return [
-        Column("time_in", _tr("来访时间"), lambda r: _datetime(r.time_in)),
-        Column("time_out", _tr("离开时间"), lambda r: _time(r.time_out)),
-        Column("name", _tr("姓名"), lambda r: r.name),
-        Column("company", _tr("单位"), lambda r: r.company),
-        Column("phone", _tr("电话"), lambda r: r.phone),
-        Column("id_number", _tr("证件号码"), lambda r: r.id_number, sortable=False),
-        Column("people_count", _tr("人数"), lambda r: str(r.people_count), align_right=True),
-        Column("category", _tr("来访类别"), lambda r: r.category),
-        Column("purpose", _tr("来访事由"), lambda r: r.purpose),
-        Column("host", _tr("接待人"), lambda r: r.host_name),
-        Column("department", _tr("部门"), lambda r: r.department),
-        Column("kind", _tr("方式"), lambda r: r.kind_label),
-        Column("badge_no", _tr("胸卡"), lambda r: r.badge_no),
-        Column("status", _tr("状态"), lambda r: r.status_label),
+        Column("time_in", translate("VisitColumns", "来访时间"), lambda r: _datetime(r.time_in)),
+        Column("time_out", translate("VisitColumns", "离开时间"), lambda r: _time(r.time_out)),
+        Column("name", translate("VisitColumns", "姓名"), lambda r: r.name),
+        Column("company", translate("VisitColumns", "单位"), lambda r: r.company),
+        Column("phone", translate("VisitColumns", "电话"), lambda r: r.phone),
+        Column("id_number", translate("VisitColumns", "证件号码"), lambda r: r.id_number, sortable=False),
+        Column(
+            "people_count", translate("VisitColumns", "人数"), lambda r: str(r.people_count), align_right=True
+        ),
+        Column("category", translate("VisitColumns", "来访类别"), lambda r: r.category),
+        Column("purpose", translate("VisitColumns", "来访事由"), lambda r: r.purpose),
+        Column("host", translate("VisitColumns", "接待人"), lambda r: r.host_name),
+        Column("department", translate("VisitColumns", "部门"), lambda r: r.department),
+        Column("kind", translate("VisitColumns", "方式"), lambda r: r.kind_label),
+        Column("badge_no", translate("VisitColumns", "胸卡"), lambda r: r.badge_no),
+        Column("status", translate("VisitColumns", "状态"), lambda r: r.status_label),
     ]
 
 
@@ -135,8 +149,12 @@ class VisitTableModel(QAbstractTableModel):
             return row.id
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.columns):
                 return self.columns[section].header

@@ -56,8 +56,7 @@ class _EnterFilter(QObject):
         self.action = action
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
-                                                                     Qt.Key.Key_Enter):
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.action()
             return True
         return False
@@ -209,7 +208,8 @@ class VisitorDeskView(QWidget):
                 return self.actor
             return None
         answer = prompts.credentials(
-            self, self.tr("黑名单提醒"),
+            self,
+            self.tr("黑名单提醒"),
             text + "\n" + self.tr("需要行政部、总经理或系统管理员确认：请主管输入用户名和密码。"),
         )
         if answer is None:
@@ -220,8 +220,9 @@ class VisitorDeskView(QWidget):
             prompts.show_error(self, exc)
             return None
         if not supervisor.can("visitors.deny_override"):
-            prompts.show_error(self, PermissionDenied(
-                self.tr("{who} 无权确认黑名单访客。").format(who=supervisor.label)))
+            prompts.show_error(
+                self, PermissionDenied(self.tr("{who} 无权确认黑名单访客。").format(who=supervisor.label))
+            )
             return None
         return supervisor
 
@@ -232,8 +233,7 @@ class VisitorDeskView(QWidget):
             return
         form = self.form.value()
         try:
-            row = self._run_gated(
-                lambda **kw: visitors.check_in(self.actor, form, **kw), form.name.strip())
+            row = self._run_gated(lambda **kw: visitors.check_in(self.actor, form, **kw), form.name.strip())
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             return
@@ -252,10 +252,12 @@ class VisitorDeskView(QWidget):
     def _after_check_in(self, row: VisitRow) -> None:
         if row.host_name:
             text = self.tr("已签到：{name}（胸卡 {badge}），已通知 {host}。").format(
-                name=row.name, badge=row.badge_no or "—", host=row.host_name)
+                name=row.name, badge=row.badge_no or "—", host=row.host_name
+            )
         else:
-            text = self.tr("已签到：{name}（胸卡 {badge}）。").format(name=row.name,
-                                                               badge=row.badge_no or "—")
+            text = self.tr("已签到：{name}（胸卡 {badge}）。").format(
+                name=row.name, badge=row.badge_no or "—"
+            )
         if row.deny_reason:
             text += self.tr("（黑名单已确认）")
         self._say(text)
@@ -270,7 +272,8 @@ class VisitorDeskView(QWidget):
         row = rows[0]
         try:
             done = self._run_gated(
-                lambda **kw: visitors.check_in_expected(self.actor, row.id, **kw), row.name)
+                lambda **kw: visitors.check_in_expected(self.actor, row.id, **kw), row.name
+            )
         except ValidationError as exc:
             prompts.show_error(self, ServiceError("；".join(exc.errors.values())))
             return
@@ -285,8 +288,9 @@ class VisitorDeskView(QWidget):
         rows = self._selected(self.expected_table, self.expected_model)
         if not rows:
             return
-        if not prompts.ask(self, self.tr("取消预约"),
-                           self.tr("取消 {name} 的预约吗？").format(name=rows[0].name)):
+        if not prompts.ask(
+            self, self.tr("取消预约"), self.tr("取消 {name} 的预约吗？").format(name=rows[0].name)
+        ):
             return
         try:
             visitors.cancel_expected(self.actor, rows[0].id)
@@ -317,8 +321,9 @@ class VisitorDeskView(QWidget):
         if not n:
             self._say(self.tr("当前没有在访人员。"))
             return
-        if not prompts.ask(self, self.tr("全部签离"),
-                           self.tr("将在访的 {n} 批访客全部签离（下班清场）吗？").format(n=n)):
+        if not prompts.ask(
+            self, self.tr("全部签离"), self.tr("将在访的 {n} 批访客全部签离（下班清场）吗？").format(n=n)
+        ):
             return
         try:
             done = visitors.check_out_all(self.actor)
@@ -348,9 +353,12 @@ class VisitorDeskView(QWidget):
 
         path = self._temp_pdf(f"badge-{row.badge_no or row.id}")
         company = settings.company_name()
-        ops.run(self, lambda _p: badge_export.export_badge_pdf(row, company, path),
-                lambda result: self.open_preview(Path(result), self.tr("访客胸卡")),
-                label=self.tr("正在生成胸卡…"))
+        ops.run(
+            self,
+            lambda _p: badge_export.export_badge_pdf(row, company, path),
+            lambda result: self.open_preview(Path(result), self.tr("访客胸卡")),
+            label=self.tr("正在生成胸卡…"),
+        )
 
     def print_evacuation_list(self) -> None:
         from desktop.exporters import onsite as onsite_export
@@ -363,8 +371,12 @@ class VisitorDeskView(QWidget):
             rows = visitors.on_site(actor)
             return onsite_export.export_onsite_pdf(rows, company, dt.datetime.now(), path)
 
-        ops.run(self, work, lambda result: self.open_preview(Path(result), self.tr("疏散名单")),
-                label=self.tr("正在生成疏散名单…"))
+        ops.run(
+            self,
+            work,
+            lambda result: self.open_preview(Path(result), self.tr("疏散名单")),
+            label=self.tr("正在生成疏散名单…"),
+        )
 
     def open_preview(self, path: Path, title: str) -> None:
         self.last_pdf = path

@@ -172,15 +172,19 @@ class VisitorLogView(QWidget):
             rows = visitors.day_log(actor, day)
             return log_export.export_visitor_log(rows, day, company, form_no, path)
 
-        ops.run(self, work, then or (lambda p: self.count_label.setText(
-            self.tr("已导出：{path}").format(path=p))), label=self.tr("正在导出来访登记表…"))
+        ops.run(
+            self,
+            work,
+            then or (lambda p: self.count_label.setText(self.tr("已导出：{path}").format(path=p))),
+            label=self.tr("正在导出来访登记表…"),
+        )
 
     def export_day(self) -> None:
         day = _pydate(self.export_date.date())
         suggested = str(Path.home() / f"来访登记表-{day:%Y%m%d}.xlsx")
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出来访登记表"), suggested,
-            self.tr("Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)"))
+            self, self.tr("导出来访登记表"), suggested, self.tr("Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)")
+        )
         if path:
             if not path.lower().endswith((".xlsx", ".pdf")):
                 path += ".xlsx"

@@ -6,6 +6,13 @@ from desktop.services import auth
 from desktop.views import ops, prompts
 
 
+@pytest.fixture(autouse=True)
+def _no_work_left_behind(qtbot):
+    """Background operations finish inside the test that started them."""
+    yield
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=10_000)
+
+
 @pytest.fixture
 def scripted():
     """Replace message boxes with scripted answers; restores the real ones afterwards."""
