@@ -232,10 +232,25 @@ def run_gui(args: argparse.Namespace) -> int:
         actor = login.actor
     if actor.language and not args.lang and actor.language != language:
         install_language(app, actor.language)
+    _install_error_hook()
     window = MainWindow(actor, demo_note=demo_note, db_label=info.url)
     window.languageChanged.connect(lambda lang: install_language(app, lang))
     window.show()
     return app.exec()
+
+
+def _install_error_hook() -> None:
+    """An exception escaping a slot is shown to the user (a locked database, say), not lost."""
+    from desktop.views import prompts
+
+    previous = sys.excepthook
+
+    def hook(kind, exc, tb) -> None:
+        if os.environ.get("RECEPTION_DEBUG"):
+            previous(kind, exc, tb)
+        prompts.show_error(None, exc)
+
+    sys.excepthook = hook
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -179,17 +179,18 @@ def seed_demo(*, seed: int = 2026, today: dt.date | None = None,
             t = now - dt.timedelta(minutes=15 + 25 * i)
             make_visit(visitor, t, "on_site", rng.choice(("walk_in", "appointment")), badge=str(i + 1))
             count += 1
-        for i in range(3):
-            t = dt.datetime.combine(today, dt.time(8, 40 + i * 6))
-            if t < now:
-                make_visit(rng.choice(pool[10:]), t, "left", "walk_in", badge=str(10 + i))
-                count += 1
         expected_people = [pool[1]] + rng.sample(pool[20:], 3)
         for i, visitor in enumerate(expected_people):
             make_visit(visitor, None, "expected", "appointment", expected=today,
                        expected_time=dt.time(13 + i, 30 if i % 2 else 0))
         make_visit(rng.choice(pool[30:]), None, "expected", "appointment",
                    expected=today + dt.timedelta(days=1), expected_time=dt.time(9, 30))
+        # Last, because whether they exist depends on the clock: the data above stays the same.
+        for i in range(3):
+            t = dt.datetime.combine(today, dt.time(8, 40 + i * 6))
+            if t < now:
+                make_visit(rng.choice(pool[10:]), t, "left", "walk_in", badge=str(10 + i))
+                count += 1
         DenyEntry.create(name="", company="东莞恒信模具有限公司", phone="",
                          reason="2026 年 9 月未经允许在车间拍照，须经行政部批准方可进入", created_by=admin)
         DenyEntry.create(name="马六", company="", phone="13800000000",

@@ -17,7 +17,7 @@ from desktop.models import Department, Employee, OptionItem, User, Visit, Visito
 from desktop.services import denylist, notifications, settings
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.denylist import DenyInfo
-from desktop.services.errors import NotFound, ServiceError, ValidationError
+from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from desktop.services.text import (
     digits,
     is_valid_id_number,
@@ -484,6 +484,14 @@ def preregister(actor: Actor, form: VisitForm) -> VisitRow:
 
 def cancel_expected(actor: Actor, visit_id: int) -> None:
     require(actor, "visitors.preregister")
+    v = Visit.get_or_none(Visit.id == visit_id)
+    if v is None:
+        raise NotFound(translate("visitors", "来访记录不存在。"))
+    own = v.created_by_id == actor.user_id or (
+        actor.employee_id is not None and v.host_id == actor.employee_id
+    )
+    if not own and not actor.can("visitors.desk"):
+        raise PermissionDenied(translate("visitors", "只能取消自己登记或自己接待的预约。"))
     changed = (
         Visit.update(status=CANCELLED)
         .where(Visit.id == visit_id, Visit.status == EXPECTED)
@@ -679,3 +687,21 @@ def recorded_by(visit_id: int) -> str:
         return ""
     user = User.get_or_none(User.id == v.checked_in_by_id)
     return user.display_name if user else ""
+
+
+def upcoming_expected(actor: Actor, *, days: int = 30) -> list[VisitRow]:
+    """Pre-registered visits from today on: a host sees their own, the desk and admin see all."""
+    require(actor, "visitors.preregister")
+    today = dt.date.today()
+    query = _base_query().where(
+        Visit.status == EXPECTED,
+        Visit.expected_date >= today,
+        Visit.expected_date <= today + dt.timedelta(days=days),
+    )
+    if not (actor.can("visitors.desk") or actor.can("visitors.log")):
+        mine = Visit.created_by == actor.user_id
+        if actor.employee_id is not None:
+            mine = mine | (Visit.host == actor.employee_id)
+        query = query.where(mine)
+    order = (Visit.expected_date, Visit.expected_time.asc(nulls="LAST"), Visit.id)
+    return _rows(query.order_by(*order), actor)

@@ -31,10 +31,22 @@ def _log(actor: Actor) -> QWidget:
     return VisitorLogView(actor)
 
 
+def _preregister(actor: Actor) -> QWidget:
+    from desktop.views.preregister import PreregisterView
+
+    return PreregisterView(actor)
+
+
 def main_views() -> list[ViewSpec]:
     return [
         ViewSpec(
             "visitors", lambda: QCoreApplication.translate("nav", "来访登记"), ("visitors.desk",), _desk
+        ),
+        ViewSpec(
+            "preregister",
+            lambda: QCoreApplication.translate("nav", "访客预约"),
+            ("visitors.preregister",),
+            _preregister,
         ),
         ViewSpec("log", lambda: QCoreApplication.translate("nav", "来访记录"), ("visitors.log",), _log),
     ]

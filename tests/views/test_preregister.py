@@ -1,0 +1,46 @@
+"""A host pre-registers a visitor; the desk sees them under "expected" on that day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+
+from desktop.services import auth, visitors
+from desktop.views.preregister import PreregisterView
+from desktop.views.registry import allowed, main_views
+
+
+def test_host_preregisters_for_today_and_desk_sees_it(qtbot, demo_db, scripted):
+    host = auth.actor_by_username("lina")
+    assert [s.key for s in main_views() if allowed(s, host)] == ["preregister"]
+    view = PreregisterView(host)
+    qtbot.addWidget(view)
+    assert view.host.host is not None and view.host.host.name == "李娜"  # defaults to me
+    view.name.setText("周末")
+    view.company.setText("远方科技")
+    view.date.setDate(QDate.currentDate())
+    view.time.setTime(view.time.time().fromString("15:45", "HH:mm"))
+    view.save()
+    assert "周末" in view.message.text()
+    assert [r.name for r in view.model.rows] == ["周末"]  # a host sees only their own
+
+    desk = auth.actor_by_username("qiantai")
+    expected = visitors.expected_on(desk, dt.date.today())
+    row = next(r for r in expected if r.name == "周末")
+    assert row.expected_time == dt.time(15, 45) and row.host_name == "李娜"
+
+
+def test_preregister_validation_and_cancel(qtbot, demo_db, scripted):
+    host = auth.actor_by_username("lina")
+    view = PreregisterView(host)
+    qtbot.addWidget(view)
+    view.save()
+    assert view.errors.message("name")
+    view.name.setText("吴九")
+    view.save()
+    assert view.model.rows and view.model.rows[0].name == "吴九"
+    view.table.selectRow(0)
+    scripted.answers = [True]
+    view.cancel_selected()
+    assert view.model.rows == []
