@@ -11,6 +11,7 @@ from desktop.models import (
     Department,
     Employee,
     OptionItem,
+    Setting,
     User,
     UserRole,
     Visit,
@@ -98,11 +99,9 @@ def seed_demo(*, seed: int = 2026, today: dt.date | None = None,
                else dt.datetime.combine(today, dt.time(10, 30)))
     settings.ensure_default_options()
     with database.atomic():
-        settings_rows = {"company_name": "华夏精工科技有限公司"}
-        from desktop.models import Setting
-
-        for k, v in settings_rows.items():
-            Setting.insert(key=k, value=v).on_conflict_replace().execute()
+        Setting.insert(key="company_name", value="华夏精工科技有限公司").on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: "华夏精工科技有限公司"}
+        ).execute()
         deps = {name: Department.create(name=name, sort=i) for i, name in enumerate(DEPARTMENTS)}
         emps = {}
         for name, dep, title in EMPLOYEES:
