@@ -2,6 +2,21 @@
 
 from desktop.models.base import BaseModel
 from desktop.models.org import Department, Employee, OptionItem, Setting
+from desktop.models.reception import (
+    AgreementHotel,
+    Application,
+    ApplicationGuest,
+    ApprovalRecord,
+    ApprovalStep,
+    BudgetLine,
+    CalendarOverride,
+    DepartmentBudget,
+    LevelStandard,
+    MeetingRoom,
+    ReceptionLevel,
+    Restaurant,
+    Vehicle,
+)
 from desktop.models.users import User, UserRole
 from desktop.models.visitors import DenyEntry, Notification, Visit, Visitor
 
@@ -16,10 +31,36 @@ ALL_MODELS = [
     Visit,
     DenyEntry,
     Notification,
+    ReceptionLevel,
+    LevelStandard,
+    AgreementHotel,
+    Restaurant,
+    MeetingRoom,
+    Vehicle,
+    DepartmentBudget,
+    CalendarOverride,
+    ApprovalStep,
+    Application,
+    ApplicationGuest,
+    BudgetLine,
+    ApprovalRecord,
 ]
 
 __all__ = [
     "ALL_MODELS",
+    "AgreementHotel",
+    "Application",
+    "ApplicationGuest",
+    "ApprovalRecord",
+    "ApprovalStep",
+    "BudgetLine",
+    "CalendarOverride",
+    "DepartmentBudget",
+    "LevelStandard",
+    "MeetingRoom",
+    "ReceptionLevel",
+    "Restaurant",
+    "Vehicle",
     "BaseModel",
     "Department",
     "DenyEntry",

@@ -26,6 +26,7 @@ FINANCE = "finance"
 GENERAL_MANAGER = "general_manager"
 AUDITOR = "auditor"
 SYSADMIN = "sysadmin"
+CHAIRMAN = "chairman"  # 董事长: approves level-A receptions
 
 ROLES: tuple[str, ...] = (
     RECEPTIONIST,
@@ -36,6 +37,7 @@ ROLES: tuple[str, ...] = (
     GENERAL_MANAGER,
     AUDITOR,
     SYSADMIN,
+    CHAIRMAN,
 )
 
 
@@ -49,6 +51,7 @@ def role_label(role: str) -> str:
         GENERAL_MANAGER: translate("roles", "总经理"),
         AUDITOR: translate("roles", "审计"),
         SYSADMIN: translate("roles", "系统管理员"),
+        CHAIRMAN: translate("roles", "董事长"),
     }
     return labels.get(role, role)
 
@@ -68,7 +71,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "settings.manage": frozenset({ADMIN_OFFICE, SYSADMIN}),
     "users.manage": frozenset({SYSADMIN}),
     "id.unmask": frozenset({SYSADMIN}),
+    "standards.manage": frozenset({ADMIN_OFFICE, SYSADMIN}),
+    "budgets.manage": frozenset({FINANCE, ADMIN_OFFICE, SYSADMIN}),
+    "chain.manage": frozenset({SYSADMIN}),
+    "applications.file": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, SYSADMIN}),
+    "applications.view_all": frozenset(
+        {ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, AUDITOR, SYSADMIN}
+    ),
 }
+
 
 _hasher = PasswordHasher()
 

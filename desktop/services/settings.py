@@ -60,6 +60,8 @@ def setting_specs() -> list[SettingSpec]:
         SettingSpec("visitor_log_form_no", "XZ-QR-001", translate("settings", "来访登记表表单编号")),
         SettingSpec("default_wait_location", "一楼会客区", translate("settings", "默认等候地点")),
         SettingSpec("language", DEFAULT_LANGUAGE, translate("settings", "界面语言")),
+        SettingSpec("lead_days_gm", "2", translate("settings", "总经理出席时须提前的工作日数")),
+        SettingSpec("application_form_no", "XZ-QR-002", translate("settings", "客户接待申请表表单编号")),
     ]
 
 

@@ -1,0 +1,109 @@
+"""Department reception budgets: an annual amount split by month; used and remaining amounts.
+
+"Used" counts the total of each reception's latest approved revision in its arrival month;
+actual expenses (a later issue) will take over from the estimate once they are entered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from desktop.db import database
+from desktop.i18n import translate
+from desktop.models import Application, Department, DepartmentBudget
+from desktop.services.auth import Actor, require
+from desktop.services.errors import ValidationError
+from desktop.services.money import to_money
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class MonthBudget:
+    department_id: int
+    year: int
+    month: int
+    budget: Decimal
+    used: Decimal
+    pending: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.used
+
+
+def set_year(actor: Actor, department_id: int, year: int, months: list[Decimal | str]) -> None:
+    """Set the twelve monthly amounts of a department's year."""
+    require(actor, "budgets.manage")
+    if len(months) != 12:
+        raise ValidationError({"months": translate("services", "需要 12 个月的金额。")})
+    amounts = []
+    errors = {}
+    for i, value in enumerate(months, start=1):
+        try:
+            amount = to_money(value)
+        except ValueError:
+            errors[f"month{i}"] = translate("services", "{m} 月金额无法识别。").format(m=i)
+            continue
+        if amount < 0:
+            errors[f"month{i}"] = translate("services", "{m} 月金额不能为负数。").format(m=i)
+        amounts.append(amount)
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        for month, amount in enumerate(amounts, start=1):
+            DepartmentBudget.insert(department=department_id, year=year, month=month,
+                                    amount=amount).on_conflict(
+                conflict_target=[DepartmentBudget.department, DepartmentBudget.year,
+                                 DepartmentBudget.month],
+                update={DepartmentBudget.amount: amount},
+            ).execute()
+
+
+def split_evenly(annual: Decimal | str) -> list[Decimal]:
+    """An annual amount in twelve months; the cents that do not divide go to December."""
+    total = to_money(annual)
+    month = (total / 12).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    return [month] * 11 + [total - month * 11]
+
+
+def year_amounts(department_id: int, year: int) -> list[Decimal]:
+    rows = {r.month: to_money(r.amount) for r in DepartmentBudget.select().where(
+        DepartmentBudget.department == department_id, DepartmentBudget.year == year)}
+    return [rows.get(m, ZERO) for m in range(1, 13)]
+
+
+def _effective_totals(department_id: int, start: dt.datetime, end: dt.datetime,
+                      statuses: tuple[str, ...], exclude_root: int | None) -> Decimal:
+    """Sum of totals, counting one revision per reception: the newest in the given statuses."""
+    rows = (Application.select(Application.id, Application.root, Application.revision,
+                               Application.total, Application.status)
+            .where(Application.department == department_id, Application.arrival >= start,
+                   Application.arrival < end, Application.status.in_(statuses)))
+    newest: dict[int, Application] = {}
+    for row in rows:
+        root = row.root_id or row.id
+        if exclude_root is not None and root == exclude_root:
+            continue
+        if root not in newest or row.revision > newest[root].revision:
+            newest[root] = row
+    return sum((to_money(r.total) for r in newest.values()), ZERO)
+
+
+def month(department_id: int, year: int, month_no: int, *, exclude_root: int | None = None) -> MonthBudget:
+    start = dt.datetime(year, month_no, 1)
+    end = dt.datetime(year + (month_no == 12), month_no % 12 + 1, 1)
+    row = DepartmentBudget.get_or_none(DepartmentBudget.department == department_id,
+                                       DepartmentBudget.year == year,
+                                       DepartmentBudget.month == month_no)
+    budget = to_money(row.amount) if row else ZERO
+    used = _effective_totals(department_id, start, end, ("approved",), exclude_root)
+    pending = _effective_totals(department_id, start, end, ("pending",), exclude_root)
+    return MonthBudget(department_id, year, month_no, budget, used, pending)
+
+
+def department_name(department_id: int) -> str:
+    dep = Department.get_or_none(Department.id == department_id)
+    return dep.name if dep else ""
