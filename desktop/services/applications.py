@@ -205,8 +205,12 @@ class ApplicationDetail:
 
 def _next_number(year: int) -> str:
     prefix = f"JD-{year}-"
-    last = (Application.select(Application.number).where(Application.number.startswith(prefix))
-            .order_by(Application.number.desc()).first())
+    last = (
+        Application.select(Application.number)
+        .where(Application.number.startswith(prefix))
+        .order_by(Application.number.desc())
+        .first()
+    )
     n = int(last.number.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{n:04d}"
 
@@ -219,8 +223,13 @@ def lead_days_required(std: standards.StandardInfo, gm_attends: bool, chairman_a
     return required
 
 
-def estimate(form: ApplicationForm, *, standard_id: int | None = None,
-             filed: dt.date | None = None, exclude_root: int | None = None) -> Estimate:
+def estimate(
+    form: ApplicationForm,
+    *,
+    standard_id: int | None = None,
+    filed: dt.date | None = None,
+    exclude_root: int | None = None,
+) -> Estimate:
     """Apply the level's standard to the form: estimates, caps, flags and problems."""
     if standard_id is not None:
         std = standards.standard(standard_id)
@@ -230,12 +239,15 @@ def estimate(form: ApplicationForm, *, standard_id: int | None = None,
         raise ValidationError({"level_id": translate("applications", "请选择接待级别。")})
     guests = max(len([g for g in form.guests if g.name.strip()]), 0)
     caps = standards.estimate(
-        std, guests=guests, accompany=form.accompany_diners,
+        std,
+        guests=guests,
+        accompany=form.accompany_diners,
         meals=form.meals if form.needs_meals else 0,
         rooms=form.rooms if form.needs_hotel else 0,
         nights=form.nights if form.needs_hotel else 0,
         trips=form.trips if (form.needs_vehicle or form.needs_pickup) else 0,
-        gifts=form.needs_gifts, tour=form.needs_tour,
+        gifts=form.needs_gifts,
+        tour=form.needs_tour,
     )
     given = {line.category: line for line in form.lines}
     problems: dict[str, str] = {}
@@ -251,36 +263,47 @@ def estimate(form: ApplicationForm, *, standard_id: int | None = None,
                 try:
                     amount = to_money(line.amount)
                 except ValueError:
-                    problems[f"line_{category}"] = translate(
-                        "applications", "{cat}：金额无法识别。").format(cat=standards.category_label(category))
+                    problems[f"line_{category}"] = translate("applications", "{cat}：金额无法识别。").format(
+                        cat=standards.category_label(category)
+                    )
                     amount = ZERO
                 if amount < 0:
                     problems[f"line_{category}"] = translate(
-                        "applications", "{cat}：金额不能为负数。").format(cat=standards.category_label(category))
+                        "applications", "{cat}：金额不能为负数。"
+                    ).format(cat=standards.category_label(category))
         over = unit_cap is not None and amount > estimate_amount
         if over and not reason:
             problems[f"line_{category}"] = translate(
-                "applications", "{cat} 超出标准（标准 {cap}），请写明原因。").format(
-                cat=standards.category_label(category), cap=f"¥{estimate_amount:,.2f}")
-        lines.append(LineInfo(category, standards.category_label(category), estimate_amount,
-                              unit_cap, amount, over, reason))
+                "applications", "{cat} 超出标准（标准 {cap}），请写明原因。"
+            ).format(cat=standards.category_label(category), cap=f"¥{estimate_amount:,.2f}")
+        lines.append(
+            LineInfo(
+                category, standards.category_label(category), estimate_amount, unit_cap, amount, over, reason
+            )
+        )
     total = sum((line.amount for line in lines), ZERO)
     limit = std.accompany_limit(guests)
     over_standard = any(line.over_cap for line in lines)
     if form.accompany_diners > limit:
         over_standard = True
-        problems.setdefault("accompany_diners", translate(
-            "applications", "陪餐人数 {n} 超过标准上限 {limit} 人。").format(n=form.accompany_diners, limit=limit))
+        problems.setdefault(
+            "accompany_diners",
+            translate("applications", "陪餐人数 {n} 超过标准上限 {limit} 人。").format(
+                n=form.accompany_diners, limit=limit
+            ),
+        )
     required = lead_days_required(std, form.gm_attends, form.chairman_attends)
     available = None
     if form.arrival is not None:
         available = workdays.lead_days_available(filed or dt.date.today(), form.arrival.date())
     budget = None
     if form.department_id is not None and form.arrival is not None:
-        budget = budgets.month(form.department_id, form.arrival.year, form.arrival.month,
-                               exclude_root=exclude_root)
-    return Estimate(std, lines, total, chinese_capital(total), over_standard, limit, required,
-                    available, budget, problems)
+        budget = budgets.month(
+            form.department_id, form.arrival.year, form.arrival.month, exclude_root=exclude_root
+        )
+    return Estimate(
+        std, lines, total, chinese_capital(total), over_standard, limit, required, available, budget, problems
+    )
 
 
 # ------------------------------------------------------------------ validation
@@ -290,10 +313,15 @@ def _validate(form: ApplicationForm, *, for_submit: bool) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not form.client_company.strip():
         errors["client_company"] = translate("applications", "请填写来宾公司名称。")
-    if form.level_id is None or not ReceptionLevel.select().where(ReceptionLevel.id == form.level_id).exists():
+    if (
+        form.level_id is None
+        or not ReceptionLevel.select().where(ReceptionLevel.id == form.level_id).exists()
+    ):
         errors["level_id"] = translate("applications", "请选择接待级别。")
-    if form.department_id is None or not Department.select().where(
-            Department.id == form.department_id).exists():
+    if (
+        form.department_id is None
+        or not Department.select().where(Department.id == form.department_id).exists()
+    ):
         errors["department_id"] = translate("applications", "请选择接待部门。")
     if form.arrival is None:
         errors["arrival"] = translate("applications", "请填写到达时间。")
@@ -323,11 +351,13 @@ def _check_lead_time(est: Estimate, form: ApplicationForm) -> dict[str, str]:
         return {}
     if form.urgent and form.urgent_reason.strip():
         return {}
-    return {"arrival": translate(
-        "applications",
-        "提前量不足：{level} 级须提前 {need} 个工作日报批，现在只有 {have} 个工作日。"
-        "请改期，或勾选“加急”并写明原因。").format(
-        level=est.standard.level_code, need=est.lead_days_required, have=est.lead_days_available)}
+    return {
+        "arrival": translate(
+            "applications",
+            "提前量不足：{level} 级须提前 {need} 个工作日报批，现在只有 {have} 个工作日。"
+            "请改期，或勾选“加急”并写明原因。",
+        ).format(level=est.standard.level_code, need=est.lead_days_required, have=est.lead_days_available)
+    }
 
 
 # ------------------------------------------------------------------ reading
@@ -345,34 +375,65 @@ def _info(app: Application) -> ApplicationInfo:
     applicant = User.get_or_none(User.id == app.applicant_id)
     guests = ApplicationGuest.select().where(ApplicationGuest.application == app).count()
     return ApplicationInfo(
-        id=app.id, root_id=app.root_id or app.id, number=app.number, revision=app.revision,
-        status=app.status, applicant_id=app.applicant_id,
+        id=app.id,
+        root_id=app.root_id or app.id,
+        number=app.number,
+        revision=app.revision,
+        status=app.status,
+        applicant_id=app.applicant_id,
         applicant_name=applicant.display_name if applicant else "",
-        department_id=app.department_id, department_name=app.department.name,
-        client_company=app.client_company, level_code=app.level.code, level_name=app.level.name,
-        arrival=app.arrival, departure=app.departure, guest_count=guests,
-        total=to_money(app.total), over_standard=app.over_standard, urgent=app.urgent,
-        backfill=app.visit_id is not None, step_index=app.step_index, chain=_chain(app),
-        submitted_at=app.submitted_at, decided_at=app.decided_at,
+        department_id=app.department_id,
+        department_name=app.department.name,
+        client_company=app.client_company,
+        level_code=app.level.code,
+        level_name=app.level.name,
+        arrival=app.arrival,
+        departure=app.departure,
+        guest_count=guests,
+        total=to_money(app.total),
+        over_standard=app.over_standard,
+        urgent=app.urgent,
+        backfill=app.visit_id is not None,
+        step_index=app.step_index,
+        chain=_chain(app),
+        submitted_at=app.submitted_at,
+        decided_at=app.decided_at,
     )
 
 
 def _form(app: Application) -> ApplicationForm:
     return ApplicationForm(
-        client_company=app.client_company, client_location=app.client_location,
-        client_business=app.client_business, category_id=app.category_id,
-        level_id=app.level_id, department_id=app.department_id,
-        our_attendees=app.our_attendees, purpose=app.purpose, background=app.background,
-        arrival=app.arrival, departure=app.departure, needs_pickup=app.needs_pickup,
-        needs_hotel=app.needs_hotel, needs_meals=app.needs_meals, needs_vehicle=app.needs_vehicle,
-        needs_tour=app.needs_tour, needs_gifts=app.needs_gifts, needs_materials=app.needs_materials,
-        gm_attends=app.gm_attends, chairman_attends=app.chairman_attends,
-        responsible_id=app.responsible_id, remarks=app.remarks, meals=app.meals,
-        nights=app.nights, rooms=app.rooms, trips=app.trips,
-        accompany_diners=app.accompany_diners, urgent=app.urgent,
-        urgent_reason=app.urgent_reason, visit_id=app.visit_id,
-        guests=[GuestForm(g.name, g.title, g.gender) for g in
-                app.guests.order_by(ApplicationGuest.position)],
+        client_company=app.client_company,
+        client_location=app.client_location,
+        client_business=app.client_business,
+        category_id=app.category_id,
+        level_id=app.level_id,
+        department_id=app.department_id,
+        our_attendees=app.our_attendees,
+        purpose=app.purpose,
+        background=app.background,
+        arrival=app.arrival,
+        departure=app.departure,
+        needs_pickup=app.needs_pickup,
+        needs_hotel=app.needs_hotel,
+        needs_meals=app.needs_meals,
+        needs_vehicle=app.needs_vehicle,
+        needs_tour=app.needs_tour,
+        needs_gifts=app.needs_gifts,
+        needs_materials=app.needs_materials,
+        gm_attends=app.gm_attends,
+        chairman_attends=app.chairman_attends,
+        responsible_id=app.responsible_id,
+        remarks=app.remarks,
+        meals=app.meals,
+        nights=app.nights,
+        rooms=app.rooms,
+        trips=app.trips,
+        accompany_diners=app.accompany_diners,
+        urgent=app.urgent,
+        urgent_reason=app.urgent_reason,
+        visit_id=app.visit_id,
+        guests=[GuestForm(g.name, g.title, g.gender) for g in app.guests.order_by(ApplicationGuest.position)],
         lines=[LineForm(line.category, to_money(line.amount), line.reason) for line in app.budget_lines],
     )
 
@@ -399,23 +460,45 @@ def _load(actor: Actor, application_id: int) -> Application:
 def get(actor: Actor, application_id: int) -> ApplicationDetail:
     app = _load(actor, application_id)
     form = _form(app)
-    est = estimate(form, standard_id=app.standard_id,
-                   filed=(app.submitted_at or app.created_at).date(), exclude_root=app.root_id or app.id)
-    records = (ApprovalRecord.select(ApprovalRecord, User).join(User)
-               .where(ApprovalRecord.application == app).order_by(ApprovalRecord.at, ApprovalRecord.id))
-    approvals = [ApprovalInfo(r.step_index, r.role, r.step_label, r.user.display_name, r.decision,
-                              r.comment, r.at) for r in records]
+    est = estimate(
+        form,
+        standard_id=app.standard_id,
+        filed=(app.submitted_at or app.created_at).date(),
+        exclude_root=app.root_id or app.id,
+    )
+    records = (
+        ApprovalRecord.select(ApprovalRecord, User)
+        .join(User)
+        .where(ApprovalRecord.application == app)
+        .order_by(ApprovalRecord.at, ApprovalRecord.id)
+    )
+    approvals = [
+        ApprovalInfo(r.step_index, r.role, r.step_label, r.user.display_name, r.decision, r.comment, r.at)
+        for r in records
+    ]
     category = OptionItem.get_or_none(OptionItem.id == app.category_id) if app.category_id else None
     responsible = Employee.get_or_none(Employee.id == app.responsible_id) if app.responsible_id else None
     root = app.root_id or app.id
-    revisions = [_info(a) for a in Application.select().where(
-        (Application.id == root) | (Application.root == root)).order_by(Application.revision)]
-    return ApplicationDetail(_info(app), form, est, approvals, category.label if category else "",
-                             responsible.name if responsible else "", revisions)
+    revisions = [
+        _info(a)
+        for a in Application.select()
+        .where((Application.id == root) | (Application.root == root))
+        .order_by(Application.revision)
+    ]
+    return ApplicationDetail(
+        _info(app),
+        form,
+        est,
+        approvals,
+        category.label if category else "",
+        responsible.name if responsible else "",
+        revisions,
+    )
 
 
-def list_applications(actor: Actor, *, scope: str = "mine", statuses: tuple[str, ...] = (),
-                      text: str = "") -> list[ApplicationInfo]:
+def list_applications(
+    actor: Actor, *, scope: str = "mine", statuses: tuple[str, ...] = (), text: str = ""
+) -> list[ApplicationInfo]:
     """``mine``: what I filed; ``department``: my department's; ``all``: everything I may see.
 
     Only the newest revision of each reception is listed; older ones are in its detail.
@@ -431,14 +514,19 @@ def list_applications(actor: Actor, *, scope: str = "mine", statuses: tuple[str,
     if statuses:
         query = query.where(Application.status.in_(statuses))
     if text.strip():
-        query = query.where(Application.client_company.contains(text.strip())
-                            | Application.number.contains(text.strip()))
-    newest = (Application.select(peewee.fn.COALESCE(Application.root, Application.id).alias("r"),
-                                 peewee.fn.MAX(Application.revision).alias("rev"))
-              .group_by(peewee.fn.COALESCE(Application.root, Application.id)))
+        query = query.where(
+            Application.client_company.contains(text.strip()) | Application.number.contains(text.strip())
+        )
+    newest = Application.select(
+        peewee.fn.COALESCE(Application.root, Application.id).alias("r"),
+        peewee.fn.MAX(Application.revision).alias("rev"),
+    ).group_by(peewee.fn.COALESCE(Application.root, Application.id))
     latest = {(row.r, row.rev) for row in newest}
-    result = [_info(a) for a in query.order_by(Application.arrival.desc(), Application.id.desc())
-              if ((a.root_id or a.id), a.revision) in latest]
+    result = [
+        _info(a)
+        for a in query.order_by(Application.arrival.desc(), Application.id.desc())
+        if ((a.root_id or a.id), a.revision) in latest
+    ]
     return result
 
 
@@ -446,13 +534,30 @@ def list_applications(actor: Actor, *, scope: str = "mine", statuses: tuple[str,
 
 
 def _write(app: Application, form: ApplicationForm, est: Estimate) -> None:
-    for key in ("client_company", "client_location", "client_business", "purpose", "background",
-                "remarks", "urgent_reason"):
+    for key in (
+        "client_company",
+        "client_location",
+        "client_business",
+        "purpose",
+        "background",
+        "remarks",
+        "urgent_reason",
+    ):
         setattr(app, key, getattr(form, key).strip())
     for key in ("our_attendees", "meals", "nights", "rooms", "trips", "accompany_diners"):
         setattr(app, key, int(getattr(form, key) or 0))
-    for key in ("needs_pickup", "needs_hotel", "needs_meals", "needs_vehicle", "needs_tour",
-                "needs_gifts", "needs_materials", "gm_attends", "chairman_attends", "urgent"):
+    for key in (
+        "needs_pickup",
+        "needs_hotel",
+        "needs_meals",
+        "needs_vehicle",
+        "needs_tour",
+        "needs_gifts",
+        "needs_materials",
+        "gm_attends",
+        "chairman_attends",
+        "urgent",
+    ):
         setattr(app, key, bool(getattr(form, key)))
     app.category = form.category_id
     app.level = form.level_id
@@ -467,12 +572,24 @@ def _write(app: Application, form: ApplicationForm, est: Estimate) -> None:
     app.save()
     ApplicationGuest.delete().where(ApplicationGuest.application == app).execute()
     for i, guest in enumerate(g for g in form.guests if g.name.strip()):
-        ApplicationGuest.create(application=app, position=i, name=guest.name.strip(),
-                                title=guest.title.strip(), gender=guest.gender.strip())
+        ApplicationGuest.create(
+            application=app,
+            position=i,
+            name=guest.name.strip(),
+            title=guest.title.strip(),
+            gender=guest.gender.strip(),
+        )
     BudgetLine.delete().where(BudgetLine.application == app).execute()
     for line in est.lines:
-        BudgetLine.create(application=app, category=line.category, estimate=line.estimate,
-                          cap=line.cap, amount=line.amount, over_cap=line.over_cap, reason=line.reason)
+        BudgetLine.create(
+            application=app,
+            category=line.category,
+            estimate=line.estimate,
+            cap=line.cap,
+            amount=line.amount,
+            over_cap=line.over_cap,
+            reason=line.reason,
+        )
 
 
 def save_draft(actor: Actor, form: ApplicationForm, application_id: int | None = None) -> ApplicationInfo:
@@ -484,15 +601,17 @@ def save_draft(actor: Actor, form: ApplicationForm, application_id: int | None =
     with database.atomic():
         if application_id is None:
             est = estimate(form)
-            app = Application(number=_next_number(form.arrival.year), applicant=actor.user_id,
-                              status=DRAFT)
+            app = Application(number=_next_number(form.arrival.year), applicant=actor.user_id, status=DRAFT)
         else:
             app = _load(actor, application_id)
             if app.applicant_id != actor.user_id:
                 raise PermissionDenied(translate("applications", "只有申请人可以修改申请。"))
             if app.status not in EDITABLE:
-                raise ServiceError(translate("applications", "申请{status}，不能修改。").format(
-                    status=status_label(app.status)))
+                raise ServiceError(
+                    translate("applications", "申请{status}，不能修改。").format(
+                        status=status_label(app.status)
+                    )
+                )
             est = estimate(form, exclude_root=app.root_id or app.id)
         _write(app, form, est)
     return _info(app)
@@ -508,8 +627,9 @@ def submit(actor: Actor, application_id: int) -> ApplicationInfo:
         if app.applicant_id != actor.user_id:
             raise PermissionDenied(translate("applications", "只有申请人可以提交申请。"))
         if app.status not in EDITABLE:
-            raise ServiceError(translate("applications", "申请{status}，不能提交。").format(
-                status=status_label(app.status)))
+            raise ServiceError(
+                translate("applications", "申请{status}，不能提交。").format(status=status_label(app.status))
+            )
         form = _form(app)
         errors = _validate(form, for_submit=True)
         est = estimate(form, exclude_root=app.root_id or app.id)
@@ -556,13 +676,15 @@ def revise(actor: Actor, application_id: int) -> ApplicationInfo:
         if app.status != APPROVED:
             raise ServiceError(translate("applications", "只有已批准的申请需要变更；未批准的请直接修改。"))
         root = app.root_id or app.id
-        newer = Application.select().where(((Application.root == root) | (Application.id == root)),
-                                           Application.revision > app.revision)
+        newer = Application.select().where(
+            ((Application.root == root) | (Application.id == root)), Application.revision > app.revision
+        )
         if newer.exists():
             raise ServiceError(translate("applications", "这份申请已有更新的版本。"))
         form = _form(app)
-        copy = Application(root=root, revision=app.revision + 1, number=app.number,
-                           applicant=app.applicant_id, status=DRAFT)
+        copy = Application(
+            root=root, revision=app.revision + 1, number=app.number, applicant=app.applicant_id, status=DRAFT
+        )
         est = estimate(form, exclude_root=root)
         _write(copy, form, est)
     return _info(copy)
@@ -580,13 +702,20 @@ def from_visit(actor: Actor, visit_id: int) -> ApplicationForm:
     arrival = visit.time_in
     departure = visit.time_out or arrival + dt.timedelta(hours=2)
     return ApplicationForm(
-        client_company=visit.company or visit.name, category_id=visit.category_id,
+        client_company=visit.company or visit.name,
+        category_id=visit.category_id,
         level_id=next((lv.id for lv in level if lv.code == "C"), level[0].id if level else None),
-        department_id=visit.department_id, arrival=arrival, departure=departure,
-        purpose=visit.purpose.label if visit.purpose_id else "", responsible_id=visit.host_id,
+        department_id=visit.department_id,
+        arrival=arrival,
+        departure=departure,
+        purpose=visit.purpose.label if visit.purpose_id else "",
+        responsible_id=visit.host_id,
         remarks=translate("applications", "补填：来访登记 #{id}").format(id=visit.id),
-        visit_id=visit.id, guests=[GuestForm(visit.name)] + [
+        visit_id=visit.id,
+        guests=[GuestForm(visit.name)]
+        + [
             GuestForm(translate("applications", "随行人员 {n}").format(n=i))
-            for i in range(1, visit.people_count)],
+            for i in range(1, visit.people_count)
+        ],
         needs_meals=False,
     )

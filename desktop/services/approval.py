@@ -86,14 +86,20 @@ def ensure_default_chain() -> None:
         return
     with database.atomic():
         for i, (role, label, levels, over) in enumerate(DEFAULT_CHAIN):
-            ApprovalStep.create(position=i, role=role, label=label, levels=levels,
-                                only_over_standard=over)
+            ApprovalStep.create(position=i, role=role, label=label, levels=levels, only_over_standard=over)
 
 
 def _step(row: ApprovalStep) -> StepInfo:
-    return StepInfo(row.id, row.position, row.role, row.label or role_label(row.role),
-                    tuple(x for x in row.levels.split(",") if x), row.only_over_standard,
-                    to_money(row.min_total) if row.min_total is not None else None, row.active)
+    return StepInfo(
+        row.id,
+        row.position,
+        row.role,
+        row.label or role_label(row.role),
+        tuple(x for x in row.levels.split(",") if x),
+        row.only_over_standard,
+        to_money(row.min_total) if row.min_total is not None else None,
+        row.active,
+    )
 
 
 def chain_steps(*, include_inactive: bool = True) -> list[StepInfo]:
@@ -108,7 +114,9 @@ def save_chain(actor: Actor, steps: list[StepInfo]) -> list[StepInfo]:
     errors: dict[str, str] = {}
     for i, step in enumerate(steps):
         if step.role not in ROLES:
-            errors[f"step{i}"] = translate("approval", "第 {n} 步：未知角色 {role}。").format(n=i + 1, role=step.role)
+            errors[f"step{i}"] = translate("approval", "第 {n} 步：未知角色 {role}。").format(
+                n=i + 1, role=step.role
+            )
     if not any(s.active for s in steps):
         errors["steps"] = translate("approval", "审批流程至少要有一个启用的步骤。")
     if errors:
@@ -116,16 +124,24 @@ def save_chain(actor: Actor, steps: list[StepInfo]) -> list[StepInfo]:
     with database.atomic():
         ApprovalStep.delete().execute()
         for i, step in enumerate(steps):
-            ApprovalStep.create(position=i, role=step.role, label=step.label.strip(),
-                                levels=",".join(step.levels),
-                                only_over_standard=step.only_over_standard,
-                                min_total=step.min_total, active=step.active)
+            ApprovalStep.create(
+                position=i,
+                role=step.role,
+                label=step.label.strip(),
+                levels=",".join(step.levels),
+                only_over_standard=step.only_over_standard,
+                min_total=step.min_total,
+                active=step.active,
+            )
     return chain_steps()
 
 
 def resolve_chain(level_code: str, over_standard: bool, total: Decimal) -> list[tuple[str, str]]:
-    return [(s.role, s.label) for s in chain_steps(include_inactive=False)
-            if s.applies(level_code, over_standard, total)]
+    return [
+        (s.role, s.label)
+        for s in chain_steps(include_inactive=False)
+        if s.applies(level_code, over_standard, total)
+    ]
 
 
 def record(app: Application, actor: Actor, decision: str, comment: str) -> None:
@@ -133,8 +149,15 @@ def record(app: Application, actor: Actor, decision: str, comment: str) -> None:
     chain = apps._chain(app)
     if 0 <= app.step_index < len(chain) and decision not in ("submit", "withdraw"):
         role, label = chain[app.step_index]
-    ApprovalRecord.create(application=app, step_index=app.step_index, role=role, step_label=label,
-                          user=actor.user_id, decision=decision, comment=comment.strip())
+    ApprovalRecord.create(
+        application=app,
+        step_index=app.step_index,
+        role=role,
+        step_label=label,
+        user=actor.user_id,
+        decision=decision,
+        comment=comment.strip(),
+    )
 
 
 def _can_act(actor: Actor, app: Application) -> tuple[bool, str]:
@@ -149,7 +172,8 @@ def _can_act(actor: Actor, app: Application) -> tuple[bool, str]:
         return False, translate("approval", "不能审批自己的申请。")
     if role not in actor.roles:
         return False, translate("approval", "当前步骤“{step}”需要{role}审批。").format(
-            step=label, role=role_label(role))
+            step=label, role=role_label(role)
+        )
     if role == DEPT_MANAGER:
         emp = Employee.get_or_none(Employee.id == actor.employee_id) if actor.employee_id else None
         if emp is None or emp.department_id != app.department_id:
@@ -182,10 +206,13 @@ def decide(actor: Actor, application_id: int, decision: str, comment: str = "") 
         else:
             status = apps.RETURNED
         # Only if nobody at another PC decided this step meanwhile.
-        changed = (Application.update(status=status, step_index=next_step, decided_at=decided_at)
-                   .where(Application.id == app.id, Application.status == apps.PENDING,
-                          Application.step_index == step)
-                   .execute())
+        changed = (
+            Application.update(status=status, step_index=next_step, decided_at=decided_at)
+            .where(
+                Application.id == app.id, Application.status == apps.PENDING, Application.step_index == step
+            )
+            .execute()
+        )
         if changed != 1:
             raise ServiceError(translate("approval", "这份申请刚刚已被他人处理，请刷新。"))
     return apps._info(Application.get_by_id(app.id))
@@ -194,8 +221,9 @@ def decide(actor: Actor, application_id: int, decision: str, comment: str = "") 
 def inbox(actor: Actor) -> list[apps.ApplicationInfo]:
     """Pending applications whose current step this user may decide ("waiting for me")."""
     result = []
-    for app in Application.select().where(Application.status == apps.PENDING).order_by(
-            Application.submitted_at):
+    for app in (
+        Application.select().where(Application.status == apps.PENDING).order_by(Application.submitted_at)
+    ):
         if _can_act(actor, app)[0]:
             result.append(apps._info(app))
     return result

@@ -54,10 +54,10 @@ def set_year(actor: Actor, department_id: int, year: int, months: list[Decimal |
         raise ValidationError(errors)
     with database.atomic():
         for month, amount in enumerate(amounts, start=1):
-            DepartmentBudget.insert(department=department_id, year=year, month=month,
-                                    amount=amount).on_conflict(
-                conflict_target=[DepartmentBudget.department, DepartmentBudget.year,
-                                 DepartmentBudget.month],
+            DepartmentBudget.insert(
+                department=department_id, year=year, month=month, amount=amount
+            ).on_conflict(
+                conflict_target=[DepartmentBudget.department, DepartmentBudget.year, DepartmentBudget.month],
                 update={DepartmentBudget.amount: amount},
             ).execute()
 
@@ -70,18 +70,31 @@ def split_evenly(annual: Decimal | str) -> list[Decimal]:
 
 
 def year_amounts(department_id: int, year: int) -> list[Decimal]:
-    rows = {r.month: to_money(r.amount) for r in DepartmentBudget.select().where(
-        DepartmentBudget.department == department_id, DepartmentBudget.year == year)}
+    rows = {
+        r.month: to_money(r.amount)
+        for r in DepartmentBudget.select().where(
+            DepartmentBudget.department == department_id, DepartmentBudget.year == year
+        )
+    }
     return [rows.get(m, ZERO) for m in range(1, 13)]
 
 
-def _effective_totals(department_id: int, start: dt.datetime, end: dt.datetime,
-                      statuses: tuple[str, ...], exclude_root: int | None) -> Decimal:
+def _effective_totals(
+    department_id: int,
+    start: dt.datetime,
+    end: dt.datetime,
+    statuses: tuple[str, ...],
+    exclude_root: int | None,
+) -> Decimal:
     """Sum of totals, counting one revision per reception: the newest in the given statuses."""
-    rows = (Application.select(Application.id, Application.root, Application.revision,
-                               Application.total, Application.status)
-            .where(Application.department == department_id, Application.arrival >= start,
-                   Application.arrival < end, Application.status.in_(statuses)))
+    rows = Application.select(
+        Application.id, Application.root, Application.revision, Application.total, Application.status
+    ).where(
+        Application.department == department_id,
+        Application.arrival >= start,
+        Application.arrival < end,
+        Application.status.in_(statuses),
+    )
     newest: dict[int, Application] = {}
     for row in rows:
         root = row.root_id or row.id
@@ -95,9 +108,11 @@ def _effective_totals(department_id: int, start: dt.datetime, end: dt.datetime,
 def month(department_id: int, year: int, month_no: int, *, exclude_root: int | None = None) -> MonthBudget:
     start = dt.datetime(year, month_no, 1)
     end = dt.datetime(year + (month_no == 12), month_no % 12 + 1, 1)
-    row = DepartmentBudget.get_or_none(DepartmentBudget.department == department_id,
-                                       DepartmentBudget.year == year,
-                                       DepartmentBudget.month == month_no)
+    row = DepartmentBudget.get_or_none(
+        DepartmentBudget.department == department_id,
+        DepartmentBudget.year == year,
+        DepartmentBudget.month == month_no,
+    )
     budget = to_money(row.amount) if row else ZERO
     used = _effective_totals(department_id, start, end, ("approved",), exclude_root)
     pending = _effective_totals(department_id, start, end, ("pending",), exclude_root)

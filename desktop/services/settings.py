@@ -86,7 +86,7 @@ def save(actor: Actor, values: dict[str, str]) -> None:
     require(actor, "settings.manage")
     errors: dict[str, str] = {}
     known = {s.key for s in setting_specs()}
-    for key, value in values.items():
+    for key in values:
         if key not in known:
             errors[key] = translate("settings", "未知设置项。")
     if "company_name" in values and not values["company_name"].strip():

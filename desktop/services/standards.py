@@ -80,10 +80,19 @@ class LevelInfo:
 
 DEFAULT_LEVELS = [
     # code, name, meal, hotel, transport, gift, tour, accompany, gifts/tour decider, lead days
-    ("A", "五星（一级）", "150", "600", "500", "500", "300",
-     "董事长、总经理、副总经理、部门负责人", "副总经理", 3),
-    ("B", "四星（二级）", "130", "400", "500", "300", "200",
-     "副总经理、部门经理、销售经理", "副总经理", 1),
+    (
+        "A",
+        "五星（一级）",
+        "150",
+        "600",
+        "500",
+        "500",
+        "300",
+        "董事长、总经理、副总经理、部门负责人",
+        "副总经理",
+        3,
+    ),
+    ("B", "四星（二级）", "130", "400", "500", "300", "200", "副总经理、部门经理、销售经理", "副总经理", 1),
     ("C", "三星（三级）", "100", "0", "0", "0", "0", "销售经理、业务员", "", 1),
     ("D", "D 级（供应商）", "30", "0", "0", "0", "0", "部门负责人或其指定人员", "", 1),
 ]
@@ -98,27 +107,49 @@ def ensure_default_levels() -> None:
         ):
             level = ReceptionLevel.create(code=code, name=name, sort=i)
             LevelStandard.create(
-                level=level, version=1, meal_cap=Decimal(meal), hotel_cap=Decimal(hotel),
-                transport_cap=Decimal(transport), gift_cap=Decimal(gift), tour_cap=Decimal(tour),
-                accompany=accompany, gifts_decider=decider, tour_decider=decider, lead_days=lead,
+                level=level,
+                version=1,
+                meal_cap=Decimal(meal),
+                hotel_cap=Decimal(hotel),
+                transport_cap=Decimal(transport),
+                gift_cap=Decimal(gift),
+                tour_cap=Decimal(tour),
+                accompany=accompany,
+                gifts_decider=decider,
+                tour_decider=decider,
+                lead_days=lead,
             )
 
 
 def _info(s: LevelStandard, level: ReceptionLevel) -> StandardInfo:
     return StandardInfo(
-        id=s.id, level_id=level.id, level_code=level.code, level_name=level.name,
-        version=s.version, meal_cap=to_money(s.meal_cap), hotel_cap=to_money(s.hotel_cap),
-        transport_cap=to_money(s.transport_cap), gift_cap=to_money(s.gift_cap),
-        tour_cap=to_money(s.tour_cap), accompany=s.accompany,
+        id=s.id,
+        level_id=level.id,
+        level_code=level.code,
+        level_name=level.name,
+        version=s.version,
+        meal_cap=to_money(s.meal_cap),
+        hotel_cap=to_money(s.hotel_cap),
+        transport_cap=to_money(s.transport_cap),
+        gift_cap=to_money(s.gift_cap),
+        tour_cap=to_money(s.tour_cap),
+        accompany=s.accompany,
         accompany_small_group=s.accompany_small_group,
-        accompany_small_limit=s.accompany_small_limit, accompany_ratio=s.accompany_ratio,
-        gifts_decider=s.gifts_decider, tour_decider=s.tour_decider, lead_days=s.lead_days,
+        accompany_small_limit=s.accompany_small_limit,
+        accompany_ratio=s.accompany_ratio,
+        gifts_decider=s.gifts_decider,
+        tour_decider=s.tour_decider,
+        lead_days=s.lead_days,
     )
 
 
 def _latest(level: ReceptionLevel) -> LevelStandard:
-    row = (LevelStandard.select().where(LevelStandard.level == level)
-           .order_by(LevelStandard.version.desc()).first())
+    row = (
+        LevelStandard.select()
+        .where(LevelStandard.level == level)
+        .order_by(LevelStandard.version.desc())
+        .first()
+    )
     if row is None:
         raise NotFound(translate("standards", "级别 {code} 没有标准。").format(code=level.code))
     return row
@@ -128,11 +159,18 @@ def levels(*, include_inactive: bool = False) -> list[LevelInfo]:
     query = ReceptionLevel.select().order_by(ReceptionLevel.sort, ReceptionLevel.id)
     if not include_inactive:
         query = query.where(ReceptionLevel.active == True)  # noqa: E712
-    latest = (LevelStandard.select(LevelStandard.level, peewee.fn.MAX(LevelStandard.version).alias("v"))
-              .group_by(LevelStandard.level))
+    latest = LevelStandard.select(
+        LevelStandard.level, peewee.fn.MAX(LevelStandard.version).alias("v")
+    ).group_by(LevelStandard.level)
     newest = {r.level_id: r.v for r in latest}
-    rows = {(s.level_id, s.version): s for s in LevelStandard.select().where(
-        LevelStandard.level.in_(list(newest)))} if newest else {}
+    rows = (
+        {
+            (s.level_id, s.version): s
+            for s in LevelStandard.select().where(LevelStandard.level.in_(list(newest)))
+        }
+        if newest
+        else {}
+    )
     result = []
     for level in query:
         s = rows.get((level.id, newest.get(level.id)))
@@ -210,13 +248,24 @@ def save_standard(actor: Actor, level_id: int, *, name: str | None = None, **val
         changed = any(data[f] != getattr(current, f) for f in data)
         row = current
         if changed:
-            row = LevelStandard.create(level=level, version=current.version + 1,
-                                       created_by=actor.user_id, **data)
+            row = LevelStandard.create(
+                level=level, version=current.version + 1, created_by=actor.user_id, **data
+            )
     return _info(row, level)
 
 
-def estimate(std: StandardInfo, *, guests: int, accompany: int, meals: int, rooms: int,
-             nights: int, trips: int, gifts: bool, tour: bool) -> dict[str, tuple[Decimal, Decimal | None]]:
+def estimate(
+    std: StandardInfo,
+    *,
+    guests: int,
+    accompany: int,
+    meals: int,
+    rooms: int,
+    nights: int,
+    trips: int,
+    gifts: bool,
+    tour: bool,
+) -> dict[str, tuple[Decimal, Decimal | None]]:
     """Category → (estimate, unit cap) from the level's caps × people × meals/nights/trips."""
     zero = Decimal("0.00")
     return {

@@ -9,6 +9,7 @@ cancellation.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -68,9 +69,28 @@ class _Task(QRunnable):
             obj = database.obj
             if obj is not None and not obj.is_closed():
                 obj.close()  # the pool thread's own connection
+            # Drop our references here; the emitter itself is deleted on the UI thread.
+            self.fn = self.emitter = self.progress = None
 
 
 _running: set[_Emitter] = set()
+_gc_was_enabled = True
+
+
+def _hold_gc() -> None:
+    """Python's cyclic collector runs on whichever thread happens to allocate. If it runs on a
+    pool thread it may destroy a QObject (a closed window still in a reference cycle) on the
+    wrong thread, which crashes. So while any operation is in flight it is off; it is switched
+    back on, on the UI thread, when the last one has delivered its result."""
+    global _gc_was_enabled
+    if not _running:
+        _gc_was_enabled = gc.isenabled()
+        gc.disable()
+
+
+def _release_gc() -> None:
+    if not _running and _gc_was_enabled:
+        gc.enable()
 
 
 def run(
@@ -110,6 +130,11 @@ def run(
 
     def finish() -> None:
         _running.discard(emitter)
+        _release_gc()
+        # The emitter and the closures connected to it form a reference cycle; Python's
+        # collector may run on any thread, and a QObject must die on its own thread. Deleting
+        # it here, on the UI thread, leaves the collector only an empty wrapper.
+        emitter.deleteLater()
         if dialog is not None:
             dialog.reset()
             dialog.close()
@@ -134,6 +159,7 @@ def run(
 
     emitter.finished.connect(done, Qt.ConnectionType.QueuedConnection)
     emitter.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    _hold_gc()
     _running.add(emitter)
     QThreadPool.globalInstance().start(_Task(fn, emitter, progress))
     return progress

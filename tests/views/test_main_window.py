@@ -11,10 +11,13 @@ from desktop.views.main_window import MainWindow, NotificationsPopup
 def test_navigation_follows_roles(qtbot, demo_db):
     receptionist = MainWindow(auth.actor_by_username("qiantai"))
     qtbot.addWidget(receptionist)
-    assert [s.key for s in receptionist.specs] == ["visitors", "log"]
-    host = MainWindow(auth.actor_by_username("lina"))  # a host only: no desk, no log
+    assert [s.key for s in receptionist.specs] == ["visitors", "preregister", "log"]
+    host = MainWindow(auth.actor_by_username("lina"))  # a host: pre-registration only
     qtbot.addWidget(host)
-    assert host.specs == []
+    assert [s.key for s in host.specs] == ["preregister"]
+    auditor = MainWindow(auth.actor_by_username("shenji"))
+    qtbot.addWidget(auditor)
+    assert [s.key for s in auditor.specs] == ["log"]
 
 
 def test_bell_counts_the_hosts_unread_notifications(qtbot, demo_db, scripted):
