@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ settings
 
     def open_settings(self) -> None:
-        from desktop.views.settings_dialog import SettingsDialog
+        from desktop.views.settings_window import SettingsDialog
 
         dialog = SettingsDialog(self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from desktop.services.visitors import VisitRow
-
-Index = QModelIndex | QPersistentModelIndex
-
+from desktop.views.table_model import Column, Index, RowTableModel
 
 translate = QCoreApplication.translate
 
@@ -38,15 +35,6 @@ def elapsed_text(start: dt.datetime | None, now: dt.datetime | None = None) -> s
     if hours:
         return translate("VisitColumns", "{h} 小时 {m} 分").format(h=hours, m=minutes)
     return translate("VisitColumns", "{m} 分钟").format(m=minutes)
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # also the service's sort key where sortable
-    header: str
-    text: Callable[[VisitRow], str]
-    sortable: bool = True
-    align_right: bool = False
 
 
 def on_site_columns() -> list[Column]:
@@ -110,63 +98,14 @@ def log_columns() -> list[Column]:
     ]
 
 
-class VisitTableModel(QAbstractTableModel):
-    """A short list of visits; sorting happens in memory."""
-
-    def __init__(self, columns: list[Column], parent=None):
-        super().__init__(parent)
-        self.columns = columns
-        self.rows: list[VisitRow] = []
-
-    def set_rows(self, rows: list[VisitRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, index: Index) -> VisitRow | None:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        return self.rows[index.row()]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
+class VisitTableModel(RowTableModel):
+    """A short list of visits (on site now, expected today)."""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
-            return None
-        column = self.columns[index.column()]
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.remarks or None
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.columns):
-                return self.columns[section].header
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns):
-            return
-        spec = self.columns[column]
-        self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=lambda r: spec.text(r), reverse=order == Qt.SortOrder.DescendingOrder)
-        self.layoutChanged.emit()
+            row = self.row_at(index)
+            return (row.remarks or None) if row is not None else None
+        return super().data(index, role)
 
     def refresh_elapsed(self) -> None:
         """Elapsed-time column changes with the clock, not the data."""

@@ -1,0 +1,153 @@
+"""设置: office settings, organisation, pick lists, deny list, users and roles.
+
+Every tab is visible to whoever may read it; editing needs the matching permission, which the
+services check again on save.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import LANGUAGES
+from desktop.services import auth, settings
+from desktop.services.auth import Actor
+from desktop.services.errors import ServiceError, ValidationError
+from desktop.views import prompts
+from desktop.views.crud import combo_select
+from desktop.views.fields import FieldErrors
+from desktop.views.settings_tabs import (
+    DenyEditor,
+    DepartmentEditor,
+    EmployeeEditor,
+    OptionEditor,
+    UserEditor,
+)
+
+
+class GeneralTab(QWidget):
+    languageChanged = Signal(str)
+
+    def __init__(self, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actor = actor
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.edits: dict[str, QLineEdit] = {}
+        values = settings.all_settings()
+        can_edit = actor.can("settings.manage")
+        for spec in settings.setting_specs():
+            if spec.key == "language":
+                continue
+            edit = QLineEdit(values[spec.key])
+            edit.setObjectName(f"setting_{spec.key}")
+            edit.setEnabled(can_edit)
+            edit.returnPressed.connect(self.save)
+            self.edits[spec.key] = edit
+            self.errors.add_row(spec.key, spec.label, edit)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        combo_select(self.language, actor.language or values["language"])
+        self.errors.add_row("language", self.tr("我的界面语言"), self.language)
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def save(self) -> None:
+        self.errors.clear()
+        try:
+            if self.actor.can("settings.manage"):
+                settings.save(self.actor, {k: e.text() for k, e in self.edits.items()})
+            language = self.language.currentData()
+            if language != (self.actor.language or settings.get("language")):
+                self.actor = auth.set_own_language(self.actor, language)
+                self.languageChanged.emit(language)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except ServiceError as exc:
+            prompts.show_error(self, exc)
+            return
+        self.message.setText(self.tr("已保存。"))
+
+
+class SettingsDialog(QDialog):
+    languageChanged = Signal(str)
+    changed = Signal()
+
+    def __init__(self, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actor = actor
+        self.setWindowTitle(self.tr("设置"))
+        self.resize(1100, 720)
+        self.tabs = QTabWidget()
+        self.general = GeneralTab(actor)
+        self.general.languageChanged.connect(self.languageChanged)
+        self.tabs.addTab(self.general, self.tr("常规"))
+
+        self.departments = DepartmentEditor(actor)
+        self.employees = EmployeeEditor(actor)
+        self.departments.changed.connect(self._departments_changed)
+        org_split = QSplitter(Qt.Orientation.Vertical)
+        org_split.addWidget(self.departments)
+        org_split.addWidget(self.employees)
+        org_split.setSizes([260, 420])
+        self.tabs.addTab(org_split, self.tr("部门与员工"))
+
+        self.categories = OptionEditor(actor, settings.CATEGORY, self.tr("访客类别"))
+        self.purposes = OptionEditor(actor, settings.PURPOSE, self.tr("来访事由"))
+        lists = QSplitter(Qt.Orientation.Vertical)
+        lists.addWidget(self.categories)
+        lists.addWidget(self.purposes)
+        self.tabs.addTab(lists, self.tr("访客类别与事由"))
+
+        self.deny = None
+        if actor.can("denylist.manage") or actor.can("visitors.desk"):
+            self.deny = DenyEditor(actor)
+            self.tabs.addTab(self.deny, self.tr("黑名单"))
+        self.users = None
+        if actor.can("users.manage"):
+            self.users = UserEditor(actor)
+            self.tabs.addTab(self.users, self.tr("用户与角色"))
+
+        for editor in (
+            self.departments,
+            self.employees,
+            self.categories,
+            self.purposes,
+            self.deny,
+            self.users,
+        ):
+            if editor is not None:
+                editor.changed.connect(self.changed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def _departments_changed(self) -> None:
+        self.employees.reload_departments()
+        self.employees.refresh()
