@@ -233,9 +233,23 @@ def run_gui(args: argparse.Namespace) -> int:
     if actor.language and not args.lang and actor.language != language:
         install_language(app, actor.language)
     _install_error_hook()
-    window = MainWindow(actor, demo_note=demo_note, db_label=info.url)
-    window.languageChanged.connect(lambda lang: install_language(app, lang))
-    window.show()
+    windows: list[MainWindow] = []
+
+    def open_window(current) -> None:
+        window = MainWindow(current, demo_note=demo_note, db_label=info.url)
+        window.languageChanged.connect(switch_language)
+        window.show()
+        for old in windows:
+            old.close()
+            old.deleteLater()
+        windows[:] = [window]
+
+    def switch_language(language: str) -> None:
+        # Widgets take their text when built, so the window is rebuilt in the new language.
+        install_language(app, language)
+        open_window(auth.refresh(windows[0].actor))
+
+    open_window(actor)
     return app.exec()
 
 

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(settings_action)
         self.addToolBar(toolbar)
 
-        roles = "、".join(auth.role_label(r) for r in auth.ROLES if r in actor.roles)
+        roles = self.tr("、").join(auth.role_label(r) for r in auth.ROLES if r in actor.roles)
         user_label = QLabel(self.tr("当前用户：{name}（{roles}）").format(name=actor.label, roles=roles))
         self.statusBar().addWidget(user_label)
         if db_label:

@@ -5,901 +5,1592 @@
     <name>CheckInForm</name>
     <message>
         <source>姓名，或拼音首字母/电话查找老访客</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, or pinyin initials / phone to find a returning visitor</translation>
     </message>
     <message>
         <source>手机或座机</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile or landline</translation>
     </message>
     <message>
         <source>选填</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
         <source>已上茶</source>
-        <translation type="unfinished"></translation>
+        <translation>Tea served</translation>
     </message>
     <message>
         <source>签到后打印胸卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Print badge after check-in</translation>
     </message>
     <message>
         <source>姓名 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Name *</translation>
     </message>
     <message>
         <source>电话 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone *</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Company</translation>
     </message>
     <message>
         <source>接待人 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Host *</translation>
     </message>
     <message>
         <source>方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>人数</source>
-        <translation type="unfinished"></translation>
+        <translation>People</translation>
     </message>
     <message>
         <source>来访类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>来访事由</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <source>证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>胸卡号</source>
-        <translation type="unfinished"></translation>
+        <translation>Badge no.</translation>
     </message>
     <message>
         <source>等候地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting at</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <source>签到 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Check in (Enter)</translation>
     </message>
     <message>
         <source>清空 (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear (Esc)</translation>
     </message>
     <message>
         <source>（未填）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>（按接待人）</source>
-        <translation type="unfinished"></translation>
+        <translation>(host&apos;s department)</translation>
     </message>
     <message>
         <source>来访 {n} 次</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} visits</translation>
     </message>
     <message>
         <source>已登记：{id}（留空沿用）</source>
-        <translation type="unfinished"></translation>
+        <translation>On file: {id} (leave empty to keep)</translation>
     </message>
     <message>
         <source>找不到接待人“{text}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>No employee matches “{text}”.</translation>
     </message>
     <message>
         <source>有多位员工匹配：{names}，请从列表中选择。</source>
-        <translation type="unfinished"></translation>
+        <translation>Several employees match: {names}. Please pick one from the list.</translation>
     </message>
 </context>
 <context>
     <name>CredentialsDialog</name>
     <message>
         <source>主管用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor user name</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>CrudEditor</name>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>此项不能删除；可以停用。</source>
+        <translation>This item cannot be deleted; you can deactivate it.</translation>
+    </message>
+    <message>
+        <source>删除“{name}”吗？</source>
+        <translation>Delete “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>DenyEditor</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>黑名单条目</source>
+        <translation>Deny-list entry</translation>
+    </message>
+    <message>
+        <source>原因 *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>生效</source>
+        <translation>In force</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentEditor</name>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>员工数</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>名称 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeEditor</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>员工（接待人）</source>
+        <translation>Employees (hosts)</translation>
+    </message>
+    <message>
+        <source>姓名或拼音首字母</source>
+        <translation>Name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>部门 *</source>
+        <translation>Department *</translation>
+    </message>
+    <message>
+        <source>在职</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <source>全部部门</source>
+        <translation>All departments</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>首次使用：创建管理员账户</source>
-        <translation type="unfinished"></translation>
+        <translation>First run: create the administrator account</translation>
     </message>
     <message>
         <source>这是一个新的数据库。请创建系统管理员账户，之后可在“设置”里添加其他用户。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a new database. Create the system administrator account; other users can be added later under Settings.</translation>
     </message>
     <message>
         <source>例如：行政部 刘洋</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Admin office, Liu Yang</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>显示名</source>
-        <translation type="unfinished"></translation>
+        <translation>Display name</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>确认密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm password</translation>
     </message>
     <message>
         <source>两次输入的密码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <source>我的界面语言</source>
+        <translation>My UI language</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
     <name>HostPicker</name>
     <message>
         <source>姓名或拼音首字母，如 zw</source>
-        <translation type="unfinished"></translation>
+        <translation>Name or pinyin initials, e.g. zw</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 接待管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in — Reception Manager</translation>
     </message>
     <message>
         <source>接待管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception Manager</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>接待管理 — {company}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception Manager — {company}</translation>
     </message>
     <message>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>当前用户：{name}（{roles}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Logged in: {name} ({roles})</translation>
     </message>
     <message>
         <source>您的账户没有可用的窗口，请联系系统管理员分配角色。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your account has no windows; ask the system administrator for a role.</translation>
     </message>
     <message>
         <source>通知 {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications {n}</translation>
     </message>
     <message>
         <source>通知</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
 </context>
 <context>
     <name>NotificationsPopup</name>
     <message>
         <source>通知</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>暂无通知。</source>
-        <translation type="unfinished"></translation>
+        <translation>No notifications.</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>OptionEditor</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>名称 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+</context>
+<context>
+    <name>PreregisterView</name>
+    <message>
+        <source>时间未定</source>
+        <translation>Time not fixed</translation>
+    </message>
+    <message>
+        <source>访客姓名 *</source>
+        <translation>Visitor name *</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>预约日期 *</source>
+        <translation>Expected on *</translation>
+    </message>
+    <message>
+        <source>接待人 *</source>
+        <translation>Host *</translation>
+    </message>
+    <message>
+        <source>来访类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>来访事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>登记预约</source>
+        <translation>Pre-register</translation>
+    </message>
+    <message>
+        <source>登记预约来访</source>
+        <translation>Pre-register a visitor</translation>
+    </message>
+    <message>
+        <source>取消所选预约</source>
+        <translation>Cancel selected appointment</translation>
+    </message>
+    <message>
+        <source>近期预约（30 天内）</source>
+        <translation>Upcoming (next 30 days)</translation>
+    </message>
+    <message>
+        <source>（未填）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>已登记：{name}，{date} 到访。前台将在当天的“今日预约”中看到。</source>
+        <translation>Registered: {name}, expected {date}. The front desk sees them under “Expected today” that day.</translation>
+    </message>
+    <message>
+        <source>取消预约</source>
+        <translation>Cancel appointment</translation>
+    </message>
+    <message>
+        <source>取消 {name} 的预约吗？</source>
+        <translation>Cancel {name}&apos;s appointment?</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>常规</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>部门与员工</source>
+        <translation>Departments &amp; employees</translation>
+    </message>
+    <message>
+        <source>访客类别</source>
+        <translation>Visitor categories</translation>
+    </message>
+    <message>
+        <source>来访事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>访客类别与事由</source>
+        <translation>Categories &amp; purposes</translation>
+    </message>
+    <message>
+        <source>黑名单</source>
+        <translation>Deny list</translation>
+    </message>
+    <message>
+        <source>用户与角色</source>
+        <translation>Users &amp; roles</translation>
+    </message>
+</context>
+<context>
+    <name>UserEditor</name>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>显示名</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>对应员工</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最后登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>用户名 *</source>
+        <translation>User name *</translation>
+    </message>
+    <message>
+        <source>角色 *</source>
+        <translation>Roles *</translation>
+    </message>
+    <message>
+        <source>新账户必填；修改时留空表示不变</source>
+        <translation>Required for new accounts; leave empty to keep</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
     <name>VisitColumns</name>
     <message>
         <source>{h} 小时 {m} 分</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} h {m} min</translation>
     </message>
     <message>
         <source>{m} 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min</translation>
     </message>
     <message>
         <source>签到时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked in</translation>
     </message>
     <message>
         <source>已停留</source>
-        <translation type="unfinished"></translation>
+        <translation>On site for</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Company</translation>
     </message>
     <message>
         <source>人数</source>
-        <translation type="unfinished"></translation>
+        <translation>People</translation>
     </message>
     <message>
         <source>接待人</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <source>胸卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Badge</translation>
     </message>
     <message>
         <source>等候地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting at</translation>
     </message>
     <message>
         <source>预约时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>全天</source>
-        <translation type="unfinished"></translation>
+        <translation>Any time</translation>
     </message>
     <message>
         <source>来访事由</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <source>来访时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrived</translation>
     </message>
     <message>
         <source>离开时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Left</translation>
     </message>
     <message>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>来访类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
     </message>
 </context>
 <context>
     <name>VisitorDeskView</name>
     <message>
         <source>访客签到</source>
-        <translation type="unfinished"></translation>
+        <translation>Check in a visitor</translation>
     </message>
     <message>
         <source>签到所选 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Check in selected (Enter)</translation>
     </message>
     <message>
         <source>取消预约</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel appointment</translation>
     </message>
     <message>
         <source>签离所选</source>
-        <translation type="unfinished"></translation>
+        <translation>Check out selected</translation>
     </message>
     <message>
         <source>全部签离…</source>
-        <translation type="unfinished"></translation>
+        <translation>Check out everyone…</translation>
     </message>
     <message>
         <source>打印胸卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Print badge</translation>
     </message>
     <message>
         <source>疏散名单 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Evacuation list PDF</translation>
     </message>
     <message>
         <source>今日预约 {n} 位（F2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected today: {n} (F2)</translation>
     </message>
     <message>
         <source>在访 {n} 批 · 共 {people} 人（F3，Enter 签离）</source>
-        <translation type="unfinished"></translation>
+        <translation>On site: {n} parties · {people} people (F3, Enter checks out)</translation>
     </message>
     <message>
         <source>未签到：{name} 在黑名单中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not checked in: {name} is on the deny list.</translation>
     </message>
     <message>
         <source>仍要再次签到吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Check in again anyway?</translation>
     </message>
     <message>
         <source>访客已在访</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor already on site</translation>
     </message>
     <message>
         <source>未签到：{name} 已在访。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not checked in: {name} is already on site.</translation>
     </message>
     <message>
         <source>黑名单提醒</source>
-        <translation type="unfinished"></translation>
+        <translation>Deny-list warning</translation>
     </message>
     <message>
         <source>确认仍允许进入吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Let them in anyway?</translation>
     </message>
     <message>
         <source>需要行政部、总经理或系统管理员确认：请主管输入用户名和密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>The admin office, the general manager or the system administrator must confirm: supervisor, enter your user name and password.</translation>
     </message>
     <message>
         <source>{who} 无权确认黑名单访客。</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} may not confirm deny-listed visitors.</translation>
     </message>
     <message>
         <source>已签到：{name}（胸卡 {badge}），已通知 {host}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked in: {name} (badge {badge}); {host} has been notified.</translation>
     </message>
     <message>
         <source>已签到：{name}（胸卡 {badge}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked in: {name} (badge {badge}).</translation>
     </message>
     <message>
         <source>（黑名单已确认）</source>
-        <translation type="unfinished"></translation>
+        <translation> (deny list confirmed)</translation>
     </message>
     <message>
         <source>请先在“今日预约”中选择访客。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a visitor under “Expected today” first.</translation>
     </message>
     <message>
         <source>取消 {name} 的预约吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel {name}&apos;s appointment?</translation>
     </message>
     <message>
         <source>请先在“在访”列表中选择要签离的访客。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the visitors to check out in the “On site” list first.</translation>
     </message>
     <message>
         <source>已签离 {n} 批：{names}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked out {n}: {names}.</translation>
     </message>
     <message>
         <source>当前没有在访人员。</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody is on site.</translation>
     </message>
     <message>
         <source>全部签离</source>
-        <translation type="unfinished"></translation>
+        <translation>Check out everyone</translation>
     </message>
     <message>
         <source>将在访的 {n} 批访客全部签离（下班清场）吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Check out all {n} parties on site (end of day)?</translation>
     </message>
     <message>
         <source>已全部签离，共 {n} 批。</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked out everyone: {n} parties.</translation>
     </message>
     <message>
         <source>请先在“在访”列表中选择访客。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a visitor in the “On site” list first.</translation>
     </message>
     <message>
         <source>访客胸卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor badge</translation>
     </message>
     <message>
         <source>正在生成胸卡…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making the badge…</translation>
     </message>
     <message>
         <source>疏散名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Evacuation list</translation>
     </message>
     <message>
         <source>正在生成疏散名单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making the evacuation list…</translation>
     </message>
     <message>
         <source>已生成：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Written: {path}</translation>
     </message>
 </context>
 <context>
     <name>VisitorLogView</name>
     <message>
         <source>姓名 / 单位 / 电话 / 拼音首字母（如 zw）</source>
-        <translation type="unfinished"></translation>
+        <translation>Name / company / phone / pinyin initials (e.g. zw)</translation>
     </message>
     <message>
         <source>已签到（全部）</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked in (all)</translation>
     </message>
     <message>
         <source>在访</source>
-        <translation type="unfinished"></translation>
+        <translation>On site</translation>
     </message>
     <message>
         <source>已离开</source>
-        <translation type="unfinished"></translation>
+        <translation>Left</translation>
     </message>
     <message>
         <source>导出来访登记表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export visitor log…</translation>
     </message>
     <message>
         <source>打印预览…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview…</translation>
     </message>
     <message>
         <source>查找</source>
-        <translation type="unfinished"></translation>
+        <translation>Find</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>来访登记表日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor log of</translation>
     </message>
     <message>
         <source>查找中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching…</translation>
     </message>
     <message>
         <source>共 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} visits</translation>
     </message>
     <message>
         <source>已导出：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: {path}</translation>
     </message>
     <message>
         <source>正在导出来访登记表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting the visitor log…</translation>
     </message>
     <message>
         <source>导出来访登记表</source>
-        <translation type="unfinished"></translation>
+        <translation>Export visitor log</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
     </message>
     <message>
         <source>来访登记表</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor log</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
         <source>接待管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception Manager</translation>
+    </message>
+</context>
+<context>
+    <name>applications</name>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>审批中</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>已退回修改</source>
+        <translation>Returned for changes</translation>
+    </message>
+    <message>
+        <source>已驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>待 {step} 审批</source>
+        <translation>Waiting for {step}</translation>
+    </message>
+    <message>
+        <source>请选择接待级别。</source>
+        <translation>Choose a reception level.</translation>
+    </message>
+    <message>
+        <source>{cat}：金额无法识别。</source>
+        <translation>{cat}: amount not understood.</translation>
+    </message>
+    <message>
+        <source>{cat}：金额不能为负数。</source>
+        <translation>{cat}: the amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>{cat} 超出标准（标准 {cap}），请写明原因。</source>
+        <translation>{cat} is over the standard ({cap}); give a reason.</translation>
+    </message>
+    <message>
+        <source>陪餐人数 {n} 超过标准上限 {limit} 人。</source>
+        <translation>{n} accompanying diners exceed the limit of {limit}.</translation>
+    </message>
+    <message>
+        <source>请填写来宾公司名称。</source>
+        <translation>Enter the client company.</translation>
+    </message>
+    <message>
+        <source>请选择接待部门。</source>
+        <translation>Choose the host department.</translation>
+    </message>
+    <message>
+        <source>请填写到达时间。</source>
+        <translation>Enter the arrival time.</translation>
+    </message>
+    <message>
+        <source>请填写离开时间。</source>
+        <translation>Enter the departure time.</translation>
+    </message>
+    <message>
+        <source>离开时间必须晚于到达时间。</source>
+        <translation>Departure must be after arrival.</translation>
+    </message>
+    <message>
+        <source>不能为负数。</source>
+        <translation>Cannot be negative.</translation>
+    </message>
+    <message>
+        <source>加急申请须写明原因。</source>
+        <translation>An urgent application needs a reason.</translation>
+    </message>
+    <message>
+        <source>请至少填写一位来宾。</source>
+        <translation>List at least one guest.</translation>
+    </message>
+    <message>
+        <source>请填写来访目的。</source>
+        <translation>Enter the purpose of the visit.</translation>
+    </message>
+    <message>
+        <source>请指定接待负责人。</source>
+        <translation>Name the person responsible.</translation>
+    </message>
+    <message>
+        <source>提前量不足：{level} 级须提前 {need} 个工作日报批，现在只有 {have} 个工作日。请改期，或勾选“加急”并写明原因。</source>
+        <translation>Not enough lead time: level {level} must be filed {need} working days ahead, there are only {have}. Change the dates, or mark it urgent with a reason.</translation>
+    </message>
+    <message>
+        <source>申请不存在。</source>
+        <translation>No such application.</translation>
+    </message>
+    <message>
+        <source>您无权查看这份申请。</source>
+        <translation>You may not see this application.</translation>
+    </message>
+    <message>
+        <source>只有申请人可以修改申请。</source>
+        <translation>Only the applicant can edit the application.</translation>
+    </message>
+    <message>
+        <source>申请{status}，不能修改。</source>
+        <translation>The application is {status} and cannot be edited.</translation>
+    </message>
+    <message>
+        <source>只有申请人可以提交申请。</source>
+        <translation>Only the applicant can submit the application.</translation>
+    </message>
+    <message>
+        <source>申请{status}，不能提交。</source>
+        <translation>The application is {status} and cannot be submitted.</translation>
+    </message>
+    <message>
+        <source>审批流程为空，请系统管理员设置审批流程。</source>
+        <translation>The approval chain is empty; the system administrator must set it up.</translation>
+    </message>
+    <message>
+        <source>只有申请人可以撤回申请。</source>
+        <translation>Only the applicant can withdraw the application.</translation>
+    </message>
+    <message>
+        <source>只有审批中的申请可以撤回。</source>
+        <translation>Only a pending application can be withdrawn.</translation>
+    </message>
+    <message>
+        <source>只有申请人可以变更申请。</source>
+        <translation>Only the applicant can change the application.</translation>
+    </message>
+    <message>
+        <source>只有已批准的申请需要变更；未批准的请直接修改。</source>
+        <translation>Only an approved application needs a change request; edit others directly.</translation>
+    </message>
+    <message>
+        <source>这份申请已有更新的版本。</source>
+        <translation>This application already has a newer revision.</translation>
+    </message>
+    <message>
+        <source>来访记录不存在。</source>
+        <translation>No such visit.</translation>
+    </message>
+    <message>
+        <source>该访客尚未签到，不能补填。</source>
+        <translation>The visitor has not checked in; nothing to file afterwards.</translation>
+    </message>
+    <message>
+        <source>补填：来访登记 #{id}</source>
+        <translation>Filed afterwards: visit #{id}</translation>
+    </message>
+    <message>
+        <source>随行人员 {n}</source>
+        <translation>Companion {n}</translation>
+    </message>
+</context>
+<context>
+    <name>approval</name>
+    <message>
+        <source>提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>第 {n} 步：未知角色 {role}。</source>
+        <translation>Step {n}: unknown role {role}.</translation>
+    </message>
+    <message>
+        <source>审批流程至少要有一个启用的步骤。</source>
+        <translation>The approval chain needs at least one active step.</translation>
+    </message>
+    <message>
+        <source>申请不在审批中。</source>
+        <translation>The application is not pending.</translation>
+    </message>
+    <message>
+        <source>审批步骤无效。</source>
+        <translation>Invalid approval step.</translation>
+    </message>
+    <message>
+        <source>不能审批自己的申请。</source>
+        <translation>You cannot approve your own application.</translation>
+    </message>
+    <message>
+        <source>当前步骤“{step}”需要{role}审批。</source>
+        <translation>The current step “{step}” needs {role}.</translation>
+    </message>
+    <message>
+        <source>只有申请部门的负责人可以审批这一步。</source>
+        <translation>Only the manager of the applicant&apos;s department can decide this step.</translation>
+    </message>
+    <message>
+        <source>未知的审批意见。</source>
+        <translation>Unknown decision.</translation>
+    </message>
+    <message>
+        <source>驳回或退回时必须填写意见。</source>
+        <translation>A comment is required to reject or return.</translation>
+    </message>
+    <message>
+        <source>申请不存在。</source>
+        <translation>No such application.</translation>
+    </message>
+    <message>
+        <source>这份申请刚刚已被他人处理，请刷新。</source>
+        <translation>Someone else has just decided this application; please refresh.</translation>
     </message>
 </context>
 <context>
     <name>cli</name>
     <message>
         <source>前台</source>
-        <translation type="unfinished"></translation>
+        <translation>Front desk</translation>
     </message>
     <message>
         <source>演示模式：已自动以演示管理员 {user} 登录（其他演示账户密码 {pw}）。数据库是临时的：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo mode: logged in automatically as the demo administrator {user} (other demo accounts use the password {pw}). The database is temporary: {path}</translation>
     </message>
 </context>
 <context>
     <name>nav</name>
     <message>
         <source>来访登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor desk</translation>
+    </message>
+    <message>
+        <source>访客预约</source>
+        <translation>Pre-registration</translation>
     </message>
     <message>
         <source>来访记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor log</translation>
     </message>
 </context>
 <context>
     <name>ops</name>
     <message>
         <source>正在处理…</source>
-        <translation type="unfinished"></translation>
+        <translation>Working…</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>prompts</name>
     <message>
         <source>数据库忙</source>
-        <translation type="unfinished"></translation>
+        <translation>Database busy</translation>
     </message>
     <message>
         <source>无法完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not be done</translation>
     </message>
     <message>
         <source>出错了</source>
-        <translation type="unfinished"></translation>
+        <translation>Something went wrong</translation>
     </message>
     <message>
         <source>发生了意外错误：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>An unexpected error occurred: {error}</translation>
     </message>
 </context>
 <context>
     <name>roles</name>
     <message>
         <source>前台</source>
-        <translation type="unfinished"></translation>
+        <translation>Front desk</translation>
     </message>
     <message>
         <source>接待人（员工）</source>
-        <translation type="unfinished"></translation>
+        <translation>Host (employee)</translation>
     </message>
     <message>
         <source>部门负责人</source>
-        <translation type="unfinished"></translation>
+        <translation>Department manager</translation>
     </message>
     <message>
         <source>行政部</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin office</translation>
     </message>
     <message>
         <source>财务</source>
-        <translation type="unfinished"></translation>
+        <translation>Finance</translation>
     </message>
     <message>
         <source>总经理</source>
-        <translation type="unfinished"></translation>
+        <translation>General manager</translation>
     </message>
     <message>
         <source>审计</source>
-        <translation type="unfinished"></translation>
+        <translation>Auditor</translation>
     </message>
     <message>
         <source>系统管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>System administrator</translation>
+    </message>
+    <message>
+        <source>董事长</source>
+        <translation>Chairman</translation>
     </message>
 </context>
 <context>
     <name>services</name>
     <message>
         <source>您的角色无权执行此操作（需要：{roles}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your role may not do this (needs: {roles}).</translation>
     </message>
     <message>
         <source>密码至少 6 位。</source>
-        <translation type="unfinished"></translation>
+        <translation>The password needs at least 6 characters.</translation>
     </message>
     <message>
         <source>请填写用户名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a user name.</translation>
     </message>
     <message>
         <source>已经有管理员账户，请登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>An administrator account exists already; please log in.</translation>
     </message>
     <message>
         <source>用户名或密码不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong user name or password.</translation>
     </message>
     <message>
         <source>该账户已停用，请联系系统管理员。</source>
-        <translation type="unfinished"></translation>
+        <translation>This account is deactivated; contact the system administrator.</translation>
     </message>
     <message>
         <source>没有用户 {name}。</source>
-        <translation type="unfinished"></translation>
+        <translation>No user {name}.</translation>
     </message>
     <message>
         <source>账户不存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such account.</translation>
     </message>
     <message>
         <source>用户名已被占用。</source>
-        <translation type="unfinished"></translation>
+        <translation>That user name is taken.</translation>
     </message>
     <message>
         <source>未知角色：{roles}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown roles: {roles}</translation>
     </message>
     <message>
         <source>至少选择一个角色。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose at least one role.</translation>
     </message>
     <message>
         <source>员工不存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such employee.</translation>
     </message>
     <message>
         <source>至少要保留一个启用的系统管理员账户。</source>
-        <translation type="unfinished"></translation>
+        <translation>At least one active system administrator account must remain.</translation>
     </message>
     <message>
         <source>原密码不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>The old password is wrong.</translation>
     </message>
     <message>
         <source>姓名、单位、电话至少填一项。</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in at least one of name, company, phone.</translation>
     </message>
     <message>
         <source>请填写原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the reason.</translation>
     </message>
     <message>
         <source>记录不存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such record.</translation>
     </message>
     <message>
         <source>数据库正被另一台电脑或程序占用，请稍后再试。您输入的内容已保留。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database is in use by another computer or program. Please try again in a moment; what you typed has been kept.</translation>
     </message>
     <message>
         <source>请填写部门名称。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the department name.</translation>
     </message>
     <message>
         <source>已有同名部门。</source>
-        <translation type="unfinished"></translation>
+        <translation>A department of that name exists.</translation>
     </message>
     <message>
         <source>部门不存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such department.</translation>
     </message>
     <message>
         <source>该部门已有员工或来访记录，不能删除；可以将其停用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The department has employees or visits and cannot be deleted; deactivate it instead.</translation>
     </message>
     <message>
         <source>请填写员工姓名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the employee&apos;s name.</translation>
     </message>
     <message>
         <source>请选择部门。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a department.</translation>
     </message>
     <message>
         <source>电话号码格式不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>The phone number is not valid.</translation>
     </message>
     <message>
         <source>该员工已有来访记录或登录账户，不能删除；可以将其停用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The employee has visits or an account and cannot be deleted; deactivate them instead.</translation>
+    </message>
+    <message>
+        <source>需要 12 个月的金额。</source>
+        <translation>Twelve monthly amounts are needed.</translation>
+    </message>
+    <message>
+        <source>{m} 月金额无法识别。</source>
+        <translation>Month {m}: amount not understood.</translation>
+    </message>
+    <message>
+        <source>{m} 月金额不能为负数。</source>
+        <translation>Month {m}: the amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>请填写日期。</source>
+        <translation>Enter the date.</translation>
     </message>
 </context>
 <context>
     <name>settings</name>
     <message>
         <source>公司名称（印在表单上）</source>
-        <translation type="unfinished"></translation>
+        <translation>Company name (printed on forms)</translation>
     </message>
     <message>
         <source>来访登记表表单编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor log form number</translation>
     </message>
     <message>
         <source>默认等候地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Default waiting place</translation>
     </message>
     <message>
         <source>界面语言</source>
-        <translation type="unfinished"></translation>
+        <translation>UI language</translation>
+    </message>
+    <message>
+        <source>总经理出席时须提前的工作日数</source>
+        <translation>Working days of lead time when the GM attends</translation>
+    </message>
+    <message>
+        <source>客户接待申请表表单编号</source>
+        <translation>Reception application form number</translation>
     </message>
     <message>
         <source>未知设置项。</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown setting.</translation>
     </message>
     <message>
         <source>公司名称不能为空。</source>
-        <translation type="unfinished"></translation>
+        <translation>The company name cannot be empty.</translation>
     </message>
     <message>
         <source>不支持的语言。</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsupported language.</translation>
     </message>
     <message>
         <source>未知列表。</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown list.</translation>
     </message>
     <message>
         <source>名称不能为空。</source>
-        <translation type="unfinished"></translation>
+        <translation>The name cannot be empty.</translation>
     </message>
     <message>
         <source>列表里已有“{label}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{label}” is already in the list.</translation>
     </message>
     <message>
         <source>选项不存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such option.</translation>
+    </message>
+</context>
+<context>
+    <name>settings_tabs</name>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+</context>
+<context>
+    <name>standards</name>
+    <message>
+        <source>餐费</source>
+        <translation>Meals</translation>
+    </message>
+    <message>
+        <source>住宿</source>
+        <translation>Lodging</translation>
+    </message>
+    <message>
+        <source>交通</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>礼品</source>
+        <translation>Gifts</translation>
+    </message>
+    <message>
+        <source>参观游览</source>
+        <translation>Tours</translation>
+    </message>
+    <message>
+        <source>资料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>级别 {code} 没有标准。</source>
+        <translation>Level {code} has no standard.</translation>
+    </message>
+    <message>
+        <source>没有级别 {code}。</source>
+        <translation>No level {code}.</translation>
+    </message>
+    <message>
+        <source>级别不存在。</source>
+        <translation>No such level.</translation>
+    </message>
+    <message>
+        <source>标准不存在。</source>
+        <translation>No such standard.</translation>
+    </message>
+    <message>
+        <source>请输入金额，例如 150 或 150.00。</source>
+        <translation>Enter an amount, e.g. 150 or 150.00.</translation>
+    </message>
+    <message>
+        <source>金额不能为负数。</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>请输入整数。</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>数值太小。</source>
+        <translation>The number is too small.</translation>
+    </message>
+    <message>
+        <source>未知字段。</source>
+        <translation>Unknown field.</translation>
+    </message>
+    <message>
+        <source>级别名称不能为空。</source>
+        <translation>The level name cannot be empty.</translation>
     </message>
 </context>
 <context>
     <name>visitors</name>
     <message>
         <source>临时来访</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-in</translation>
     </message>
     <message>
         <source>预约</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment</translation>
     </message>
     <message>
         <source>预约待到</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected</translation>
     </message>
     <message>
         <source>在访</source>
-        <translation type="unfinished"></translation>
+        <translation>On site</translation>
     </message>
     <message>
         <source>已离开</source>
-        <translation type="unfinished"></translation>
+        <translation>Left</translation>
     </message>
     <message>
         <source>已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>该访客在黑名单中：{reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>This visitor is on the deny list: {reasons}</translation>
     </message>
     <message>
         <source>{name} 已于 {time} 签到且尚未签离（胸卡 {badge}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} checked in at {time} and has not checked out (badge {badge}).</translation>
     </message>
     <message>
         <source>来访记录不存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such visit.</translation>
     </message>
     <message>
         <source>请填写访客姓名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the visitor&apos;s name.</translation>
     </message>
     <message>
         <source>姓名太长。</source>
-        <translation type="unfinished"></translation>
+        <translation>The name is too long.</translation>
     </message>
     <message>
         <source>请填写联系电话。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a phone number.</translation>
     </message>
     <message>
         <source>电话号码格式不正确：“{value}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a valid phone number: “{value}”.</translation>
     </message>
     <message>
         <source>证件号码不正确（身份证校验位不符或含非法字符）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid ID number (wrong check digit or characters).</translation>
     </message>
     <message>
         <source>人数应在 1 到 999 之间。</source>
-        <translation type="unfinished"></translation>
+        <translation>The number of people must be between 1 and 999.</translation>
     </message>
     <message>
         <source>请选择接待人或接待部门。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the host or the host department.</translation>
     </message>
     <message>
         <source>接待人不存在或已停用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The host does not exist or is inactive.</translation>
     </message>
     <message>
         <source>来访方式不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid visit kind.</translation>
     </message>
     <message>
         <source>请填写预约日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the expected date.</translation>
     </message>
     <message>
         <source>预约日期不能早于今天。</source>
-        <translation type="unfinished"></translation>
+        <translation>The expected date cannot be in the past.</translation>
     </message>
     <message>
         <source>胸卡 {badge} 正由 {name} 使用中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Badge {badge} is worn by {name}.</translation>
     </message>
     <message>
         <source>访客到达：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor arrived: {name}</translation>
     </message>
     <message>
         <source>{name}（{company}）一行 {count} 人已到前台</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({company}), {count} people, are at the front desk</translation>
     </message>
     <message>
         <source>未填单位</source>
-        <translation type="unfinished"></translation>
+        <translation>no company given</translation>
     </message>
     <message>
         <source>在 {place} 等候</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting at {place}</translation>
     </message>
     <message>
         <source>登记人：{who}</source>
-        <translation type="unfinished"></translation>
+        <translation>registered by {who}</translation>
     </message>
     <message>
         <source>{name} 不在预约待到名单中（当前状态：{status}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is not on the expected list (status: {status}).</translation>
     </message>
     <message>
         <source>该访客刚刚已被签到。</source>
-        <translation type="unfinished"></translation>
+        <translation>This visitor has just been checked in.</translation>
+    </message>
+    <message>
+        <source>只能取消自己登记或自己接待的预约。</source>
+        <translation>You can only cancel appointments you registered or host.</translation>
     </message>
     <message>
         <source>只能取消尚未签到的预约。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only appointments not yet checked in can be cancelled.</translation>
     </message>
     <message>
         <source>记录不存在：{ids}</source>
-        <translation type="unfinished"></translation>
+        <translation>No such records: {ids}</translation>
     </message>
     <message>
         <source>{name} 已于 {time} 签离</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} checked out at {time}</translation>
     </message>
     <message>
         <source>{name} 尚未签到，不能签离</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} has not checked in and cannot check out</translation>
     </message>
     <message>
         <source>{name} 的签离时间早于签到时间</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}&apos;s check-out time is before the check-in time</translation>
     </message>
     <message>
         <source>部分访客刚刚已在别处签离，请刷新后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Some visitors were just checked out elsewhere; refresh and try again.</translation>
     </message>
 </context>
 </TS>
