@@ -45,11 +45,11 @@ def page_size_of(pdf_path: Path) -> QSizeF:
 def paint_pdf(printer: QPrinter, pdf_path: Path) -> int:
     """Paint every page of ``pdf_path`` on ``printer``; returns the page count."""
     size = page_size_of(pdf_path)
+    landscape = size.width() > size.height()
+    portrait_size = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
     layout = QPageLayout(
-        QPageSize(size, QPageSize.Unit.Point),
-        QPageLayout.Orientation.Landscape
-        if size.width() > size.height()
-        else QPageLayout.Orientation.Portrait,
+        QPageSize(portrait_size, QPageSize.Unit.Point),
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
         QMarginsF(0, 0, 0, 0),  # the PDF carries its own margins
     )
     printer.setPageLayout(layout)
