@@ -25,7 +25,7 @@ from desktop.services import org, settings, visitors
 from desktop.services.auth import Actor
 from desktop.services.visitors import VisitForm, VisitorSuggestion
 from desktop.views.fields import FieldErrors
-from desktop.views.pickers import CompletingLineEdit, HostPicker
+from desktop.views.pickers import CompletingLineEdit, HostPicker, fill_combo, option_items
 
 
 class CheckInForm(QWidget):
@@ -159,23 +159,9 @@ class CheckInForm(QWidget):
 
     def reload_lists(self) -> None:
         """Pick lists come from settings (editable by the admin office)."""
-        current = (self.category.currentData(), self.purpose.currentData(), self.department.currentData())
-        self.category.clear()
-        for option in settings.options(settings.CATEGORY):
-            self.category.addItem(option.label, option.id)
-        self.purpose.clear()
-        self.purpose.addItem(self.tr("（未填）"), None)
-        for option in settings.options(settings.PURPOSE):
-            self.purpose.addItem(option.label, option.id)
-        self.department.clear()
-        self.department.addItem(self.tr("（按接待人）"), None)
-        for dep in org.list_departments():
-            self.department.addItem(dep.name, dep.id)
-        for combo, value in zip((self.category, self.purpose, self.department), current, strict=True):
-            if value is not None:
-                i = combo.findData(value)
-                if i >= 0:
-                    combo.setCurrentIndex(i)
+        fill_combo(self.category, option_items(settings.CATEGORY))
+        fill_combo(self.purpose, option_items(settings.PURPOSE), self.tr("（未填）"))
+        fill_combo(self.department, [(d.name, d.id) for d in org.list_departments()], self.tr("（按接待人）"))
 
     def _default_category_index(self) -> int:
         i = self.category.findText("自询客户")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
-from desktop.services import org
+from desktop.services import org, settings
 from desktop.services.org import EmployeeInfo
 
 
@@ -146,3 +146,20 @@ class HostPicker(CompletingLineEdit):
         if len(found) == 1:
             return found[0], []
         return None, found
+
+
+def fill_combo(combo: QComboBox, items: Sequence[tuple[str, object]], blank: str | None = None) -> None:
+    """Refill a combo with (label, data) pairs, keeping the current choice when it still exists."""
+    current = combo.currentData()
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, None)
+    for label, data in items:
+        combo.addItem(label, data)
+    if current is not None and (i := combo.findData(current)) >= 0:
+        combo.setCurrentIndex(i)
+
+
+def option_items(kind: str) -> list[tuple[str, object]]:
+    """An editable pick list (visitor categories, purposes) as combo items."""
+    return [(o.label, o.id) for o in settings.options(kind)]

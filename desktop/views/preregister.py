@@ -30,7 +30,7 @@ from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.visitors import VisitForm, VisitorSuggestion
 from desktop.views import prompts
 from desktop.views.fields import FieldErrors
-from desktop.views.pickers import CompletingLineEdit, HostPicker
+from desktop.views.pickers import CompletingLineEdit, HostPicker, fill_combo, option_items
 from desktop.views.visit_models import Column, VisitTableModel, expected_columns
 from desktop.views.visitor_desk import make_table
 
@@ -115,13 +115,8 @@ class PreregisterView(QWidget):
         self.refresh()
 
     def reload_lists(self) -> None:
-        self.category.clear()
-        for option in settings.options(settings.CATEGORY):
-            self.category.addItem(option.label, option.id)
-        self.purpose.clear()
-        self.purpose.addItem(self.tr("（未填）"), None)
-        for option in settings.options(settings.PURPOSE):
-            self.purpose.addItem(option.label, option.id)
+        fill_combo(self.category, option_items(settings.CATEGORY))
+        fill_combo(self.purpose, option_items(settings.PURPOSE), self.tr("（未填）"))
 
     def _suggest(self, text: str) -> list[tuple[str, object]]:
         return [(s.label, s) for s in visitors.suggest_visitors(self.actor, text)]
