@@ -88,7 +88,11 @@ def _view_keys() -> list[str]:
 
 
 def _open(url: str | None) -> db.DatabaseInfo:
-    return db.open_database(url or paths.default_database_url())
+    from desktop.services import setup
+
+    info = db.open_database(url or paths.default_database_url())
+    setup.ensure_defaults()
+    return info
 
 
 def _cli_actor():
@@ -99,10 +103,9 @@ def _cli_actor():
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop.services import demo, settings
+    from desktop.services import demo
 
     info = _open(args.db)
-    settings.ensure_default_options()
     counts = demo.seed_demo(seed=args.seed, today=args.today)
     print(
         f"demo data written to {info.url}: {counts['visits']} visits, "
@@ -204,12 +207,10 @@ def run_gui(args: argparse.Namespace) -> int:
             raise UsageError("--demo makes its own temporary database; drop --db, or use 'demo'")
         folder = Path(tempfile.mkdtemp(prefix="reception-demo-"))
         paths.set_data_dir(folder)
-        info = db.open_database(f"sqlite:///{folder / 'demo.sqlite3'}")
-        settings.ensure_default_options()
+        info = _open(f"sqlite:///{folder / 'demo.sqlite3'}")
         demo.seed_demo()
     else:
         info = _open(args.db)
-        settings.ensure_default_options()
     language = args.lang or settings.get("language")
     app = create_application(language)
     from desktop.views.login import FirstRunDialog, LoginDialog

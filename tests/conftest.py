@@ -10,11 +10,12 @@ import datetime as dt
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("RECEPTION_FAST_HASH", "1")  # cheap Argon2id parameters for test accounts
 
 import pytest  # noqa: E402
 
 from desktop import db, paths  # noqa: E402
-from desktop.services import auth, demo, settings  # noqa: E402
+from desktop.services import auth, demo, setup  # noqa: E402
 
 DEMO_TODAY = dt.date(2026, 11, 23)
 
@@ -38,7 +39,7 @@ def db_url(tmp_path, data_dir):
 @pytest.fixture
 def database(db_url):
     info = db.open_database(db_url)
-    settings.ensure_default_options()
+    setup.ensure_defaults()
     yield info
     db.close_database()
 

@@ -617,7 +617,7 @@ def save_draft(actor: Actor, form: ApplicationForm, application_id: int | None =
     return _info(app)
 
 
-def submit(actor: Actor, application_id: int) -> ApplicationInfo:
+def submit(actor: Actor, application_id: int, *, now: dt.datetime | None = None) -> ApplicationInfo:
     """Check everything, fix the approval chain for this application, and send it on."""
     from desktop.services import approval
 
@@ -632,7 +632,8 @@ def submit(actor: Actor, application_id: int) -> ApplicationInfo:
             )
         form = _form(app)
         errors = _validate(form, for_submit=True)
-        est = estimate(form, exclude_root=app.root_id or app.id)
+        now = now or dt.datetime.now()
+        est = estimate(form, filed=now.date(), exclude_root=app.root_id or app.id)
         errors.update(est.problems)
         errors.update(_check_lead_time(est, form))
         if errors:
@@ -644,10 +645,10 @@ def submit(actor: Actor, application_id: int) -> ApplicationInfo:
         app.chain = ";".join(f"{role}:{label}" for role, label in chain)
         app.step_index = 0
         app.status = PENDING
-        app.submitted_at = dt.datetime.now()
+        app.submitted_at = now
         app.decided_at = None
         app.save()
-        approval.record(app, actor, "submit", "")
+        approval.record(app, actor, "submit", "", now)
     return _info(app)
 
 

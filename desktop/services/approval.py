@@ -144,7 +144,9 @@ def resolve_chain(level_code: str, over_standard: bool, total: Decimal) -> list[
     ]
 
 
-def record(app: Application, actor: Actor, decision: str, comment: str) -> None:
+def record(
+    app: Application, actor: Actor, decision: str, comment: str, at: dt.datetime | None = None
+) -> None:
     role, label = "", ""
     chain = apps._chain(app)
     if 0 <= app.step_index < len(chain) and decision not in ("submit", "withdraw"):
@@ -181,7 +183,9 @@ def _can_act(actor: Actor, app: Application) -> tuple[bool, str]:
     return True, ""
 
 
-def decide(actor: Actor, application_id: int, decision: str, comment: str = "") -> apps.ApplicationInfo:
+def decide(
+    actor: Actor, application_id: int, decision: str, comment: str = "", *, now: dt.datetime | None = None
+) -> apps.ApplicationInfo:
     """Approve, reject (back to the applicant, final) or return for changes at the current step."""
     if decision not in DECISIONS:
         raise ValidationError({"decision": translate("approval", "未知的审批意见。")})
@@ -194,15 +198,16 @@ def decide(actor: Actor, application_id: int, decision: str, comment: str = "") 
         ok, why = _can_act(actor, app)
         if not ok:
             raise PermissionDenied(why)
-        record(app, actor, decision, comment)
+        now = now or dt.datetime.now()
+        record(app, actor, decision, comment, now)
         step = app.step_index
         status, next_step, decided_at = apps.PENDING, step, None
         if decision == APPROVE and step + 1 >= len(apps._chain(app)):
-            status, decided_at = apps.APPROVED, dt.datetime.now()
+            status, decided_at = apps.APPROVED, now
         elif decision == APPROVE:
             next_step = step + 1
         elif decision == REJECT:
-            status, decided_at = apps.REJECTED, dt.datetime.now()
+            status, decided_at = apps.REJECTED, now
         else:
             status = apps.RETURNED
         # Only if nobody at another PC decided this step meanwhile.

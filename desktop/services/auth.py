@@ -7,6 +7,7 @@ immutable value the views hand to every service call.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 
 import peewee
@@ -62,9 +63,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "visitors.preregister": frozenset(
         {RECEPTIONIST, HOST, DEPT_MANAGER, ADMIN_OFFICE, GENERAL_MANAGER, SYSADMIN}
     ),
-    "visitors.log": frozenset(
-        {RECEPTIONIST, ADMIN_OFFICE, AUDITOR, GENERAL_MANAGER, DEPT_MANAGER, SYSADMIN}
-    ),
+    "visitors.log": frozenset({RECEPTIONIST, ADMIN_OFFICE, AUDITOR, GENERAL_MANAGER, DEPT_MANAGER, SYSADMIN}),
     "visitors.deny_override": frozenset({ADMIN_OFFICE, GENERAL_MANAGER, SYSADMIN}),
     "denylist.manage": frozenset({ADMIN_OFFICE, SYSADMIN}),
     "org.manage": frozenset({ADMIN_OFFICE, SYSADMIN}),
@@ -75,13 +74,17 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "budgets.manage": frozenset({FINANCE, ADMIN_OFFICE, SYSADMIN}),
     "chain.manage": frozenset({SYSADMIN}),
     "applications.file": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, SYSADMIN}),
-    "applications.view_all": frozenset(
-        {ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, AUDITOR, SYSADMIN}
-    ),
+    "applications.view_all": frozenset({ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),
 }
 
 
-_hasher = PasswordHasher()
+# The test suite sets RECEPTION_FAST_HASH to use a cheap Argon2id (it creates many accounts);
+# the program itself always uses argon2-cffi's recommended memory-hard parameters.
+_hasher = (
+    PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    if os.environ.get("RECEPTION_FAST_HASH")
+    else PasswordHasher()
+)
 
 
 @dataclass(frozen=True)

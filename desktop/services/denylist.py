@@ -40,8 +40,16 @@ def list_entries(actor: Actor, *, include_inactive: bool = True) -> list[DenyInf
     return [_info(r) for r in query]
 
 
-def save_entry(actor: Actor, *, name: str = "", company: str = "", phone: str = "",
-               reason: str, active: bool = True, entry_id: int | None = None) -> DenyInfo:
+def save_entry(
+    actor: Actor,
+    *,
+    name: str = "",
+    company: str = "",
+    phone: str = "",
+    reason: str,
+    active: bool = True,
+    entry_id: int | None = None,
+) -> DenyInfo:
     require(actor, "denylist.manage")
     errors: dict[str, str] = {}
     if not (name.strip() or company.strip() or digits(phone)):
@@ -52,9 +60,14 @@ def save_entry(actor: Actor, *, name: str = "", company: str = "", phone: str = 
         raise ValidationError(errors)
     with database.atomic():
         if entry_id is None:
-            row = DenyEntry.create(name=name.strip(), company=company.strip(),
-                                   phone=phone.strip(), reason=reason.strip(), active=active,
-                                   created_by=actor.user_id)
+            row = DenyEntry.create(
+                name=name.strip(),
+                company=company.strip(),
+                phone=phone.strip(),
+                reason=reason.strip(),
+                active=active,
+                created_by=actor.user_id,
+            )
         else:
             row = DenyEntry.get_or_none(DenyEntry.id == entry_id)
             if row is None:

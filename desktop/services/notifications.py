@@ -21,10 +21,15 @@ class NotificationInfo:
     read: bool
 
 
-def notify_employee(employee_id: int, title: str, body: str = "", *, kind: str = "visitor_arrived",
-                    visit_id: int | None = None) -> int:
-    row = Notification.create(employee=employee_id, kind=kind, title=title, body=body,
-                              visit=visit_id)
+def notify_employee(
+    employee_id: int,
+    title: str,
+    body: str = "",
+    *,
+    kind: str = "visitor_arrived",
+    visit_id: int | None = None,
+) -> int:
+    row = Notification.create(employee=employee_id, kind=kind, title=title, body=body, visit=visit_id)
     return row.id
 
 
@@ -41,8 +46,7 @@ def unread_count(actor: Actor) -> int:
 def recent(actor: Actor, limit: int = 50) -> list[NotificationInfo]:
     rows = _mine(actor).order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit)
     return [
-        NotificationInfo(r.id, r.kind, r.title, r.body, r.visit_id, r.created_at,
-                         r.read_at is not None)
+        NotificationInfo(r.id, r.kind, r.title, r.body, r.visit_id, r.created_at, r.read_at is not None)
         for r in rows
     ]
 

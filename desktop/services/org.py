@@ -52,8 +52,9 @@ def list_departments(*, include_inactive: bool = False) -> list[DepartmentInfo]:
     return [DepartmentInfo(d.id, d.name, d.active, d.n) for d in query]
 
 
-def save_department(actor: Actor, name: str, department_id: int | None = None,
-                    active: bool = True) -> DepartmentInfo:
+def save_department(
+    actor: Actor, name: str, department_id: int | None = None, active: bool = True
+) -> DepartmentInfo:
     require(actor, "org.manage")
     name = name.strip()
     if not name:
@@ -83,9 +84,7 @@ def delete_department(actor: Actor, department_id: int) -> None:
         or Visit.select().where(Visit.department == department_id).exists()
     )
     if used:
-        raise ServiceError(
-            translate("services", "该部门已有员工或来访记录，不能删除；可以将其停用。")
-        )
+        raise ServiceError(translate("services", "该部门已有员工或来访记录，不能删除；可以将其停用。"))
     Department.delete().where(Department.id == department_id).execute()
 
 
@@ -102,8 +101,9 @@ def _employee_info(e: Employee) -> EmployeeInfo:
     )
 
 
-def list_employees(*, department_id: int | None = None, include_inactive: bool = False,
-                   text: str = "") -> list[EmployeeInfo]:
+def list_employees(
+    *, department_id: int | None = None, include_inactive: bool = False, text: str = ""
+) -> list[EmployeeInfo]:
     query = Employee.select(Employee, Department).join(Department)
     if department_id is not None:
         query = query.where(Employee.department == department_id)
@@ -128,9 +128,16 @@ def get_employee(employee_id: int) -> EmployeeInfo:
     return _employee_info(e)
 
 
-def save_employee(actor: Actor, *, name: str, department_id: int | None, title: str = "",
-                  phone: str = "", active: bool = True,
-                  employee_id: int | None = None) -> EmployeeInfo:
+def save_employee(
+    actor: Actor,
+    *,
+    name: str,
+    department_id: int | None,
+    title: str = "",
+    phone: str = "",
+    active: bool = True,
+    employee_id: int | None = None,
+) -> EmployeeInfo:
     require(actor, "org.manage")
     errors: dict[str, str] = {}
     name = name.strip()
@@ -145,9 +152,15 @@ def save_employee(actor: Actor, *, name: str, department_id: int | None, title: 
     full, initials = pinyin_keys(name)
     with database.atomic():
         if employee_id is None:
-            e = Employee.create(name=name, name_pinyin=full, name_initials=initials,
-                                department=department_id, title=title.strip(),
-                                phone=phone.strip(), active=active)
+            e = Employee.create(
+                name=name,
+                name_pinyin=full,
+                name_initials=initials,
+                department=department_id,
+                title=title.strip(),
+                phone=phone.strip(),
+                active=active,
+            )
         else:
             e = Employee.get_or_none(Employee.id == employee_id)
             if e is None:
@@ -166,7 +179,5 @@ def delete_employee(actor: Actor, employee_id: int) -> None:
         or User.select().where(User.employee == employee_id).exists()
     )
     if used:
-        raise ServiceError(
-            translate("services", "该员工已有来访记录或登录账户，不能删除；可以将其停用。")
-        )
+        raise ServiceError(translate("services", "该员工已有来访记录或登录账户，不能删除；可以将其停用。"))
     Employee.delete().where(Employee.id == employee_id).execute()

@@ -136,8 +136,9 @@ def ensure_default_options() -> None:
                 OptionItem.create(kind=kind, label=label, sort=i)
 
 
-def save_option(actor: Actor, kind: str, label: str, option_id: int | None = None,
-                active: bool = True) -> Option:
+def save_option(
+    actor: Actor, kind: str, label: str, option_id: int | None = None, active: bool = True
+) -> Option:
     require(actor, "settings.manage")
     label = label.strip()
     if kind not in OPTION_KINDS:

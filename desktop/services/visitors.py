@@ -269,8 +269,7 @@ def validate(form: VisitForm, *, expected: bool = False) -> dict[str, str]:
 def next_badge_no() -> str:
     """The lowest badge number not worn by anyone on site now."""
     used = {
-        v.badge_no
-        for v in Visit.select(Visit.badge_no).where(Visit.status == ON_SITE, Visit.badge_no != "")
+        v.badge_no for v in Visit.select(Visit.badge_no).where(Visit.status == ON_SITE, Visit.badge_no != "")
     }
     n = 1
     while str(n) in used:
@@ -328,8 +327,14 @@ def _on_site_duplicate(form: VisitForm, exclude_id: int | None) -> Visit | None:
     return query.where(cond).first()
 
 
-def _check_gates(actor: Actor, form: VisitForm, *, confirm_duplicate: bool,
-                 deny_override: Actor | None, exclude_id: int | None) -> str:
+def _check_gates(
+    actor: Actor,
+    form: VisitForm,
+    *,
+    confirm_duplicate: bool,
+    deny_override: Actor | None,
+    exclude_id: int | None,
+) -> str:
     """Deny list and already-on-site checks. Returns the deny reason text to record."""
     hits = denylist.matches(form.name, form.company, form.phone)
     reason = ""
@@ -362,15 +367,22 @@ def _notify_host(visit: Visit, actor: Actor) -> None:
     notifications.notify_employee(visit.host_id, title, "，".join(details) + "。", visit_id=visit.id)
 
 
-def check_in(actor: Actor, form: VisitForm, *, confirm_duplicate: bool = False,
-             deny_override: Actor | None = None, now: dt.datetime | None = None) -> VisitRow:
+def check_in(
+    actor: Actor,
+    form: VisitForm,
+    *,
+    confirm_duplicate: bool = False,
+    deny_override: Actor | None = None,
+    now: dt.datetime | None = None,
+) -> VisitRow:
     """Register a visitor who is at the desk now (walk-in or with an appointment)."""
     require(actor, "visitors.desk")
     errors = validate(form)
     if errors:
         raise ValidationError(errors)
-    reason = _check_gates(actor, form, confirm_duplicate=confirm_duplicate,
-                          deny_override=deny_override, exclude_id=None)
+    reason = _check_gates(
+        actor, form, confirm_duplicate=confirm_duplicate, deny_override=deny_override, exclude_id=None
+    )
     now = now or dt.datetime.now().replace(microsecond=0)
     with database.atomic():
         visitor = _upsert_visitor(form, now)
@@ -411,17 +423,35 @@ def form_from_visit(actor: Actor, visit_id: int) -> VisitForm:
     if v is None:
         raise NotFound(translate("visitors", "来访记录不存在。"))
     return VisitForm(
-        name=v.name, company=v.company, phone=v.phone, id_number="",
-        people_count=v.people_count, category_id=v.category_id, purpose_id=v.purpose_id,
-        host_id=v.host_id, department_id=v.department_id, kind=v.kind, badge_no=v.badge_no,
-        tea_served=v.tea_served, wait_location=v.wait_location, remarks=v.remarks,
-        visitor_id=v.visitor_id, expected_date=v.expected_date, expected_time=v.expected_time,
+        name=v.name,
+        company=v.company,
+        phone=v.phone,
+        id_number="",
+        people_count=v.people_count,
+        category_id=v.category_id,
+        purpose_id=v.purpose_id,
+        host_id=v.host_id,
+        department_id=v.department_id,
+        kind=v.kind,
+        badge_no=v.badge_no,
+        tea_served=v.tea_served,
+        wait_location=v.wait_location,
+        remarks=v.remarks,
+        visitor_id=v.visitor_id,
+        expected_date=v.expected_date,
+        expected_time=v.expected_time,
     )
 
 
-def check_in_expected(actor: Actor, visit_id: int, *, badge_no: str | None = None,
-                      confirm_duplicate: bool = False, deny_override: Actor | None = None,
-                      now: dt.datetime | None = None) -> VisitRow:
+def check_in_expected(
+    actor: Actor,
+    visit_id: int,
+    *,
+    badge_no: str | None = None,
+    confirm_duplicate: bool = False,
+    deny_override: Actor | None = None,
+    now: dt.datetime | None = None,
+) -> VisitRow:
     """One-key check-in of a pre-registered visitor: the stored details are used as they are."""
     require(actor, "visitors.desk")
     v = Visit.get_or_none(Visit.id == visit_id)
@@ -438,15 +468,20 @@ def check_in_expected(actor: Actor, visit_id: int, *, badge_no: str | None = Non
     errors = validate(replace(form, phone=form.phone or "00000"))  # phone optional for pre-registered
     if errors:
         raise ValidationError(errors)
-    reason = _check_gates(actor, form, confirm_duplicate=confirm_duplicate,
-                          deny_override=deny_override, exclude_id=visit_id)
+    reason = _check_gates(
+        actor, form, confirm_duplicate=confirm_duplicate, deny_override=deny_override, exclude_id=visit_id
+    )
     now = now or dt.datetime.now().replace(microsecond=0)
     with database.atomic():
         visitor = _upsert_visitor(form, now)
         changed = (
             Visit.update(
-                visitor=visitor, status=ON_SITE, time_in=now, badge_no=form.badge_no.strip(),
-                checked_in_by=actor.user_id, deny_reason=reason,
+                visitor=visitor,
+                status=ON_SITE,
+                time_in=now,
+                badge_no=form.badge_no.strip(),
+                checked_in_by=actor.user_id,
+                deny_reason=reason,
                 deny_override_by=deny_override.user_id if (deny_override and reason) else None,
                 id_number=v.id_number or visitor.id_number,
                 wait_location=v.wait_location or settings.get("default_wait_location"),
@@ -470,14 +505,26 @@ def preregister(actor: Actor, form: VisitForm) -> VisitRow:
     with database.atomic():
         visit = Visit.create(
             visitor=form.visitor_id,
-            name=form.name.strip(), name_pinyin=full, name_initials=initials,
-            company=form.company.strip(), phone=form.phone.strip(),
-            id_number=form.id_number.strip().upper(), people_count=int(form.people_count),
-            category=form.category_id, purpose=form.purpose_id, host=form.host_id,
-            department=_department_for(form), kind=APPOINTMENT, status=EXPECTED,
-            expected_date=form.expected_date, expected_time=form.expected_time,
-            badge_no="", tea_served=form.tea_served, wait_location=form.wait_location.strip(),
-            remarks=form.remarks.strip(), created_by=actor.user_id,
+            name=form.name.strip(),
+            name_pinyin=full,
+            name_initials=initials,
+            company=form.company.strip(),
+            phone=form.phone.strip(),
+            id_number=form.id_number.strip().upper(),
+            people_count=int(form.people_count),
+            category=form.category_id,
+            purpose=form.purpose_id,
+            host=form.host_id,
+            department=_department_for(form),
+            kind=APPOINTMENT,
+            status=EXPECTED,
+            expected_date=form.expected_date,
+            expected_time=form.expected_time,
+            badge_no="",
+            tea_served=form.tea_served,
+            wait_location=form.wait_location.strip(),
+            remarks=form.remarks.strip(),
+            created_by=actor.user_id,
         )
     return get_visit(actor, visit.id)
 
@@ -492,11 +539,7 @@ def cancel_expected(actor: Actor, visit_id: int) -> None:
     )
     if not own and not actor.can("visitors.desk"):
         raise PermissionDenied(translate("visitors", "只能取消自己登记或自己接待的预约。"))
-    changed = (
-        Visit.update(status=CANCELLED)
-        .where(Visit.id == visit_id, Visit.status == EXPECTED)
-        .execute()
-    )
+    changed = Visit.update(status=CANCELLED).where(Visit.id == visit_id, Visit.status == EXPECTED).execute()
     if changed != 1:
         raise ServiceError(translate("visitors", "只能取消尚未签到的预约。"))
 
@@ -515,12 +558,16 @@ def check_out(actor: Actor, visit_ids: list[int], *, now: dt.datetime | None = N
         problems = []
         missing = set(visit_ids) - {v.id for v in visits}
         if missing:
-            problems.append(translate("visitors", "记录不存在：{ids}").format(
-                ids=", ".join(map(str, sorted(missing)))))
+            problems.append(
+                translate("visitors", "记录不存在：{ids}").format(ids=", ".join(map(str, sorted(missing))))
+            )
         for v in visits:
             if v.status == LEFT:
-                problems.append(translate("visitors", "{name} 已于 {time} 签离").format(
-                    name=v.name, time=v.time_out.strftime("%H:%M") if v.time_out else "?"))
+                problems.append(
+                    translate("visitors", "{name} 已于 {time} 签离").format(
+                        name=v.name, time=v.time_out.strftime("%H:%M") if v.time_out else "?"
+                    )
+                )
             elif v.status != ON_SITE or v.time_in is None:
                 problems.append(translate("visitors", "{name} 尚未签到，不能签离").format(name=v.name))
             elif now < v.time_in:
@@ -603,10 +650,15 @@ def suggest_visitors(actor: Actor, text: str, limit: int = 8) -> list[VisitorSug
         last = last_visits.get(v.id)
         result.append(
             VisitorSuggestion(
-                id=v.id, name=v.name, company=v.company, phone=v.phone,
+                id=v.id,
+                name=v.name,
+                company=v.company,
+                phone=v.phone,
                 id_number_masked=v.id_number if unmask else mask_id_number(v.id_number),
-                has_id_number=bool(v.id_number), category_id=v.category_id,
-                visit_count=v.visit_count, last_visit_at=v.last_visit_at,
+                has_id_number=bool(v.id_number),
+                category_id=v.category_id,
+                visit_count=v.visit_count,
+                last_visit_at=v.last_visit_at,
                 last_host_id=last.host_id if last else None,
                 last_department_id=last.department_id if last else None,
                 last_purpose_id=last.purpose_id if last else None,

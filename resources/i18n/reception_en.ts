@@ -1152,6 +1152,117 @@
     </message>
 </context>
 <context>
+    <name>resources</name>
+    <message>
+        <source>协议酒店</source>
+        <translation>Agreement hotels</translation>
+    </message>
+    <message>
+        <source>酒店名称</source>
+        <translation>Hotel</translation>
+    </message>
+    <message>
+        <source>星级</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>协议房价（元/间夜）</source>
+        <translation>Agreed rate (yuan per room-night)</translation>
+    </message>
+    <message>
+        <source>餐厅</source>
+        <translation>Restaurants</translation>
+    </message>
+    <message>
+        <source>餐厅名称</source>
+        <translation>Restaurant</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>人均（元）</source>
+        <translation>Per person (yuan)</translation>
+    </message>
+    <message>
+        <source>会议室</source>
+        <translation>Meeting rooms</translation>
+    </message>
+    <message>
+        <source>容纳人数</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <source>投影仪</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>车辆</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>车牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>车型</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>座位数</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <source>司机</source>
+        <translation>Driver</translation>
+    </message>
+    <message>
+        <source>司机电话</source>
+        <translation>Driver&apos;s phone</translation>
+    </message>
+    <message>
+        <source>未知列表。</source>
+        <translation>Unknown list.</translation>
+    </message>
+    <message>
+        <source>必填。</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>请输入整数。</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>请输入大于 0 的整数。</source>
+        <translation>Enter a whole number above 0.</translation>
+    </message>
+    <message>
+        <source>请输入金额。</source>
+        <translation>Enter an amount.</translation>
+    </message>
+    <message>
+        <source>金额不能为负数。</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>已存在同名项。</source>
+        <translation>An item of that name exists.</translation>
+    </message>
+    <message>
+        <source>记录不存在。</source>
+        <translation>No such record.</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <source>前台</source>

@@ -1,0 +1,199 @@
+"""Demo receptions: applications in every state, budgets and resources for the demo office.
+
+Built through the real services (draft → submit → decisions), so the demo shows exactly what
+the rules produce. Dates are relative to the demo's "today"; decisions are dated the day they
+would have been made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.models import Employee, Visit
+from desktop.services import applications as apps
+from desktop.services import approval, auth, budgets, org, resources, standards
+from desktop.services.applications import ApplicationForm, GuestForm, LineForm
+
+CLIENTS = [
+    (
+        "华东精密机械有限公司",
+        "上海",
+        "精密零部件制造",
+        [("王建华", "总经理", "男"), ("刘敏", "采购总监", "女")],
+    ),
+    (
+        "深圳市创新电子科技有限公司",
+        "深圳",
+        "消费电子",
+        [("李四", "副总裁", "男"), ("陈洁", "质量经理", "女"), ("黄海", "工程师", "男")],
+    ),
+    (
+        "杭州未来智能装备股份有限公司",
+        "杭州",
+        "智能装备",
+        [("赵磊", "董事长", "男"), ("孙悦", "董事会秘书", "女")],
+    ),
+    ("北京中科检测认证中心", "北京", "检测认证", [("周平", "审核组长", "男"), ("吴芳", "审核员", "女")]),
+    ("青岛海湾重工集团", "青岛", "重型机械", [("郑强", "采购经理", "男")]),
+    ("南京金陵医药股份公司", "南京", "医药", [("冯丽", "副总经理", "女"), ("何军", "项目经理", "男")]),
+    ("成都天府新材料有限公司", "成都", "新材料", [("马超群", "技术总监", "男")]),
+    (
+        "宁波港城进出口贸易公司",
+        "宁波",
+        "进出口贸易",
+        [("朱琳琳", "业务经理", "女"), ("许杰", "业务员", "男")],
+    ),
+    ("武汉光谷光电有限公司", "武汉", "光电器件", [("韩冬", "总经理", "男"), ("曹雪", "助理", "女")]),
+    ("长沙湘江电机有限公司", "长沙", "电机", [("彭飞", "采购主管", "男")]),
+]
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, 0))
+
+
+def _working_day_after(day: dt.date, n: int) -> dt.date:
+    from desktop.services import workdays
+
+    return workdays.add_working_days(day, n)
+
+
+def seed(today: dt.date, now: dt.datetime) -> int:
+    """Create the demo receptions; returns how many applications were made."""
+    admin = auth.actor_by_username("admin")
+    lina = auth.actor_by_username("lina")
+    manager = auth.actor_by_username("zhangwei")
+    finance = auth.actor_by_username("caiwu")
+    gm = auth.actor_by_username("zongjingli")
+    chairman = auth.actor_by_username("dongshizhang")
+    resources.seed_examples()
+    for dep in org.list_departments():
+        annual = "120000" if dep.name.startswith("销售") else "36000"
+        for year in {today.year, (today + dt.timedelta(days=45)).year}:
+            budgets.set_year(admin, dep.id, year, budgets.split_evenly(annual))
+    sales = next(d for d in org.list_departments() if d.name == "销售一部")
+    host = Employee.get(Employee.name == "李娜")
+    level = {lv.code: lv.id for lv in standards.levels()}
+    filed = now - dt.timedelta(days=6)
+
+    def make(i: int, code: str, arrival: dt.date, days: int = 1, **kw) -> int:
+        company, city, business, guests = CLIENTS[i % len(CLIENTS)]
+        form = ApplicationForm(
+            client_company=company,
+            client_location=city,
+            client_business=business,
+            level_id=level[code],
+            department_id=sales.id,
+            our_attendees=3,
+            purpose=kw.pop("purpose", "商务洽谈，推进年度框架协议"),
+            background=kw.pop("background", "合作三年的老客户，年采购额约 800 万元"),
+            arrival=_at(arrival, 9),
+            departure=_at(arrival + dt.timedelta(days=days - 1), 17),
+            responsible_id=host.id,
+            meals=2 * days,
+            accompany_diners=min(3, len(guests)),
+            needs_meals=True,
+            guests=[GuestForm(*g) for g in guests],
+            **kw,
+        )
+        return apps.save_draft(lina, form).id
+
+    def submit(app_id: int, when: dt.datetime) -> None:
+        apps.submit(lina, app_id, now=when)
+
+    def approve(app_id: int, *actors, when: dt.datetime) -> None:
+        for n, actor in enumerate(actors):
+            approval.decide(actor, app_id, approval.APPROVE, "同意", now=when + dt.timedelta(hours=n + 1))
+
+    count = 0
+    # Approved receptions over the coming days (the schedule will show these).
+    for i, (offset, code) in enumerate([(1, "B"), (2, "C"), (3, "B"), (6, "C")]):
+        arrival = _working_day_after(today, offset)
+        app_id = make(
+            i,
+            code,
+            arrival,
+            days=2 if code == "B" else 1,
+            needs_hotel=code == "B",
+            rooms=2 if code == "B" else 0,
+            nights=1 if code == "B" else 0,
+            needs_pickup=code == "B",
+            needs_vehicle=code == "B",
+            trips=2 if code == "B" else 0,
+            needs_tour=True,
+        )
+        submit(app_id, filed)
+        approve(app_id, manager, admin, finance, gm, when=filed)
+        count += 1
+    # Pending at each step.
+    waiting = [(), (manager,), (manager, admin), (manager, admin, finance)]
+    for n, deciders in enumerate(waiting):
+        app_id = make(4 + n, "C", _working_day_after(today, 5 + n))
+        submit(app_id, now - dt.timedelta(days=1))
+        approve(app_id, *deciders, when=now - dt.timedelta(hours=20))
+        count += 1
+    # Over standard: waits for the extra GM approval.
+    app_id = make(
+        8,
+        "B",
+        _working_day_after(today, 8),
+        lines=[LineForm("meals", "1800", "客户总经理带队，安排正式商务宴请")],
+    )
+    submit(app_id, now - dt.timedelta(days=2))
+    approve(app_id, manager, admin, finance, gm, when=now - dt.timedelta(days=1))
+    count += 1
+    # Level A: after the GM, the chairman.
+    app_id = make(
+        2,
+        "A",
+        _working_day_after(today, 10),
+        days=2,
+        gm_attends=True,
+        needs_gifts=True,
+        needs_hotel=True,
+        rooms=2,
+        nights=1,
+    )
+    submit(app_id, now - dt.timedelta(days=2))
+    approve(app_id, manager, admin, finance, gm, when=now - dt.timedelta(days=1))
+    count += 1
+    # Urgent: tomorrow, filed today.
+    app_id = make(9, "C", today + dt.timedelta(days=1), urgent=True, urgent_reason="客户临时决定明天来厂验货")
+    submit(app_id, now)
+    count += 1
+    # Returned for changes, rejected, a draft, a withdrawn one.
+    app_id = make(5, "B", _working_day_after(today, 9))
+    submit(app_id, now - dt.timedelta(days=3))
+    approval.decide(
+        manager, app_id, approval.RETURN, "请补充来访人员职务和行程安排", now=now - dt.timedelta(days=2)
+    )
+    count += 1
+    app_id = make(6, "B", _working_day_after(today, 12))
+    submit(app_id, now - dt.timedelta(days=4))
+    approve(app_id, manager, when=now - dt.timedelta(days=3, hours=4))
+    approval.decide(
+        admin,
+        app_id,
+        approval.REJECT,
+        "同期已有同一客户的接待安排，请合并申请",
+        now=now - dt.timedelta(days=3),
+    )
+    count += 1
+    make(7, "C", _working_day_after(today, 15))
+    count += 1
+    # 补填: yesterday's walk-in, filed afterwards from the visitor log.
+    visit = (
+        Visit.select()
+        .where(Visit.time_in < dt.datetime.combine(today, dt.time.min))
+        .order_by(Visit.time_in.desc())
+        .first()
+    )
+    if visit is not None:
+        form = apps.from_visit(lina, visit.id)
+        form.purpose = "临时来访，洽谈样品测试"
+        form.responsible_id = host.id
+        form.department_id = sales.id
+        apps.submit(lina, apps.save_draft(lina, form).id, now=now)
+        count += 1
+    del chairman  # has nothing to decide until the GM has approved the level-A reception
+    return count

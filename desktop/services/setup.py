@@ -1,0 +1,12 @@
+"""Defaults every database starts with: pick lists, reception levels and standards, the
+approval chain — all from domain.md, all editable afterwards, none overwritten once edited."""
+
+from __future__ import annotations
+
+from desktop.services import approval, settings, standards
+
+
+def ensure_defaults() -> None:
+    settings.ensure_default_options()
+    standards.ensure_default_levels()
+    approval.ensure_default_chain()
