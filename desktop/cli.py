@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     vlog.add_argument("-o", "--output", required=True, type=Path)
     onsite = what.add_parser("onsite", help="on-site / evacuation list (PDF)")
     onsite.add_argument("-o", "--output", required=True, type=Path)
+    application = what.add_parser("application", help="a 客户接待申请表 with its approvals")
+    application.add_argument("--id", type=int, required=True, help="the application's id")
+    application.add_argument("-o", "--output", required=True, type=Path)
     return parser
 
 
@@ -141,6 +144,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         rows = visitors.on_site(actor)
         onsite.export_onsite_pdf(rows, settings.company_name(), dt.datetime.now(), out)
         print(f"{out}: {len(rows)} parties on site")
+    elif args.form == "application":
+        from desktop.exporters import application_form
+        from desktop.services import applications
+
+        if out.suffix.lower() not in (".xlsx", ".pdf"):
+            raise UsageError(f"output must end in .xlsx or .pdf: {out}")
+        detail = applications.get(actor, args.id)
+        application_form.export_application(
+            detail, settings.company_name(), settings.get("application_form_no"), out
+        )
+        print(f"{out}: {detail.info.number} revision {detail.info.revision}, {detail.info.status_label}")
     return 0
 
 

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from desktop.exporters import visitor_log
+from desktop.exporters import application_form, formdoc, visitor_log
 
 FONT = "微软雅黑"
 THIN = Side(style="thin", color="333333")
@@ -69,11 +69,46 @@ def visitor_log_template() -> Workbook:
     return wb
 
 
+def form_template(title: str, widths: tuple[float, ...], *, landscape: bool = False) -> Workbook:
+    """An 8-column form (see desktop/exporters/formdoc.py): title block, page set-up, widths."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    last = get_column_letter(formdoc.COLUMNS)
+    total_width = 118 if landscape else 86  # characters across the printable page
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = round(total_width * w / sum(widths), 1)
+    for row, size, bold in ((formdoc.COMPANY_ROW, 12, False), (formdoc.TITLE_ROW, 18, True)):
+        ws.merge_cells(f"A{row}:{last}{row}")
+        ws[f"A{row}"].font = Font(name=FONT, size=size, bold=bold)
+        ws[f"A{row}"].alignment = Alignment(horizontal="center", vertical="center")
+    ws[f"A{formdoc.TITLE_ROW}"] = title
+    ws.row_dimensions[formdoc.TITLE_ROW].height = 30
+    half = formdoc.COLUMNS // 2
+    ws.merge_cells(start_row=formdoc.META_ROW, start_column=1, end_row=formdoc.META_ROW, end_column=half)
+    ws.merge_cells(start_row=formdoc.META_ROW, start_column=half + 1, end_row=formdoc.META_ROW,
+                   end_column=formdoc.COLUMNS)
+    ws.cell(formdoc.META_ROW, 1).font = Font(name=FONT, size=10)
+    ws.cell(formdoc.META_ROW, half + 1).font = Font(name=FONT, size=10)
+    ws.cell(formdoc.META_ROW, half + 1).alignment = Alignment(horizontal="right")
+    ws.cell(formdoc.FIRST_ROW, 1).font = Font(name=FONT, size=10)  # the body font the writer copies
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+    ws.print_options.horizontalCentered = True
+    return wb
+
+
 def main() -> None:
-    target = visitor_log.TEMPLATE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    visitor_log_template().save(target)
-    print(target)
+    visitor_log.TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
+    visitor_log_template().save(visitor_log.TEMPLATE)
+    print(visitor_log.TEMPLATE)
+    form_template(application_form.TITLE, (1.25, 1, 1, 1, 1.25, 1, 1, 1.1)).save(application_form.TEMPLATE)
+    print(application_form.TEMPLATE)
 
 
 if __name__ == "__main__":

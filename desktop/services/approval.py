@@ -159,6 +159,7 @@ def record(
         user=actor.user_id,
         decision=decision,
         comment=comment.strip(),
+        at=at or dt.datetime.now(),
     )
 
 

@@ -74,6 +74,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "budgets.manage": frozenset({FINANCE, ADMIN_OFFICE, SYSADMIN}),
     "chain.manage": frozenset({SYSADMIN}),
     "applications.file": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, SYSADMIN}),
+    "approvals.decide": frozenset({DEPT_MANAGER, ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, CHAIRMAN}),
     "applications.view_all": frozenset({ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),
 }
 

@@ -37,6 +37,18 @@ def _preregister(actor: Actor) -> QWidget:
     return PreregisterView(actor)
 
 
+def _applications(actor: Actor) -> QWidget:
+    from desktop.views.applications import ApplicationsView
+
+    return ApplicationsView(actor)
+
+
+def _approvals(actor: Actor) -> QWidget:
+    from desktop.views.approvals import ApprovalsView
+
+    return ApprovalsView(actor)
+
+
 def main_views() -> list[ViewSpec]:
     return [
         ViewSpec(
@@ -47,6 +59,18 @@ def main_views() -> list[ViewSpec]:
             lambda: QCoreApplication.translate("nav", "访客预约"),
             ("visitors.preregister",),
             _preregister,
+        ),
+        ViewSpec(
+            "applications",
+            lambda: QCoreApplication.translate("nav", "接待申请"),
+            ("applications.file", "applications.view_all"),
+            _applications,
+        ),
+        ViewSpec(
+            "approvals",
+            lambda: QCoreApplication.translate("nav", "审批"),
+            ("approvals.decide",),
+            _approvals,
         ),
         ViewSpec("log", lambda: QCoreApplication.translate("nav", "来访记录"), ("visitors.log",), _log),
     ]

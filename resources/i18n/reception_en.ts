@@ -2,6 +2,465 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ApplicationColumns</name>
+    <message>
+        <source>加急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>超标</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source>补填</source>
+        <translation>Filed afterwards</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>来宾公司</source>
+        <translation>Client company</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>到访</source>
+        <translation>Arrival</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>预算合计</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>客户接待申请</source>
+        <translation>Reception application</translation>
+    </message>
+    <message>
+        <source>总经理出席</source>
+        <translation>GM attends</translation>
+    </message>
+    <message>
+        <source>董事长出席</source>
+        <translation>Chairman attends</translation>
+    </message>
+    <message>
+        <source>加急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>加急原因（提前量不足时必填）</source>
+        <translation>Reason for urgency (required when the lead time is short)</translation>
+    </message>
+    <message>
+        <source>来宾公司 *</source>
+        <translation>Client company *</translation>
+    </message>
+    <message>
+        <source>主营业务</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>所在地</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>接待级别 *</source>
+        <translation>Level *</translation>
+    </message>
+    <message>
+        <source>客户类别</source>
+        <translation>Client category</translation>
+    </message>
+    <message>
+        <source>我方出席人数</source>
+        <translation>Our attendees</translation>
+    </message>
+    <message>
+        <source>接待部门 *</source>
+        <translation>Department *</translation>
+    </message>
+    <message>
+        <source>接待负责人 *</source>
+        <translation>Responsible *</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>到访时间 *</source>
+        <translation>Visit from *</translation>
+    </message>
+    <message>
+        <source>来访目的 *</source>
+        <translation>Purpose *</translation>
+    </message>
+    <message>
+        <source>客户背景</source>
+        <translation>Client background</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>添加来宾</source>
+        <translation>Add guest</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>来访人员</source>
+        <translation>Guests</translation>
+    </message>
+    <message>
+        <source>接机/接站</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>住宿</source>
+        <translation>Lodging</translation>
+    </message>
+    <message>
+        <source>用餐</source>
+        <translation>Meals</translation>
+    </message>
+    <message>
+        <source>用车</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <source>参观</source>
+        <translation>Tour</translation>
+    </message>
+    <message>
+        <source>礼品</source>
+        <translation>Gifts</translation>
+    </message>
+    <message>
+        <source>资料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>用餐次数</source>
+        <translation>Meals</translation>
+    </message>
+    <message>
+        <source>陪餐人数</source>
+        <translation>Accompanying diners</translation>
+    </message>
+    <message>
+        <source>房间数</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>晚数</source>
+        <translation>Nights</translation>
+    </message>
+    <message>
+        <source>用车趟数</source>
+        <translation>Trips</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>标准单价</source>
+        <translation>Unit cap</translation>
+    </message>
+    <message>
+        <source>标准估算</source>
+        <translation>Standard estimate</translation>
+    </message>
+    <message>
+        <source>申请金额</source>
+        <translation>Requested amount</translation>
+    </message>
+    <message>
+        <source>超标</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source>超标说明</source>
+        <translation>Reason for exceeding</translation>
+    </message>
+    <message>
+        <source>需求与费用预算</source>
+        <translation>Requirements and budget</translation>
+    </message>
+    <message>
+        <source>审批记录</source>
+        <translation>Approval history</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>提交审批</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>申请变更</source>
+        <translation>Request a change</translation>
+    </message>
+    <message>
+        <source>导出 / 打印…</source>
+        <translation>Export / print…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>（未填）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>留空按标准估算：{amount}</source>
+        <translation>Leave empty for the standard estimate: {amount}</translation>
+    </message>
+    <message>
+        <source>合计 {total}&#x3000;大写：{capital}</source>
+        <translation>Total {total}   in words: {capital}</translation>
+    </message>
+    <message>
+        <source>{level} 级标准：餐费 {meal}/人/餐，住宿 {hotel}/间夜，交通 {trip}/趟；来宾 {guests} 人，陪餐上限 {limit} 人。</source>
+        <translation>Level {level} standard: meals {meal} per person per meal, lodging {hotel} per room-night, transport {trip} per trip; {guests} guests, at most {limit} accompanying diners.</translation>
+    </message>
+    <message>
+        <source>部门 {y} 年 {m} 月预算 {budget}，已批 {used}，本申请后剩余 {left}</source>
+        <translation>Department budget {m}/{y}: {budget}, approved {used}, left after this application {left}</translation>
+    </message>
+    <message>
+        <source>提前量：须提前 {need} 个工作日，现有 {have} 个{note}</source>
+        <translation>Lead time: {need} working days needed, {have} available{note}</translation>
+    </message>
+    <message>
+        <source>（不足：请改期或加急）</source>
+        <translation> (not enough: change the dates or mark it urgent)</translation>
+    </message>
+    <message>
+        <source>新的客户接待申请</source>
+        <translation>New reception application</translation>
+    </message>
+    <message>
+        <source>（补填）</source>
+        <translation> (filed afterwards)</translation>
+    </message>
+    <message>
+        <source>超标准</source>
+        <translation>Over standard</translation>
+    </message>
+    <message>
+        <source>补填</source>
+        <translation>Filed afterwards</translation>
+    </message>
+    <message>
+        <source>第 {n} 版</source>
+        <translation>revision {n}</translation>
+    </message>
+    <message>
+        <source>撤回这份申请吗？撤回后可以修改再提交。</source>
+        <translation>Withdraw this application? You can edit and submit it again.</translation>
+    </message>
+    <message>
+        <source>已批准的申请不能直接修改。建立一个新版本，修改后重新走审批流程吗？原批准版本会保留。</source>
+        <translation>An approved application cannot be edited. Create a new revision that goes through approval again? The approved revision is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsView</name>
+    <message>
+        <source>我的申请</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>本部门</source>
+        <translation>My department</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>来宾公司或编号</source>
+        <translation>Client company or number</translation>
+    </message>
+    <message>
+        <source>新建申请 (Ctrl+N)</source>
+        <translation>New application (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>{n} 份</source>
+        <translation>{n} applications</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalSummary</name>
+    <message>
+        <source>超标</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source>来宾公司</source>
+        <translation>Client company</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>到访</source>
+        <translation>Arrival</translation>
+    </message>
+    <message>
+        <source>来宾</source>
+        <translation>Guests</translation>
+    </message>
+    <message>
+        <source>目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>背景</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>加急：</source>
+        <translation>Urgent: </translation>
+    </message>
+    <message>
+        <source>有超标准费用</source>
+        <translation>Spending over the standard</translation>
+    </message>
+    <message>
+        <source>事后补填</source>
+        <translation>Filed afterwards</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>标准估算</source>
+        <translation>Standard estimate</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>部门当月预算剩余</source>
+        <translation>Department budget left this month</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsView</name>
+    <message>
+        <source>审批意见（退回、驳回时必填）</source>
+        <translation>Comment (required to return or reject)</translation>
+    </message>
+    <message>
+        <source>同意 (Ctrl+Enter)</source>
+        <translation>Approve (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>查看申请表…</source>
+        <translation>View application…</translation>
+    </message>
+    <message>
+        <source>待我审批：{n} 份</source>
+        <translation>Waiting for me: {n}</translation>
+    </message>
+    <message>
+        <source>驳回后申请结束，申请人需重新申请。确定驳回吗？</source>
+        <translation>A rejected application ends here; the applicant must file a new one. Reject?</translation>
+    </message>
+    <message>
+        <source>{number}：{decision}。现在：{where}</source>
+        <translation>{number}: {decision}. Now: {where}</translation>
+    </message>
+</context>
+<context>
     <name>CheckInForm</name>
     <message>
         <source>姓名，或拼音首字母/电话查找老访客</source>
@@ -870,6 +1329,37 @@
     </message>
 </context>
 <context>
+    <name>application_print</name>
+    <message>
+        <source>导出客户接待申请表</source>
+        <translation>Export reception application</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
+        <translation>Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>客户接待申请表</source>
+        <translation>Reception application form</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <source>导出为 Excel / PDF…</source>
+        <translation>Export as Excel / PDF…</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+</context>
+<context>
     <name>applications</name>
     <message>
         <source>草稿</source>
@@ -1115,6 +1605,14 @@
     <message>
         <source>访客预约</source>
         <translation>Pre-registration</translation>
+    </message>
+    <message>
+        <source>接待申请</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Approvals</translation>
     </message>
     <message>
         <source>来访记录</source>

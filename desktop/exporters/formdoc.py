@@ -1,0 +1,181 @@
+"""One description of a paper form, two writers: .xlsx (from a template) and .pdf.
+
+A form is a title block plus rows on an 8-column grid; each cell has a text, a column span and
+a role (label, value, header, section). Both writers walk the same rows, so the Excel and PDF
+versions of a form cannot drift apart — the tests read both back and compare.
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from desktop.exporters import pdfkit
+from desktop.exporters.fonts import register
+
+COLUMNS = 8
+LABEL, VALUE, HEADER, SECTION, SIGN = "label", "value", "header", "section", "sign"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: object = ""
+    span: int = 1
+    role: str = VALUE
+    align: str = "left"  # left | center | right
+
+
+@dataclass
+class FormDoc:
+    title: str
+    company: str
+    left: str  # under the title, left: e.g. 编号
+    right: str  # under the title, right: e.g. 表单编号
+    rows: list[list[Cell]] = field(default_factory=list)
+    widths: tuple[float, ...] = (1, 1, 1, 1, 1, 1, 1, 1)  # relative column widths
+    landscape: bool = False
+    footer: str = ""
+
+    def row(self, *cells: Cell) -> None:
+        total = sum(c.span for c in cells)
+        if total != COLUMNS:
+            raise ValueError(f"row spans {total} columns, not {COLUMNS}: {cells}")
+        self.rows.append(list(cells))
+
+    def section(self, text: str) -> None:
+        self.row(Cell(text, COLUMNS, SECTION))
+
+    def fields(self, *pairs: tuple[str, object, int]) -> None:
+        """Label/value pairs; each value spans the given columns (label always one)."""
+        cells = []
+        for label, value, span in pairs:
+            cells.append(Cell(label, 1, LABEL))
+            cells.append(Cell(value, span, VALUE))
+        self.row(*cells)
+
+    def texts(self) -> list[str]:
+        return [str(c.text) for row in self.rows for c in row if str(c.text)]
+
+
+def check(value: bool) -> str:
+    return "√" if value else "×"
+
+
+# ------------------------------------------------------------------ PDF
+
+
+def write_pdf(doc: FormDoc, path: Path) -> Path:
+    register()
+    st = pdfkit.styles()
+    width = pdfkit.content_width(doc.landscape)
+    total = sum(doc.widths)
+    col_widths = [width * w / total for w in doc.widths]
+    data = []
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), register()),
+        ("GRID", (0, 0), (-1, -1), 0.6, pdfkit.GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for r, row in enumerate(doc.rows):
+        cells: list[object] = []
+        c = 0
+        for cell in row:
+            style = {"center": st["cell_center"], "right": st["meta_right"]}.get(cell.align, st["cell"])
+            if cell.role in (LABEL, HEADER):
+                style = st["head"]
+            if cell.role == SECTION:
+                style = st["meta"]
+            cells.append(pdfkit.para(cell.text, style))
+            cells.extend([""] * (cell.span - 1))
+            if cell.span > 1:
+                commands.append(("SPAN", (c, r), (c + cell.span - 1, r)))
+            if cell.role in (LABEL, HEADER):
+                commands.append(("BACKGROUND", (c, r), (c + cell.span - 1, r), pdfkit.HEADER_BG))
+            if cell.role == SECTION:
+                commands.append(("BACKGROUND", (c, r), (c + cell.span - 1, r), colors.HexColor("#d5dde8")))
+            if cell.role == SIGN:
+                commands.append(("TOPPADDING", (c, r), (c + cell.span - 1, r), 9))
+                commands.append(("BOTTOMPADDING", (c, r), (c + cell.span - 1, r), 9))
+            c += cell.span
+        data.append(cells)
+    table = Table(data, colWidths=col_widths, repeatRows=0)
+    table.setStyle(TableStyle(commands))
+    story = pdfkit.title_block(doc.title, doc.company, doc.left, doc.right, width)
+    story.append(table)
+    if doc.footer:
+        story += [Spacer(1, 2 * mm), pdfkit.para(doc.footer, st["meta"])]
+    return pdfkit.build(path, story, landscape_page=doc.landscape, title=doc.title)
+
+
+# ------------------------------------------------------------------ XLSX
+
+THIN = Side(style="thin", color="333333")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+LABEL_FILL = PatternFill("solid", fgColor="E8EDF3")
+SECTION_FILL = PatternFill("solid", fgColor="D5DDE8")
+TITLE_ROW, COMPANY_ROW, META_ROW, FIRST_ROW = 2, 1, 3, 5
+
+
+def write_xlsx(doc: FormDoc, template: Path, path: Path) -> Path:
+    """Fill ``template``: its first sheet has the page set-up, column widths and title styles."""
+    wb = load_workbook(template)
+    ws = wb.active
+    base_font = copy(ws.cell(FIRST_ROW, 1).font) if ws.cell(FIRST_ROW, 1).font else Font(size=10)
+    ws.cell(COMPANY_ROW, 1, doc.company)
+    ws.cell(TITLE_ROW, 1, doc.title)
+    ws.cell(META_ROW, 1, doc.left)
+    ws.cell(META_ROW, COLUMNS // 2 + 1, doc.right)
+    r = FIRST_ROW
+    for row in doc.rows:
+        c = 1
+        lines = 1
+        for cell in row:
+            target = ws.cell(r, c, cell.text if cell.text != "" else None)
+            if cell.span > 1:
+                ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=c + cell.span - 1)
+            for k in range(cell.span):
+                ws.cell(r, c + k).border = BOX
+            horizontal = "center" if cell.role in (LABEL, HEADER) else cell.align
+            target.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+            font = copy(base_font)
+            if cell.role in (LABEL, HEADER, SECTION):
+                font = Font(name=base_font.name, size=base_font.size, bold=True)
+            target.font = font
+            if cell.role in (LABEL, HEADER):
+                target.fill = LABEL_FILL
+            elif cell.role == SECTION:
+                target.fill = SECTION_FILL
+            width = sum(ws.column_dimensions[get_column_letter(c + k)].width or 10 for k in range(cell.span))
+            text_len = max((len(part) for part in str(cell.text).split("\n")), default=0)
+            lines = max(lines, str(cell.text).count("\n") + 1, -(-text_len * 2 // max(int(width), 1)))
+            c += cell.span
+        ws.row_dimensions[r].height = max(20, 15 * lines) if row[0].role != SIGN else 36
+        r += 1
+    if doc.footer:
+        ws.cell(r + 1, 1, doc.footer).font = copy(base_font)
+    ws.print_area = f"A1:{get_column_letter(COLUMNS)}{r + 1}"
+    wb.save(path)
+    return path
+
+
+def read_xlsx_texts(path: Path) -> list[str]:
+    """Every non-empty cell text of the first sheet below the title block (for tests)."""
+    ws = load_workbook(path).active
+    return [
+        str(cell.value)
+        for row in ws.iter_rows(min_row=FIRST_ROW)
+        for cell in row
+        if cell.value not in (None, "")
+    ]
