@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.services import auth, notifications, settings
+from desktop.services import approval, auth, notifications, settings
 from desktop.services.auth import Actor
 from desktop.views.registry import ViewSpec, allowed, main_views
 
@@ -123,8 +123,10 @@ class MainWindow(QMainWindow):
         self.timer = QTimer(self)
         self.timer.setInterval(30_000)
         self.timer.timeout.connect(self.refresh_bell)
+        self.timer.timeout.connect(self.refresh_counts)
         self.timer.start()
         self.refresh_bell()
+        self.refresh_counts()
         if self.specs:
             self.nav.setCurrentRow(0)
         else:
@@ -145,6 +147,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             if hasattr(view, "visitsChanged"):
                 view.visitsChanged.connect(self._visits_changed)
+            for signal in ("approvalsChanged", "applicationsChanged"):
+                if hasattr(view, signal):
+                    getattr(view, signal).connect(self.refresh_counts)
         elif hasattr(view, "refresh"):
             view.refresh()
         self.stack.setCurrentWidget(view)
@@ -160,6 +165,18 @@ class MainWindow(QMainWindow):
             log.search()
 
     # ------------------------------------------------------------------ bell
+
+    def refresh_counts(self) -> None:
+        """The approvals entry shows how many applications wait for this user."""
+        for row, spec in enumerate(self.specs):
+            if spec.key == "approvals":
+                count = approval.inbox_count(self.actor)
+                label = spec.label() + (f" ({count})" if count else "")
+                self.nav.item(row).setText(label)
+        for key in ("approvals", "applications"):
+            view = self.views.get(key)
+            if view is not None and view is not self.stack.currentWidget():
+                view.refresh()
 
     def refresh_bell(self) -> None:
         count = notifications.unread_count(self.actor)

@@ -120,6 +120,11 @@ class SettingsDialog(QDialog):
         lists.addWidget(self.purposes)
         self.tabs.addTab(lists, self.tr("访客类别与事由"))
 
+        from desktop.views.settings_reception import ReceptionSettings
+
+        self.reception = ReceptionSettings(actor)
+        self.tabs.addTab(self.reception, self.tr("接待标准与资源"))
+
         self.deny = None
         if actor.can("denylist.manage") or actor.can("visitors.desk"):
             self.deny = DenyEditor(actor)

@@ -90,6 +90,11 @@ class VisitorLogView(QWidget):
         export_bar.addWidget(export_button)
         export_bar.addWidget(preview_button)
         export_bar.addStretch(1)
+        if actor.can("applications.file"):
+            backfill = QPushButton(self.tr("为所选来访补填接待申请…"))
+            backfill.setObjectName("backfill")
+            backfill.clicked.connect(self.backfill_selected)
+            export_bar.addWidget(backfill)
 
         self.table = QTableView()
         self.table.setObjectName("logTable")
@@ -158,6 +163,28 @@ class VisitorLogView(QWidget):
             self.count_label.setText(self.tr("共 {n} 条").format(n=total))
 
         ops.run(self, work, done, progress_dialog=False)
+
+    # ------------------------------------------------------------------ 补填
+
+    def backfill_selected(self):
+        """An important walk-in was received without an application: file it afterwards."""
+        from desktop.services import applications
+        from desktop.services.errors import ServiceError
+        from desktop.views import prompts
+        from desktop.views.application_editor import ApplicationDialog
+
+        row = self.model.row_at(self.table.currentIndex())
+        if row is None:
+            return None
+        try:
+            form = applications.from_visit(self.actor, row.id)
+        except ServiceError as exc:
+            prompts.show_error(self, exc)
+            return None
+        dialog = ApplicationDialog(self.actor, form=form, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ export
 

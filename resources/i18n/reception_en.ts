@@ -461,6 +461,135 @@
     </message>
 </context>
 <context>
+    <name>BudgetEditor</name>
+    <message>
+        <source>全年金额</source>
+        <translation>Annual amount</translation>
+    </message>
+    <message>
+        <source>平均分到 12 个月</source>
+        <translation>Split over 12 months</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>{m} 月</source>
+        <translation>Month {m}</translation>
+    </message>
+    <message>
+        <source>保存预算</source>
+        <translation>Save budget</translation>
+    </message>
+    <message>
+        <source>已批 {used}，剩余 {left}</source>
+        <translation>approved {used}, left {left}</translation>
+    </message>
+    <message>
+        <source>全年金额无法识别。</source>
+        <translation>The annual amount is not understood.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarEditor</name>
+    <message>
+        <source>公司休息日</source>
+        <translation>Company day off</translation>
+    </message>
+    <message>
+        <source>公司工作日（补班）</source>
+        <translation>Company working day</translation>
+    </message>
+    <message>
+        <source>恢复国家日历</source>
+        <translation>Back to the national calendar</translation>
+    </message>
+    <message>
+        <source>说明，如：公司年会</source>
+        <translation>Note, e.g. company annual meeting</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>工作日按国家法定节假日与调休计算（chinese-calendar），再加上公司自己的安排：</source>
+        <translation>Working days follow the national holidays and make-up days (chinese-calendar), plus the company&apos;s own days:</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>working day</translation>
+    </message>
+    <message>
+        <source>休息日</source>
+        <translation>day off</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{day} 是{what}</source>
+        <translation>{day} is a {what}</translation>
+    </message>
+</context>
+<context>
+    <name>ChainEditor</name>
+    <message>
+        <source>顺序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>仅限级别（如 A,B）</source>
+        <translation>Only levels (e.g. A,B)</translation>
+    </message>
+    <message>
+        <source>仅超标准时</source>
+        <translation>Only over standard</translation>
+    </message>
+    <message>
+        <source>总额超过（元）</source>
+        <translation>Total above (yuan)</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>添加步骤</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>保存审批流程</source>
+        <translation>Save approval chain</translation>
+    </message>
+    <message>
+        <source>提交时按条件确定每份申请的审批步骤；已在审批中的申请不受修改影响。部门负责人一步只能由申请部门的负责人审批；任何人不能审批自己的申请。</source>
+        <translation>Each application&apos;s steps are fixed by these conditions when it is submitted; applications already under way are not affected. The department-manager step can only be decided by the manager of the applicant&apos;s department, and nobody approves their own application.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>CheckInForm</name>
     <message>
         <source>姓名，或拼音首字母/电话查找老访客</source>
@@ -935,6 +1064,36 @@
     </message>
 </context>
 <context>
+    <name>ReceptionSettings</name>
+    <message>
+        <source>接待标准</source>
+        <translation>Reception standards</translation>
+    </message>
+    <message>
+        <source>部门预算</source>
+        <translation>Department budgets</translation>
+    </message>
+    <message>
+        <source>工作日历</source>
+        <translation>Work calendar</translation>
+    </message>
+    <message>
+        <source>审批流程</source>
+        <translation>Approval chain</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceEditor</name>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -961,12 +1120,111 @@
         <translation>Categories &amp; purposes</translation>
     </message>
     <message>
+        <source>接待标准与资源</source>
+        <translation>Standards &amp; resources</translation>
+    </message>
+    <message>
         <source>黑名单</source>
         <translation>Deny list</translation>
     </message>
     <message>
         <source>用户与角色</source>
         <translation>Users &amp; roles</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsEditor</name>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>餐费/人/餐</source>
+        <translation>Meals/person/meal</translation>
+    </message>
+    <message>
+        <source>住宿/间夜</source>
+        <translation>Lodging/room-night</translation>
+    </message>
+    <message>
+        <source>交通/趟</source>
+        <translation>Transport/trip</translation>
+    </message>
+    <message>
+        <source>提前工作日</source>
+        <translation>Lead days</translation>
+    </message>
+    <message>
+        <source>接待标准</source>
+        <translation>Reception standards</translation>
+    </message>
+    <message>
+        <source>餐费上限（元/人/餐）</source>
+        <translation>Meal cap (yuan per person per meal)</translation>
+    </message>
+    <message>
+        <source>住宿上限（元/间夜）</source>
+        <translation>Lodging cap (yuan per room-night)</translation>
+    </message>
+    <message>
+        <source>交通上限（元/趟）</source>
+        <translation>Transport cap (yuan per trip)</translation>
+    </message>
+    <message>
+        <source>礼品（元/人，0 为不安排）</source>
+        <translation>Gifts (yuan per guest, 0 = none)</translation>
+    </message>
+    <message>
+        <source>参观游览（元/人，0 为不安排）</source>
+        <translation>Tours (yuan per guest, 0 = none)</translation>
+    </message>
+    <message>
+        <source>陪同人员</source>
+        <translation>Accompanied by</translation>
+    </message>
+    <message>
+        <source>来宾不超过（人）</source>
+        <translation>Guests up to</translation>
+    </message>
+    <message>
+        <source>……时陪餐上限（人）</source>
+        <translation>… then at most this many diners</translation>
+    </message>
+    <message>
+        <source>否则陪餐不超过来宾的 1/</source>
+        <translation>otherwise diners at most guests divided by</translation>
+    </message>
+    <message>
+        <source>礼品由谁决定</source>
+        <translation>Gifts decided by</translation>
+    </message>
+    <message>
+        <source>参观由谁决定</source>
+        <translation>Tours decided by</translation>
+    </message>
+    <message>
+        <source>须提前报批（工作日）</source>
+        <translation>Lead time (working days)</translation>
+    </message>
+    <message>
+        <source>名称 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>保存后生成新版本；已批准的申请仍按批准时的版本执行。</source>
+        <translation>Saving makes a new version; approved applications keep the version they were approved under.</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一个级别。</source>
+        <translation>Choose a level on the left first.</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1549,10 @@
     <message>
         <source>来访登记表日期</source>
         <translation>Visitor log of</translation>
+    </message>
+    <message>
+        <source>为所选来访补填接待申请…</source>
+        <translation>File an application afterwards for this visit…</translation>
     </message>
     <message>
         <source>查找中…</source>

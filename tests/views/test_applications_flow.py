@@ -119,3 +119,32 @@ def test_backfill_from_the_visitor_log(qtbot, lina, scripted):
     qtbot.addWidget(dialog)
     assert "补填" in dialog.header.text()
     assert dialog.client.text() == (visit.company or visit.name)
+
+
+def test_backfill_button_in_the_log(qtbot, demo_db, scripted):
+    from desktop.views.visitor_log import VisitorLogView
+    from tests.views.conftest import wait_ops
+
+    admin = auth.actor_by_username("admin")  # admin office: may file and read the log
+    view = VisitorLogView(admin)
+    qtbot.addWidget(view)
+    wait_ops(qtbot)
+    view.table.selectRow(0)
+    dialog = view.backfill_selected()
+    qtbot.addWidget(dialog)
+    assert dialog.visit_id == view.model.rows[0].id
+    assert "补填" in dialog.header.text()
+
+
+def test_main_window_counts_approvals(qtbot, demo_db):
+    from desktop.views.main_window import MainWindow
+
+    manager = auth.actor_by_username("zhangwei")
+    window = MainWindow(manager)
+    qtbot.addWidget(window)
+    row = next(i for i, s in enumerate(window.specs) if s.key == "approvals")
+    count = approval.inbox_count(manager)
+    assert window.nav.item(row).text() == f"审批 ({count})"
+    view = window.show_view("approvals")
+    view.decide(approval.APPROVE)
+    assert window.nav.item(row).text() == (f"审批 ({count - 1})" if count > 1 else "审批")
