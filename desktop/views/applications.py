@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +19,7 @@ from desktop.services.applications import ApplicationInfo
 from desktop.services.auth import Actor
 from desktop.services.money import format_money
 from desktop.views.application_editor import ApplicationDialog
-from desktop.views.table_model import Column, RowTableModel
+from desktop.views.table_model import Column, RowTableModel, make_table
 
 translate = QCoreApplication.translate
 
@@ -98,17 +95,7 @@ class ApplicationsView(QWidget):
         bar.addWidget(open_button)
         bar.addWidget(new)
         self.model = RowTableModel(application_columns(), self)
-        self.table = QTableView()
-        self.table.setObjectName("applicationsTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_table(self.model, name="applicationsTable")
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -6,14 +6,11 @@ import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,7 +24,7 @@ from desktop.services.money import format_money
 from desktop.views import prompts
 from desktop.views.application_editor import ApplicationDialog
 from desktop.views.applications import application_columns
-from desktop.views.table_model import RowTableModel
+from desktop.views.table_model import RowTableModel, make_table
 
 translate = QCoreApplication.translate
 
@@ -104,16 +101,7 @@ class ApprovalsView(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.model = RowTableModel(application_columns(), self)
-        self.table = QTableView()
-        self.table.setObjectName("inboxTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_table(self.model, sortable=False, name="inboxTable")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_current())
         self.title = QLabel()
         self.title.setObjectName("inboxTitle")

@@ -12,13 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.views import prompts
 from desktop.views.fields import FieldErrors
-from desktop.views.table_model import Column, RowTableModel
+from desktop.views.table_model import Column, RowTableModel, make_table
 
 
 class CrudEditor(QWidget):
@@ -42,16 +39,7 @@ class CrudEditor(QWidget):
         self.editable = editable
         self.current_id: int | None = None
         self.model = RowTableModel(columns, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_table(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.form_layout = QFormLayout()

@@ -31,8 +31,8 @@ from desktop.services.visitors import VisitForm, VisitorSuggestion
 from desktop.views import prompts
 from desktop.views.fields import FieldErrors
 from desktop.views.pickers import CompletingLineEdit, HostPicker, fill_combo, option_items
-from desktop.views.visit_models import Column, VisitTableModel, expected_columns
-from desktop.views.visitor_desk import make_table
+from desktop.views.table_model import Column, make_table
+from desktop.views.visit_models import VisitTableModel, expected_columns
 
 
 def _upcoming_columns() -> list[Column]:
@@ -98,7 +98,7 @@ class PreregisterView(QWidget):
         box_layout.addStretch(1)
 
         self.model = VisitTableModel(_upcoming_columns(), self)
-        self.table = make_table(self.model)
+        self.table = make_table(self.model, multi=True)
         self.table.setObjectName("upcomingTable")
         cancel = QPushButton(self.tr("取消所选预约"))
         cancel.clicked.connect(self.cancel_selected)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -82,3 +83,26 @@ class RowTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self.rows.sort(key=lambda r: spec.text(r), reverse=order == Qt.SortOrder.DescendingOrder)
         self.layoutChanged.emit()
+
+
+def make_table(
+    model: QAbstractTableModel, *, multi: bool = False, sortable: bool = True, name: str = ""
+) -> QTableView:
+    """A read-only, row-selecting table as every list in the program shows it."""
+    table = QTableView()
+    if name:
+        table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setSortingEnabled(sortable)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

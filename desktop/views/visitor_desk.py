@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -31,21 +30,8 @@ from desktop.services.errors import PermissionDenied, ServiceError, ValidationEr
 from desktop.services.visitors import AlreadyOnSite, DenyListHit, VisitRow
 from desktop.views import ops, printing, prompts
 from desktop.views.checkin_form import CheckInForm
+from desktop.views.table_model import make_table
 from desktop.views.visit_models import VisitTableModel, expected_columns, on_site_columns
-
-
-def make_table(model: VisitTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setSortingEnabled(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class _EnterFilter(QObject):
@@ -82,7 +68,7 @@ class VisitorDeskView(QWidget):
         form_layout.addWidget(self.status)
 
         self.expected_model = VisitTableModel(expected_columns(), self)
-        self.expected_table = make_table(self.expected_model)
+        self.expected_table = make_table(self.expected_model, multi=True)
         self.expected_table.setObjectName("expectedTable")
         self.expected_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.expected_table.doubleClicked.connect(lambda _i: self.check_in_expected())
@@ -101,7 +87,7 @@ class VisitorDeskView(QWidget):
         exp_layout.addLayout(exp_buttons)
 
         self.onsite_model = VisitTableModel(on_site_columns(), self)
-        self.onsite_table = make_table(self.onsite_model)
+        self.onsite_table = make_table(self.onsite_model, multi=True)
         self.onsite_table.setObjectName("onsiteTable")
         self.onsite_table.installEventFilter(_EnterFilter(self.check_out_selected, self))
         self.onsite_box = QGroupBox()
