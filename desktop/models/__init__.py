@@ -1,5 +1,13 @@
 """peewee models. They know nothing of Qt; the services own the rules."""
 
+from desktop.models.arrangement import (
+    Arrangement,
+    ChecklistItem,
+    Feedback,
+    FeedbackAction,
+    ItineraryAttendee,
+    ItineraryItem,
+)
 from desktop.models.base import BaseModel
 from desktop.models.org import Department, Employee, OptionItem, Setting
 from desktop.models.reception import (
@@ -44,11 +52,23 @@ ALL_MODELS = [
     ApplicationGuest,
     BudgetLine,
     ApprovalRecord,
+    Arrangement,
+    ItineraryItem,
+    ItineraryAttendee,
+    ChecklistItem,
+    Feedback,
+    FeedbackAction,
 ]
 
 __all__ = [
     "ALL_MODELS",
     "AgreementHotel",
+    "Arrangement",
+    "ChecklistItem",
+    "Feedback",
+    "FeedbackAction",
+    "ItineraryAttendee",
+    "ItineraryItem",
     "Application",
     "ApplicationGuest",
     "ApprovalRecord",

@@ -50,6 +50,8 @@ class Visit(BaseModel):
     tea_served = pw.BooleanField(default=False)
     wait_location = pw.CharField(max_length=100, default="")
     remarks = pw.TextField(default="")
+    # Set when the visit was announced by an approved reception (its root application's id).
+    reception_id = pw.IntegerField(null=True, index=True)
     deny_override_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     deny_reason = pw.TextField(default="")
     created_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")

@@ -75,6 +75,22 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "chain.manage": frozenset({SYSADMIN}),
     "applications.file": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, SYSADMIN}),
     "approvals.decide": frozenset({DEPT_MANAGER, ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, CHAIRMAN}),
+    "arrangements.manage": frozenset({ADMIN_OFFICE, SYSADMIN}),
+    "schedule.view": frozenset(
+        {
+            ADMIN_OFFICE,
+            GENERAL_MANAGER,
+            DEPT_MANAGER,
+            RECEPTIONIST,
+            HOST,
+            FINANCE,
+            AUDITOR,
+            CHAIRMAN,
+            SYSADMIN,
+        }
+    ),
+    "feedback.file": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, SYSADMIN}),
+    "feedback.view": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),
     "applications.view_all": frozenset({ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),
 }
 

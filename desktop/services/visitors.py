@@ -602,6 +602,9 @@ def on_site(actor: Actor) -> list[VisitRow]:
 def expected_on(actor: Actor, day: dt.date | None = None) -> list[VisitRow]:
     require_any(actor, "visitors.desk", "visitors.preregister", "visitors.log")
     day = day or dt.date.today()
+    from desktop.services.reception_visits import sync_expected
+
+    sync_expected(day)  # guests of today's approved receptions
     query = _base_query().where(Visit.status == EXPECTED, Visit.expected_date == day)
     return _rows(query.order_by(Visit.expected_time.asc(nulls="LAST"), Visit.id), actor)
 

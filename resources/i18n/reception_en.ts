@@ -1848,6 +1848,141 @@
     </message>
 </context>
 <context>
+    <name>arrangements</name>
+    <message>
+        <source>接机/接站</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>参观</source>
+        <translation>Tour</translation>
+    </message>
+    <message>
+        <source>用餐</source>
+        <translation>Meals</translation>
+    </message>
+    <message>
+        <source>住宿</source>
+        <translation>Lodging</translation>
+    </message>
+    <message>
+        <source>送行</source>
+        <translation>Send-off</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>投影仪 {p}</source>
+        <translation>Projector {p}</translation>
+    </message>
+    <message>
+        <source>讲解：{g}</source>
+        <translation>Guide: {g}</translation>
+    </message>
+    <message>
+        <source>时间待定</source>
+        <translation>time to be confirmed</translation>
+    </message>
+    <message>
+        <source>来宾 {g} 人，陪餐 {d} 人</source>
+        <translation>{g} guests, {d} accompanying diners</translation>
+    </message>
+    <message>
+        <source>{r} 间 × {n} 晚</source>
+        <translation>{r} rooms × {n} nights</translation>
+    </message>
+    <message>
+        <source>我方：{names}</source>
+        <translation>Ours: {names}</translation>
+    </message>
+    <message>
+        <source>这次接待还没有批准的申请。</source>
+        <translation>This reception has no approved application yet.</translation>
+    </message>
+    <message>
+        <source>申请不存在。</source>
+        <translation>No such application.</translation>
+    </message>
+    <message>
+        <source>{client}（{number}）{start:%m-%d %H:%M}–{end:%H:%M}</source>
+        <translation>{client} ({number}) {start:%m-%d %H:%M}–{end:%H:%M}</translation>
+    </message>
+    <message>
+        <source>会议室“{room}”已被 {other} 预订。</source>
+        <translation>Meeting room “{room}” is booked by {other}.</translation>
+    </message>
+    <message>
+        <source>车辆 {plate} 已被 {other} 使用。</source>
+        <translation>Vehicle {plate} is in use for {other}.</translation>
+    </message>
+    <message>
+        <source>{name} 已安排在 {other}。</source>
+        <translation>{name} is already booked for {other}.</translation>
+    </message>
+    <message>
+        <source>未知的安排类型。</source>
+        <translation>Unknown item type.</translation>
+    </message>
+    <message>
+        <source>请填写开始和结束时间。</source>
+        <translation>Enter the start and end times.</translation>
+    </message>
+    <message>
+        <source>结束时间必须晚于开始时间。</source>
+        <translation>The end must be after the start.</translation>
+    </message>
+    <message>
+        <source>陪餐 {n} 人超过 {level} 级标准上限 {limit} 人（来宾 {g} 人）。</source>
+        <translation>{n} accompanying diners exceed the level {level} limit of {limit} ({g} guests).</translation>
+    </message>
+    <message>
+        <source>{hotel} 协议价 {price}/间夜 超过 {level} 级住宿标准 {cap}。</source>
+        <translation>{hotel}&apos;s agreed rate {price} per room-night exceeds the level {level} lodging standard {cap}.</translation>
+    </message>
+    <message>
+        <source>会议室“{room}”只能坐 {cap} 人，本次 {n} 人。</source>
+        <translation>Meeting room “{room}” seats {cap}; this meeting has {n}.</translation>
+    </message>
+    <message>
+        <source>会议室“{room}”没有投影仪。</source>
+        <translation>Meeting room “{room}” has no projector.</translation>
+    </message>
+    <message>
+        <source>车辆 {plate} 只有 {s} 座。</source>
+        <translation>Vehicle {plate} has only {s} seats.</translation>
+    </message>
+    <message>
+        <source>安排不存在。</source>
+        <translation>No such itinerary item.</translation>
+    </message>
+    <message>
+        <source>准备事项不存在。</source>
+        <translation>No such checklist item.</translation>
+    </message>
+    <message>
+        <source>请填写准备事项。</source>
+        <translation>Enter the checklist item.</translation>
+    </message>
+    <message>
+        <source>至少一位接收人。</source>
+        <translation>At least one recipient.</translation>
+    </message>
+    <message>
+        <source>参观时间待确认：{client}</source>
+        <translation>Tour time to be confirmed: {client}</translation>
+    </message>
+    <message>
+        <source>{start:%H:%M} 的参观（{route}）时间尚未确认，请通知相关部门。</source>
+        <translation>The {start:%H:%M} tour ({route}) is not confirmed yet; please tell the departments.</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>前台</source>
@@ -1856,6 +1991,29 @@
     <message>
         <source>演示模式：已自动以演示管理员 {user} 登录（其他演示账户密码 {pw}）。数据库是临时的：{path}</source>
         <translation>Demo mode: logged in automatically as the demo administrator {user} (other demo accounts use the password {pw}). The database is temporary: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>feedback</name>
+    <message>
+        <source>接待不存在。</source>
+        <translation>No such reception.</translation>
+    </message>
+    <message>
+        <source>请填写洽谈内容。</source>
+        <translation>Enter what was discussed.</translation>
+    </message>
+    <message>
+        <source>满意度请选 1–5。</source>
+        <translation>Choose a satisfaction from 1 to 5.</translation>
+    </message>
+    <message>
+        <source>请指定跟进负责人。</source>
+        <translation>Name the follow-up owner.</translation>
+    </message>
+    <message>
+        <source>第 {n} 项跟进措施缺少完成日期。</source>
+        <translation>Follow-up action {n} needs a due date.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,141 @@
+"""客户接待信息反馈表: due within 2 working days after the reception ends (same calendar as the
+lead-time rule); what was discussed, requirements, satisfaction, follow-up owner and actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from desktop.db import database
+from desktop.i18n import translate
+from desktop.models import Application, Employee, Feedback, FeedbackAction
+from desktop.services import workdays
+from desktop.services.arrangements import approved_receptions
+from desktop.services.auth import Actor, require, require_any
+from desktop.services.errors import NotFound, ValidationError
+
+DUE_WORKING_DAYS = 2
+
+
+def due_date(departure: dt.datetime) -> dt.date:
+    return workdays.add_working_days(departure.date(), DUE_WORKING_DAYS)
+
+
+@dataclass
+class ActionForm:
+    action: str
+    owner_id: int | None = None
+    due: dt.date | None = None
+
+
+@dataclass
+class FeedbackForm:
+    discussed: str = ""
+    requirements: str = ""
+    satisfaction: int = 0
+    followup_owner_id: int | None = None
+    actions: list[ActionForm] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FeedbackStatus:
+    root_id: int
+    application_id: int
+    number: str
+    client: str
+    department: str
+    responsible: str
+    departure: dt.datetime
+    due: dt.date
+    submitted_at: dt.datetime | None
+    overdue: bool
+
+
+def _status(app: Application, today: dt.date) -> FeedbackStatus:
+    root = app.root_id or app.id
+    fb = Feedback.get_or_none(Feedback.reception == root)
+    submitted = fb.submitted_at if fb else None
+    due = due_date(app.departure)
+    return FeedbackStatus(
+        root,
+        app.id,
+        app.number,
+        app.client_company,
+        app.department.name,
+        app.responsible.name if app.responsible_id else "",
+        app.departure,
+        due,
+        submitted,
+        submitted is None and today > due,
+    )
+
+
+def statuses(actor: Actor, *, today: dt.date | None = None, days: int = 60) -> list[FeedbackStatus]:
+    """Receptions that have ended in the last ``days`` days, with their feedback state."""
+    require_any(actor, "feedback.view", "feedback.file")
+    today = today or dt.date.today()
+    now = dt.datetime.combine(today, dt.time.max)
+    rows = [a for a in approved_receptions(today - dt.timedelta(days=days), today) if a.departure <= now]
+    if not actor.can("feedback.view") or actor.roles <= {"host"}:
+        emp = Employee.get_or_none(Employee.id == actor.employee_id) if actor.employee_id else None
+        rows = [
+            a
+            for a in rows
+            if a.applicant_id == actor.user_id or (emp is not None and a.responsible_id == emp.id)
+        ]
+    return sorted((_status(a, today) for a in rows), key=lambda s: (s.submitted_at is not None, s.due))
+
+
+def overdue(actor: Actor, *, today: dt.date | None = None) -> list[FeedbackStatus]:
+    return [s for s in statuses(actor, today=today) if s.overdue]
+
+
+def get(actor: Actor, application_id: int) -> FeedbackForm:
+    require_any(actor, "feedback.view", "feedback.file")
+    app = Application.get_or_none(Application.id == application_id)
+    if app is None:
+        raise NotFound(translate("feedback", "接待不存在。"))
+    fb = Feedback.get_or_none(Feedback.reception == (app.root_id or app.id))
+    if fb is None:
+        return FeedbackForm(followup_owner_id=app.responsible_id)
+    actions = [
+        ActionForm(a.action, a.owner_id, a.due)
+        for a in FeedbackAction.select()
+        .where(FeedbackAction.feedback == fb)
+        .order_by(FeedbackAction.position)
+    ]
+    return FeedbackForm(fb.discussed, fb.requirements, fb.satisfaction, fb.followup_owner_id, actions)
+
+
+def submit(
+    actor: Actor, application_id: int, form: FeedbackForm, now: dt.datetime | None = None
+) -> FeedbackStatus:
+    require(actor, "feedback.file")
+    app = Application.get_or_none(Application.id == application_id)
+    if app is None:
+        raise NotFound(translate("feedback", "接待不存在。"))
+    errors: dict[str, str] = {}
+    if not form.discussed.strip():
+        errors["discussed"] = translate("feedback", "请填写洽谈内容。")
+    if not 1 <= form.satisfaction <= 5:
+        errors["satisfaction"] = translate("feedback", "满意度请选 1–5。")
+    if form.followup_owner_id is None:
+        errors["followup_owner_id"] = translate("feedback", "请指定跟进负责人。")
+    for i, action in enumerate(form.actions):
+        if action.action.strip() and action.due is None:
+            errors[f"action{i}"] = translate("feedback", "第 {n} 项跟进措施缺少完成日期。").format(n=i + 1)
+    if errors:
+        raise ValidationError(errors)
+    root = app.root_id or app.id
+    with database.atomic():
+        fb = Feedback.get_or_none(Feedback.reception == root) or Feedback(reception=root)
+        fb.discussed, fb.requirements = form.discussed.strip(), form.requirements.strip()
+        fb.satisfaction, fb.followup_owner = form.satisfaction, form.followup_owner_id
+        fb.submitted_at, fb.submitted_by = now or dt.datetime.now(), actor.user_id
+        fb.save()
+        FeedbackAction.delete().where(FeedbackAction.feedback == fb).execute()
+        for i, action in enumerate(a for a in form.actions if a.action.strip()):
+            FeedbackAction.create(
+                feedback=fb, position=i, action=action.action.strip(), owner=action.owner_id, due=action.due
+            )
+    return _status(app, (now or dt.datetime.now()).date())
