@@ -645,9 +645,8 @@ def open_checklist(actor: Actor, day: dt.date) -> list[tuple[str, str, str]]:
         arrangement = Arrangement.get_or_none(Arrangement.reception == (app.root_id or app.id))
         if arrangement is None:
             continue
-        for row in ChecklistItem.select().where(
-            ChecklistItem.arrangement == arrangement, ChecklistItem.done == False
-        ):  # noqa: E712
+        not_done = ChecklistItem.done == False  # noqa: E712 - SQL, not Python
+        for row in ChecklistItem.select().where(ChecklistItem.arrangement == arrangement, not_done):
             result.append(
                 (f"{app.client_company}（{app.number}）", row.name, row.owner.name if row.owner_id else "")
             )
