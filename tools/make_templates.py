@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from desktop.exporters import application_form, formdoc, visitor_log
+from desktop.exporters import application_form, arrangement_forms, formdoc, visitor_log
 
 FONT = "微软雅黑"
 THIN = Side(style="thin", color="333333")
@@ -86,8 +86,12 @@ def form_template(title: str, widths: tuple[float, ...], *, landscape: bool = Fa
     ws.row_dimensions[formdoc.TITLE_ROW].height = 30
     half = formdoc.COLUMNS // 2
     ws.merge_cells(start_row=formdoc.META_ROW, start_column=1, end_row=formdoc.META_ROW, end_column=half)
-    ws.merge_cells(start_row=formdoc.META_ROW, start_column=half + 1, end_row=formdoc.META_ROW,
-                   end_column=formdoc.COLUMNS)
+    ws.merge_cells(
+        start_row=formdoc.META_ROW,
+        start_column=half + 1,
+        end_row=formdoc.META_ROW,
+        end_column=formdoc.COLUMNS,
+    )
     ws.cell(formdoc.META_ROW, 1).font = Font(name=FONT, size=10)
     ws.cell(formdoc.META_ROW, half + 1).font = Font(name=FONT, size=10)
     ws.cell(formdoc.META_ROW, half + 1).alignment = Alignment(horizontal="right")
@@ -109,6 +113,13 @@ def main() -> None:
     print(visitor_log.TEMPLATE)
     form_template(application_form.TITLE, (1.25, 1, 1, 1, 1.25, 1, 1, 1.1)).save(application_form.TEMPLATE)
     print(application_form.TEMPLATE)
+    for title, target in (
+        (arrangement_forms.ARRANGEMENT_TITLE, arrangement_forms.ARRANGEMENT_TEMPLATE),
+        (arrangement_forms.ITINERARY_TITLE, arrangement_forms.ITINERARY_TEMPLATE),
+        (arrangement_forms.FEEDBACK_TITLE, arrangement_forms.FEEDBACK_TEMPLATE),
+    ):
+        form_template(title, arrangement_forms.WIDTHS).save(target)
+        print(target)
 
 
 if __name__ == "__main__":

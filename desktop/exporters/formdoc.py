@@ -73,6 +73,23 @@ def check(value: bool) -> str:
 
 
 def write_pdf(doc: FormDoc, path: Path) -> Path:
+    return write_pdf_many([doc], path)
+
+
+def write_pdf_many(docs: list[FormDoc], path: Path) -> Path:
+    """Several forms in one PDF, each starting on a new page (triplicates, a day's sheets)."""
+    from reportlab.platypus import PageBreak
+
+    story: list = []
+    for i, doc in enumerate(docs):
+        if i:
+            story.append(PageBreak())
+        story += _story(doc)
+    landscape = docs[0].landscape if docs else False
+    return pdfkit.build(path, story, landscape_page=landscape, title=docs[0].title if docs else "")
+
+
+def _story(doc: FormDoc) -> list:
     register()
     st = pdfkit.styles()
     width = pdfkit.content_width(doc.landscape)
@@ -116,7 +133,7 @@ def write_pdf(doc: FormDoc, path: Path) -> Path:
     story.append(table)
     if doc.footer:
         story += [Spacer(1, 2 * mm), pdfkit.para(doc.footer, st["meta"])]
-    return pdfkit.build(path, story, landscape_page=doc.landscape, title=doc.title)
+    return story
 
 
 # ------------------------------------------------------------------ XLSX
@@ -128,10 +145,29 @@ SECTION_FILL = PatternFill("solid", fgColor="D5DDE8")
 TITLE_ROW, COMPANY_ROW, META_ROW, FIRST_ROW = 2, 1, 3, 5
 
 
-def write_xlsx(doc: FormDoc, template: Path, path: Path) -> Path:
-    """Fill ``template``: its first sheet has the page set-up, column widths and title styles."""
+def write_xlsx(doc: FormDoc, template: Path, path: Path, copies: list[str] | None = None) -> Path:
+    """Fill ``template``: its first sheet has the page set-up, column widths and title styles.
+
+    ``copies`` names the recipients of a form printed in several copies: one sheet each, the
+    recipient in the top-right corner.
+    """
     wb = load_workbook(template)
     ws = wb.active
+    _fill_sheet(ws, doc)
+    if copies:
+        base_title = ws.title
+        sheets = [ws] + [wb.copy_worksheet(ws) for _ in copies[1:]]
+        for sheet, recipient in zip(sheets, copies, strict=True):
+            sheet.title = f"{base_title}-{recipient}"[:31]
+            sheet.cell(META_ROW, COLUMNS // 2 + 1, f"{doc.right}　{recipient}")
+            sheet.page_setup.orientation = ws.page_setup.orientation
+            sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+            sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    wb.save(path)
+    return path
+
+
+def _fill_sheet(ws, doc: FormDoc) -> None:
     base_font = copy(ws.cell(FIRST_ROW, 1).font) if ws.cell(FIRST_ROW, 1).font else Font(size=10)
     ws.cell(COMPANY_ROW, 1, doc.company)
     ws.cell(TITLE_ROW, 1, doc.title)
@@ -166,13 +202,11 @@ def write_xlsx(doc: FormDoc, template: Path, path: Path) -> Path:
     if doc.footer:
         ws.cell(r + 1, 1, doc.footer).font = copy(base_font)
     ws.print_area = f"A1:{get_column_letter(COLUMNS)}{r + 1}"
-    wb.save(path)
-    return path
 
 
-def read_xlsx_texts(path: Path) -> list[str]:
-    """Every non-empty cell text of the first sheet below the title block (for tests)."""
-    ws = load_workbook(path).active
+def read_xlsx_texts(path: Path, sheet: int = 0) -> list[str]:
+    """Every non-empty cell text of a sheet below the title block (for tests)."""
+    ws = load_workbook(path).worksheets[sheet]
     return [
         str(cell.value)
         for row in ws.iter_rows(min_row=FIRST_ROW)

@@ -107,7 +107,8 @@ def seed(today: dt.date, now: dt.datetime) -> int:
 
     count = 0
     # Approved receptions over the coming days (the schedule will show these).
-    for i, (offset, code) in enumerate([(1, "B"), (2, "C"), (3, "B"), (6, "C")]):
+    approved_ids = []
+    for i, (offset, code) in enumerate([(1, "B"), (1, "C"), (3, "B"), (6, "C")]):
         arrival = _working_day_after(today, offset)
         app_id = make(
             i,
@@ -124,7 +125,9 @@ def seed(today: dt.date, now: dt.datetime) -> int:
         )
         submit(app_id, filed)
         approve(app_id, manager, admin, finance, gm, when=filed)
+        approved_ids.append(app_id)
         count += 1
+    _arrange(admin, approved_ids)
     # Pending at each step.
     waiting = [(), (manager,), (manager, admin), (manager, admin, finance)]
     for n, deciders in enumerate(waiting):
@@ -197,3 +200,117 @@ def seed(today: dt.date, now: dt.datetime) -> int:
         count += 1
     del chairman  # has nothing to decide until the GM has approved the level-A reception
     return count
+
+
+def _arrange(admin, approved_ids: list[int]) -> None:
+    """This week's arrangements, with a deliberate near-conflict: two receptions on one day use
+    the same meeting room and car back to back (10:30 ends, 10:30 starts — allowed)."""
+    from desktop.models import Application
+    from desktop.services import arrangements
+    from desktop.services.arrangements import ItemForm
+
+    rooms = {r.values["name"]: r.id for r in resources.items("rooms")}
+    cars = [v.id for v in resources.items("vehicles")]
+    hotels = {h.values["name"]: h.id for h in resources.items("hotels")}
+    restaurants = {r.values["name"]: r.id for r in resources.items("restaurants")}
+    people = {e.name: e.id for e in org.list_employees()}
+    first, second, third = (Application.get_by_id(i) for i in approved_ids[:3])
+
+    def day(app: Application, hour: int, minute: int = 0) -> dt.datetime:
+        return dt.datetime.combine(app.arrival.date(), dt.time(hour, minute))
+
+    guests = first.guests.count()
+    plan = [
+        (first, arrangements.pickup_form(first, day(first, 8, 40), "CZ3521", "白云机场 T2")),
+        (
+            first,
+            ItemForm(
+                kind="meeting",
+                start=day(first, 9, 30),
+                end=day(first, 10, 30),
+                room_id=rooms["一号会议室"],
+                projector=True,
+                guests=guests,
+                attendee_ids=[people["张伟"], people["李娜"]],
+                notes="年度框架协议洽谈",
+            ),
+        ),
+        (
+            first,
+            ItemForm(
+                kind="tour",
+                start=day(first, 14),
+                end=day(first, 15, 30),
+                route="总装车间 → 检测中心",
+                guide="何婷",
+                to_be_confirmed=True,
+                guests=guests,
+            ),
+        ),
+        (
+            first,
+            ItemForm(
+                kind="meal",
+                start=day(first, 12),
+                end=day(first, 13, 30),
+                guests=guests,
+                diners=2,
+                restaurant_id=restaurants["粤海酒家"],
+                attendee_ids=[people["张伟"]],
+            ),
+        ),
+        (
+            first,
+            ItemForm(
+                kind="hotel",
+                start=day(first, 20),
+                end=day(first, 21),
+                hotel_id=hotels["维也纳国际酒店"],
+                rooms=2,
+                nights=1,
+                guests=guests,
+            ),
+        ),
+        (
+            second,
+            ItemForm(
+                kind="meeting",
+                start=day(second, 10, 30),
+                end=day(second, 12),
+                room_id=rooms["一号会议室"],
+                projector=True,
+                guests=second.guests.count(),
+                attendee_ids=[people["冯涛"]],
+                notes="紧接上一场会议，需提前清场",
+            ),
+        ),
+        (
+            second,
+            ItemForm(
+                kind="pickup",
+                start=day(second, 9, 10),
+                end=day(second, 10, 20),
+                vehicle_id=cars[0],
+                station="高铁南站",
+                transport_no="G1002",
+                guests=second.guests.count(),
+            ),
+        ),
+        (
+            third,
+            ItemForm(
+                kind="meeting",
+                start=day(third, 9),
+                end=day(third, 11),
+                room_id=rooms["二号会议室"],
+                guests=third.guests.count(),
+                attendee_ids=[people["李娜"]],
+            ),
+        ),
+    ]
+    plan[0][1].vehicle_id = cars[0]  # 07:40–09:10; the same car starts the next pickup at 09:10
+    for app, form in plan:
+        arrangements.save_item(admin, app.id, form)
+    detail = arrangements.get(admin, first.id)
+    for item in detail.checklist[:5]:
+        arrangements.set_checklist(admin, item.id, done=True, owner_id=people["孙丽"])

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.services import applications as apps
 from desktop.services import arrangements as arr
-from desktop.services import auth, feedback, notifications, resources, visitors
+from desktop.services import auth, feedback, notifications, org, resources, visitors
 from desktop.services.arrangements import BookingConflict, ItemForm
 from desktop.services.errors import PermissionDenied, ValidationError
 
@@ -19,10 +19,23 @@ def office(demo_db):
     lina = auth.actor_by_username("lina")
     approved = [a for a in apps.list_applications(admin, scope="all") if a.status == apps.APPROVED]
     approved.sort(key=lambda a: a.arrival)
-    room = next(r for r in resources.items("rooms") if r.values["name"] == "一号会议室")
-    small = next(r for r in resources.items("rooms") if r.values["name"] == "贵宾接待室")
-    car = resources.items("vehicles")[0]
+    # Resources of their own, so the demo's arrangements never get in the way.
+    room = resources.save(admin, "rooms", {"name": "测试会议室", "capacity": 20, "projector": True})
+    small = resources.save(admin, "rooms", {"name": "测试小会议室", "capacity": 6, "projector": False})
+    car = resources.save(admin, "vehicles", {"plate": "测A·00001", "seats": 5})
     return admin, lina, approved, room, small, car
+
+
+TESTER = 0
+
+
+@pytest.fixture(autouse=True)
+def _tester(demo_db):
+    """An employee no demo arrangement books."""
+    global TESTER
+    admin = auth.actor_by_username("admin")
+    dep = org.list_departments()[0]
+    TESTER = org.save_employee(admin, name="测试员", department_id=dep.id).id
 
 
 def at(app, hour, minute=0):
@@ -38,7 +51,9 @@ def test_room_vehicle_and_people_clashes(office):
     a, b = approved[0], approved[1]
     same_day_b = dt.datetime.combine(a.arrival.date(), dt.time(10))
     arr.save_item(
-        admin, a.id, meeting(a, at(a, 9), at(a, 10), room_id=room.id, vehicle_id=car.id, attendee_ids=[1])
+        admin,
+        a.id,
+        meeting(a, at(a, 9), at(a, 10), room_id=room.id, vehicle_id=car.id, attendee_ids=[TESTER]),
     )
     with pytest.raises(BookingConflict) as exc:
         arr.save_item(admin, b.id, meeting(b, at(a, 9, 30), at(a, 11), room_id=room.id))
@@ -48,10 +63,12 @@ def test_room_vehicle_and_people_clashes(office):
             admin, b.id, ItemForm(kind="pickup", start=at(a, 8), end=at(a, 9, 1), vehicle_id=car.id)
         )
     with pytest.raises(BookingConflict, match="已安排在"):
-        arr.save_item(admin, b.id, meeting(b, at(a, 9, 59), at(a, 12), attendee_ids=[1]))
+        arr.save_item(admin, b.id, meeting(b, at(a, 9, 59), at(a, 12), attendee_ids=[TESTER]))
     # Touching intervals are not a clash.
     item, _ = arr.save_item(
-        admin, b.id, meeting(b, same_day_b, at(a, 11), room_id=room.id, vehicle_id=car.id, attendee_ids=[1])
+        admin,
+        b.id,
+        meeting(b, same_day_b, at(a, 11), room_id=room.id, vehicle_id=car.id, attendee_ids=[TESTER]),
     )
     assert item.room_id == room.id
     # Editing an item does not clash with itself.
@@ -142,11 +159,11 @@ def test_schedule_filters_and_checklist(office):
 def test_tbc_tour_reminder(office):
     admin, _, approved, _, _, _ = office
     a = approved[0]
-    tour = ItemForm(kind="tour", start=at(a, 15), end=at(a, 16), route="总装车间", to_be_confirmed=True)
+    tour = ItemForm(kind="tour", start=at(a, 16, 30), end=at(a, 17), route="总装车间", to_be_confirmed=True)
     arr.save_item(admin, a.id, tour)
-    assert arr.send_due_reminders(at(a, 13)) == 0
-    assert arr.send_due_reminders(at(a, 14, 10)) == 1
-    assert arr.send_due_reminders(at(a, 14, 20)) == 0  # once
+    assert arr.send_due_reminders(at(a, 15)) == 0
+    assert arr.send_due_reminders(at(a, 15, 40)) == 1
+    assert arr.send_due_reminders(at(a, 15, 50)) == 0  # once
     host = auth.actor_by_username("lina")
     assert "参观时间待确认" in notifications.recent(host)[0].title
 
