@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--today", type=_date, help="the demo's 'today' (default: today)")
 
     shot = sub.add_parser("screenshot", help="render a main view offscreen to a PNG")
-    shot.add_argument("view", metavar="VIEW", help="one of: " + ", ".join(_view_keys()))
+    shot.add_argument("view", metavar="VIEW", help="one of: " + ", ".join([*_view_keys(), "arrangement"]))
     shot.add_argument("-o", "--output", required=True, type=Path)
     shot.add_argument("--lang", dest="shot_lang", choices=sorted(i18n.LANGUAGES))
     shot.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (default 1280x800)")
@@ -74,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     vlog.add_argument("-o", "--output", required=True, type=Path)
     onsite = what.add_parser("onsite", help="on-site / evacuation list (PDF)")
     onsite.add_argument("-o", "--output", required=True, type=Path)
+    for name, text in (
+        ("arrangement", "the 客户接待安排表, one labelled copy per recipient"),
+        ("itinerary", "the 商务考察行程安排表 for the client's team leader"),
+        ("feedback", "the 客户接待信息反馈表"),
+    ):
+        sub_form = what.add_parser(name, help=text)
+        sub_form.add_argument("--id", type=int, required=True, help="an application id of the reception")
+        sub_form.add_argument("-o", "--output", required=True, type=Path)
     application = what.add_parser("application", help="a 客户接待申请表 with its approvals")
     application.add_argument("--id", type=int, required=True, help="the application's id")
     application.add_argument("-o", "--output", required=True, type=Path)
@@ -144,6 +152,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         rows = visitors.on_site(actor)
         onsite.export_onsite_pdf(rows, settings.company_name(), dt.datetime.now(), out)
         print(f"{out}: {len(rows)} parties on site")
+    elif args.form in ("arrangement", "itinerary", "feedback"):
+        from desktop.exporters import arrangement_forms
+        from desktop.services import arrangements
+
+        if out.suffix.lower() not in (".xlsx", ".pdf"):
+            raise UsageError(f"output must end in .xlsx or .pdf: {out}")
+        reader = _cli_actor()
+        if args.form == "feedback":
+            arrangement_forms.write_feedback(reader, args.id, out)
+        else:
+            detail = arrangements.get(reader, args.id)
+            write = (
+                arrangement_forms.export_arrangement
+                if args.form == "arrangement"
+                else arrangement_forms.export_itinerary
+            )
+            write(detail, settings.company_name(), out)
+        print(f"{out}: {args.form} of application {args.id}")
     elif args.form == "application":
         from desktop.exporters import application_form
         from desktop.services import applications
@@ -160,7 +186,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.view not in _view_keys():
+    if args.view not in [*_view_keys(), "arrangement"]:
         raise UsageError(f"unknown view {args.view!r}; choose one of: {', '.join(_view_keys())}")
     try:
         width, height = (int(x) for x in args.size.lower().split("x"))
@@ -181,9 +207,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         display_name=app.translate("cli", "前台"),
         roles=frozenset({RECEPTIONIST, ADMIN_OFFICE, AUDITOR}),
     )
-    window = MainWindow(actor, db_label=info.url)
+    if args.view == "arrangement":
+        window = _arrangement_window(actor)
+    else:
+        window = MainWindow(actor, db_label=info.url)
+        window.show_view(args.view)
     window.resize(width, height)
-    window.show_view(args.view)
     window.show()
     _settle(app)
     image = window.grab()
@@ -192,6 +221,26 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {args.output}")
     print(f"{args.output}: {args.view} {image.width()}x{image.height()}")
     return 0
+
+
+def _arrangement_window(actor):
+    """The arrangement of the first approved reception that has items (for review shots)."""
+    import datetime as _dt
+
+    from desktop.services import arrangements
+    from desktop.views.arrangement_editor import ArrangementDialog
+
+    entries = [
+        e
+        for e in arrangements.schedule(actor, _dt.date.today(), _dt.date.today() + _dt.timedelta(days=60))
+        if e.item is not None
+    ]
+    if not entries:
+        raise UsageError("no approved reception with an arrangement to show (try the demo data)")
+    dialog = ArrangementDialog(actor, entries[0].application_id)
+    if dialog.items.rows:
+        dialog.table.selectRow(1 if len(dialog.items.rows) > 1 else 0)
+    return dialog
 
 
 def _settle(app) -> None:

@@ -105,3 +105,22 @@ def test_module_entry_point_has_no_traceback(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_export_arrangement_itinerary_feedback(capsys, sqlite_url, tmp_path):
+    assert run(capsys, "--db", sqlite_url, "demo")[0] == 0
+    for form in ("arrangement", "itinerary", "feedback", "application"):
+        for suffix in (".pdf", ".xlsx"):
+            target = tmp_path / f"{form}{suffix}"
+            code, out, err = run(capsys, "--db", sqlite_url, "export", form, "--id", "1", "-o", str(target))
+            assert code == 0, err
+            assert target.stat().st_size > 1000
+    code, _, err = run(
+        capsys, "--db", sqlite_url, "export", "arrangement", "--id", "9999", "-o", str(tmp_path / "x.pdf")
+    )
+    assert code != 0 and len(err.strip().splitlines()) == 1
+    for view in ("schedule", "arrangement", "feedback", "applications", "approvals"):
+        code, _, err = run(
+            capsys, "--db", sqlite_url, "screenshot", view, "-o", str(tmp_path / f"{view}.png")
+        )
+        assert code == 0, err

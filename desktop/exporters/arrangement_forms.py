@@ -201,3 +201,18 @@ def export_feedback(doc: FormDoc, path: Path) -> Path:
     if path.suffix.lower() == ".xlsx":
         return write_xlsx(doc, FEEDBACK_TEMPLATE, path)
     raise ValueError(f"cannot write {path.suffix or 'a file without extension'}: use .xlsx or .pdf")
+
+
+def write_feedback(actor, application_id: int, path: Path) -> Path:
+    """The feedback form of a reception, as it stands (shared by the window and the CLI)."""
+    from desktop.services import arrangements, feedback, org, settings
+
+    detail = arrangements.get(actor, application_id)
+    form = feedback.get(actor, application_id)
+    status = next((s for s in feedback.statuses(actor, days=3650) if s.root_id == detail.root_id), None)
+    names = {e.id: e.name for e in org.list_employees(include_inactive=True)}
+    due = status.due if status else feedback.due_date(detail.application.form.departure)
+    doc = feedback_doc(
+        detail, form, names, due, status.submitted_at if status else None, settings.company_name()
+    )
+    return export_feedback(doc, path)

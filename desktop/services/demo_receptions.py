@@ -128,6 +128,34 @@ def seed(today: dt.date, now: dt.datetime) -> int:
         approved_ids.append(app_id)
         count += 1
     _arrange(admin, approved_ids)
+    # Receptions that have ended: one with its feedback in, one whose feedback is overdue.
+    from desktop.services import feedback
+
+    for i, days_ago in enumerate((9, 5)):
+        arrival = today - dt.timedelta(days=days_ago)
+        while arrival.weekday() >= 5:
+            arrival -= dt.timedelta(days=1)
+        app_id = make(3 + i, "C", arrival)
+        earlier = now - dt.timedelta(days=days_ago + 7)
+        submit(app_id, earlier)
+        approve(app_id, manager, admin, finance, gm, when=earlier)
+        count += 1
+        if i == 0:
+            feedback.submit(
+                lina,
+                app_id,
+                feedback.FeedbackForm(
+                    discussed="介绍了新一代产品线，客户对自动化检测方案很感兴趣",
+                    requirements="希望两周内提供样品和报价；交期要求 30 天以内",
+                    satisfaction=4,
+                    followup_owner_id=host.id,
+                    actions=[
+                        feedback.ActionForm("寄送样品 3 套", host.id, today + dt.timedelta(days=3)),
+                        feedback.ActionForm("提交正式报价", host.id, today + dt.timedelta(days=7)),
+                    ],
+                ),
+                now=_at(arrival + dt.timedelta(days=1), 10),
+            )
     # Pending at each step.
     waiting = [(), (manager,), (manager, admin), (manager, admin, finance)]
     for n, deciders in enumerate(waiting):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.services import approval, auth, notifications, settings
+from desktop.services import approval, arrangements, auth, feedback, notifications, settings
 from desktop.services.auth import Actor
 from desktop.views.registry import ViewSpec, allowed, main_views
 
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             if hasattr(view, "visitsChanged"):
                 view.visitsChanged.connect(self._visits_changed)
-            for signal in ("approvalsChanged", "applicationsChanged"):
+            for signal in ("approvalsChanged", "applicationsChanged", "feedbackChanged"):
                 if hasattr(view, signal):
                     getattr(view, signal).connect(self.refresh_counts)
         elif hasattr(view, "refresh"):
@@ -171,14 +171,18 @@ class MainWindow(QMainWindow):
         for row, spec in enumerate(self.specs):
             if spec.key == "approvals":
                 count = approval.inbox_count(self.actor)
-                label = spec.label() + (f" ({count})" if count else "")
-                self.nav.item(row).setText(label)
-        for key in ("approvals", "applications"):
+            elif spec.key == "feedback":
+                count = len(feedback.overdue(self.actor))  # overdue feedback forms
+            else:
+                continue
+            self.nav.item(row).setText(spec.label() + (f" ({count})" if count else ""))
+        for key in ("approvals", "applications", "feedback"):
             view = self.views.get(key)
             if view is not None and view is not self.stack.currentWidget():
                 view.refresh()
 
     def refresh_bell(self) -> None:
+        arrangements.send_due_reminders()  # tours still "to be confirmed" an hour ahead
         count = notifications.unread_count(self.actor)
         self.bell.setText(self.tr("通知 {n}").format(n=count) if count else self.tr("通知"))
         self.bell.setStyleSheet("color: #c0392b; font-weight: bold;" if count else "")

@@ -49,6 +49,18 @@ def _approvals(actor: Actor) -> QWidget:
     return ApprovalsView(actor)
 
 
+def _schedule(actor: Actor) -> QWidget:
+    from desktop.views.schedule import ScheduleView
+
+    return ScheduleView(actor)
+
+
+def _feedback(actor: Actor) -> QWidget:
+    from desktop.views.feedback import FeedbackView
+
+    return FeedbackView(actor)
+
+
 def main_views() -> list[ViewSpec]:
     return [
         ViewSpec(
@@ -71,6 +83,18 @@ def main_views() -> list[ViewSpec]:
             lambda: QCoreApplication.translate("nav", "审批"),
             ("approvals.decide",),
             _approvals,
+        ),
+        ViewSpec(
+            "schedule",
+            lambda: QCoreApplication.translate("nav", "接待日程"),
+            ("schedule.view", "arrangements.manage"),
+            _schedule,
+        ),
+        ViewSpec(
+            "feedback",
+            lambda: QCoreApplication.translate("nav", "信息反馈"),
+            ("feedback.view", "feedback.file"),
+            _feedback,
         ),
         ViewSpec("log", lambda: QCoreApplication.translate("nav", "来访记录"), ("visitors.log",), _log),
     ]

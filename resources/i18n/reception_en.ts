@@ -461,6 +461,233 @@
     </message>
 </context>
 <context>
+    <name>ArrangementDialog</name>
+    <message>
+        <source>接待安排</source>
+        <translation>Arrangement</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>需要投影仪</source>
+        <translation>Projector needed</translation>
+    </message>
+    <message>
+        <source>航班 / 车次</source>
+        <translation>Flight / train</translation>
+    </message>
+    <message>
+        <source>机场 / 车站</source>
+        <translation>Airport / station</translation>
+    </message>
+    <message>
+        <source>时间待定（提前 1 小时提醒）</source>
+        <translation>Time to be confirmed (reminder 1 hour before)</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>时间 *</source>
+        <translation>Time *</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>会议室</source>
+        <translation>Meeting rooms</translation>
+    </message>
+    <message>
+        <source>车辆</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>接送</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>讲解</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>参观路线</source>
+        <translation>Tour route</translation>
+    </message>
+    <message>
+        <source>餐厅</source>
+        <translation>Restaurants</translation>
+    </message>
+    <message>
+        <source>协议酒店</source>
+        <translation>Agreement hotels</translation>
+    </message>
+    <message>
+        <source>来宾</source>
+        <translation>Guests</translation>
+    </message>
+    <message>
+        <source>陪餐</source>
+        <translation>Diners</translation>
+    </message>
+    <message>
+        <source>房间</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>晚</source>
+        <translation>Nights</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>我方人员</source>
+        <translation>Our people</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>保存此项</source>
+        <translation>Save item</translation>
+    </message>
+    <message>
+        <source>新增事项</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>删除此项</source>
+        <translation>Delete item</translation>
+    </message>
+    <message>
+        <source>日程事项</source>
+        <translation>Itinerary item</translation>
+    </message>
+    <message>
+        <source>准备事项</source>
+        <translation>Preparation</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>新增准备事项，如：接站牌</source>
+        <translation>New checklist item, e.g. pickup sign</translation>
+    </message>
+    <message>
+        <source>保存接收人</source>
+        <translation>Save recipients</translation>
+    </message>
+    <message>
+        <source>准备工作</source>
+        <translation>Preparation checklist</translation>
+    </message>
+    <message>
+        <source>安排表接收人</source>
+        <translation>Sheet recipients</translation>
+    </message>
+    <message>
+        <source>打印安排表…</source>
+        <translation>Print arrangement sheet…</translation>
+    </message>
+    <message>
+        <source>打印行程单…</source>
+        <translation>Print itinerary…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>安排表第 {n} 版</source>
+        <translation>sheet revision {n}</translation>
+    </message>
+    <message>
+        <source>（打印后有变更）</source>
+        <translation> (changed since printed)</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>冲突，未保存：</source>
+        <translation>Clash, not saved:</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除这一项安排吗？</source>
+        <translation>Delete this item?</translation>
+    </message>
+    <message>
+        <source>客户接待安排表</source>
+        <translation>Reception arrangement sheet</translation>
+    </message>
+    <message>
+        <source>商务考察行程安排表</source>
+        <translation>Business visit itinerary</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <source>导出安排表 / 行程单</source>
+        <translation>Export arrangement sheet / itinerary</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
+        <translation>PDF file (*.pdf);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+</context>
+<context>
     <name>BudgetEditor</name>
     <message>
         <source>全年金额</source>
@@ -540,6 +767,21 @@
     <message>
         <source>{day} 是{what}</source>
         <translation>{day} is a {what}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarGrid</name>
+    <message>
+        <source>一二三四五六日</source>
+        <translation>MTWTFSS</translation>
+    </message>
+    <message>
+        <source>（今天）</source>
+        <translation> (today)</translation>
+    </message>
+    <message>
+        <source>（明天）</source>
+        <translation> (tomorrow)</translation>
     </message>
 </context>
 <context>
@@ -836,6 +1078,109 @@
     </message>
 </context>
 <context>
+    <name>FeedbackView</name>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>待填写</source>
+        <translation>To fill in</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>来宾公司</source>
+        <translation>Client company</translation>
+    </message>
+    <message>
+        <source>接待负责人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>应交日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>未评</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>跟进措施</source>
+        <translation>Follow-up actions</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>添加措施</source>
+        <translation>Add action</translation>
+    </message>
+    <message>
+        <source>洽谈内容 *</source>
+        <translation>Discussed *</translation>
+    </message>
+    <message>
+        <source>客户需求</source>
+        <translation>Client requirements</translation>
+    </message>
+    <message>
+        <source>满意度（1–5）*</source>
+        <translation>Satisfaction (1–5) *</translation>
+    </message>
+    <message>
+        <source>跟进负责人 *</source>
+        <translation>Follow-up owner *</translation>
+    </message>
+    <message>
+        <source>提交反馈</source>
+        <translation>Submit feedback</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>客户接待信息反馈表</source>
+        <translation>Reception feedback form</translation>
+    </message>
+    <message>
+        <source>已结束的接待 {n} 次，逾期未反馈 {late} 次（接待结束后 2 个工作日内提交）</source>
+        <translation>{n} receptions ended, {late} with overdue feedback (due within 2 working days of the end)</translation>
+    </message>
+    <message>
+        <source>已提交。</source>
+        <translation>Submitted.</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Preparing…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>首次使用：创建管理员账户</source>
@@ -1091,6 +1436,101 @@
     <message>
         <source>启用</source>
         <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
+    <message>
+        <source>周视图</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>日视图</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>列表</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>全部级别</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>全部会议室</source>
+        <translation>All rooms</translation>
+    </message>
+    <message>
+        <source>全部车辆</source>
+        <translation>All vehicles</translation>
+    </message>
+    <message>
+        <source>打印明日全部安排表…</source>
+        <translation>Print all of tomorrow&apos;s sheets…</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>（未安排）</source>
+        <translation>(not arranged)</translation>
+    </message>
+    <message>
+        <source>来宾公司</source>
+        <translation>Client company</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>安排</source>
+        <translation>Arrangements</translation>
+    </message>
+    <message>
+        <source>明日未完成的准备：</source>
+        <translation>Not yet done for tomorrow: </translation>
+    </message>
+    <message>
+        <source>明日准备工作均已完成。</source>
+        <translation>Tomorrow&apos;s preparations are all done.</translation>
+    </message>
+    <message>
+        <source>明日安排</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <source>明天没有已批准的接待。</source>
+        <translation>No approved receptions tomorrow.</translation>
+    </message>
+    <message>
+        <source>明日客户接待安排表</source>
+        <translation>Tomorrow&apos;s arrangement sheets</translation>
+    </message>
+    <message>
+        <source>正在生成明日安排表…</source>
+        <translation>Preparing tomorrow&apos;s sheets…</translation>
     </message>
 </context>
 <context>
@@ -2033,6 +2473,14 @@
     <message>
         <source>审批</source>
         <translation>Approvals</translation>
+    </message>
+    <message>
+        <source>接待日程</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>信息反馈</source>
+        <translation>Feedback</translation>
     </message>
     <message>
         <source>来访记录</source>

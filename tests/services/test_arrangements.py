@@ -17,7 +17,11 @@ from desktop.services.errors import PermissionDenied, ValidationError
 def office(demo_db):
     admin = auth.actor_by_username("admin")
     lina = auth.actor_by_username("lina")
-    approved = [a for a in apps.list_applications(admin, scope="all") if a.status == apps.APPROVED]
+    approved = [
+        a
+        for a in apps.list_applications(admin, scope="all")
+        if a.status == apps.APPROVED and a.arrival.date() >= dt.date.today()
+    ]
     approved.sort(key=lambda a: a.arrival)
     # Resources of their own, so the demo's arrangements never get in the way.
     room = resources.save(admin, "rooms", {"name": "测试会议室", "capacity": 20, "projector": True})

@@ -11,16 +11,16 @@ from desktop.views.main_window import MainWindow, NotificationsPopup
 def test_navigation_follows_roles(qtbot, demo_db):
     receptionist = MainWindow(auth.actor_by_username("qiantai"))
     qtbot.addWidget(receptionist)
-    assert [s.key for s in receptionist.specs] == ["visitors", "preregister", "log"]
+    assert [s.key for s in receptionist.specs] == ["visitors", "preregister", "schedule", "log"]
     host = MainWindow(auth.actor_by_username("lina"))  # a host: pre-registration, applications
     qtbot.addWidget(host)
-    assert [s.key for s in host.specs] == ["preregister", "applications"]
+    assert [s.key for s in host.specs] == ["preregister", "applications", "schedule", "feedback"]
     auditor = MainWindow(auth.actor_by_username("shenji"))
     qtbot.addWidget(auditor)
-    assert [s.key for s in auditor.specs] == ["applications", "log"]
+    assert [s.key for s in auditor.specs] == ["applications", "schedule", "feedback", "log"]
     finance = MainWindow(auth.actor_by_username("caiwu"))
     qtbot.addWidget(finance)
-    assert [s.key for s in finance.specs] == ["applications", "approvals"]
+    assert [s.key for s in finance.specs] == ["applications", "approvals", "schedule"]
 
 
 def test_bell_counts_the_hosts_unread_notifications(qtbot, demo_db, scripted):

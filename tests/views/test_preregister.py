@@ -13,7 +13,12 @@ from desktop.views.registry import allowed, main_views
 
 def test_host_preregisters_for_today_and_desk_sees_it(qtbot, demo_db, scripted):
     host = auth.actor_by_username("lina")
-    assert [s.key for s in main_views() if allowed(s, host)] == ["preregister", "applications"]
+    assert [s.key for s in main_views() if allowed(s, host)] == [
+        "preregister",
+        "applications",
+        "schedule",
+        "feedback",
+    ]
     view = PreregisterView(host)
     qtbot.addWidget(view)
     assert view.host.host is not None and view.host.host.name == "李娜"  # defaults to me

@@ -1,0 +1,139 @@
+"""The admin office arranges a reception in the windows; a double booking is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDateTime
+
+from desktop.services import applications as apps
+from desktop.services import arrangements as arr
+from desktop.services import auth, feedback, resources
+from desktop.views.arrangement_editor import ArrangementDialog
+from desktop.views.feedback import FeedbackView
+from desktop.views.schedule import ScheduleView
+from tests.views.conftest import wait_ops
+
+
+@pytest.fixture
+def admin_actor(demo_db):
+    return auth.actor_by_username("admin")
+
+
+def qdt(value: dt.datetime) -> QDateTime:
+    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, 0)
+
+
+def test_arrange_end_to_end_and_double_booking(qtbot, admin_actor, scripted):
+    approved = sorted(
+        (a for a in apps.list_applications(admin_actor, scope="all") if a.status == apps.APPROVED),
+        key=lambda a: a.arrival,
+    )
+    third = next(a for a in approved if a.client_company.startswith("杭州"))
+    dialog = ArrangementDialog(admin_actor, third.id)
+    qtbot.addWidget(dialog)
+    before = len(dialog.items.rows)
+    day = third.arrival.date()
+    room = next(r for r in resources.items("rooms") if r.values["name"] == "二号会议室")
+    # The demo booked 二号会议室 09:00–11:00 for this reception; book it again 10:00–12:00.
+    dialog.new_item()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("meeting"))
+    dialog.start.setDateTime(qdt(dt.datetime.combine(day, dt.time(10))))
+    dialog.end.setDateTime(qdt(dt.datetime.combine(day, dt.time(12))))
+    dialog.room.setCurrentIndex(dialog.room.findData(room.id))
+    assert not dialog.save_item()
+    assert "冲突" in dialog.message.text() and "二号会议室" in dialog.message.text()
+    assert len(arr.get(admin_actor, third.id).items) == before
+    # Touching is fine: 11:00–12:00.
+    dialog.start.setDateTime(qdt(dt.datetime.combine(day, dt.time(11))))
+    assert dialog.save_item()
+    # A lunch with too many accompanying diners is refused by the level's rule.
+    dialog.new_item()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("meal"))
+    dialog.start.setDateTime(qdt(dt.datetime.combine(day, dt.time(12))))
+    dialog.end.setDateTime(qdt(dt.datetime.combine(day, dt.time(13))))
+    dialog.guests.setValue(2)
+    dialog.diners.setValue(5)
+    assert not dialog.save_item()
+    assert "上限" in dialog.errors.message("diners")
+    dialog.diners.setValue(2)
+    assert dialog.save_item()
+    assert len(arr.get(admin_actor, third.id).items) == before + 2
+    # Ticking the checklist saves it.
+    dialog.checklist.item(0, 2).setCheckState(dialog.checklist.item(0, 2).checkState().Checked)
+    assert arr.get(admin_actor, third.id).checklist[0].done
+
+
+def test_print_marks_the_revision(qtbot, admin_actor, scripted, monkeypatch):
+    from desktop.views import printing
+
+    shown = []
+    monkeypatch.setattr(printing, "preview_pdf", lambda parent, path, title: shown.append(path) or _Dummy())
+    today = dt.date.today()
+    entry = next(e for e in arr.schedule(admin_actor, today, today + dt.timedelta(days=30)) if e.item)
+    first = apps.get(admin_actor, entry.application_id).info
+    dialog = ArrangementDialog(admin_actor, first.id)
+    qtbot.addWidget(dialog)
+    dialog.preview("arrangement")
+    wait_ops(qtbot)
+    assert shown and shown[0].exists()
+    printed = arr.get(admin_actor, first.id)
+    assert printed.printed_revision == printed.revision
+    dialog.table.selectRow(0)
+    dialog.notes.setText("航班延误，改为 10 点接机")
+    assert dialog.save_item()
+    assert "打印后有变更" in dialog.header.text()
+
+
+class _Dummy:
+    def setAttribute(self, *_):  # noqa: N802
+        pass
+
+    def open(self):
+        pass
+
+
+def test_schedule_week_day_list_and_filters(qtbot, admin_actor):
+    view = ScheduleView(admin_actor)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    assert view.entries, "the demo has arrangements this week"
+    view.mode.setCurrentIndex(view.mode.findData("list"))
+    assert view.stack.currentWidget() is view.table
+    assert view.list_model.rowCount() == len(view.entries)
+    room = next(r for r in resources.items("rooms") if r.values["name"] == "一号会议室")
+    view.room.setCurrentIndex(view.room.findData(room.id))
+    assert view.entries and all(e.item.room_id == room.id for e in view.entries)
+    assert "明日" in view.checklist_label.text()
+
+
+def test_calendar_double_click_opens_the_arrangement(qtbot, admin_actor):
+    view = ScheduleView(admin_actor)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.grid.grab()  # paints, which lays out the boxes
+    rect, entry = next((r, e) for r, e in view.grid._boxes if e.item is not None)
+    dialog = view.open(entry.application_id)
+    qtbot.addWidget(dialog)
+    assert entry.client in dialog.header.text()
+    assert view.grid.entry_at(rect.center().x(), rect.center().y()) is not None
+
+
+def test_feedback_form_flow(qtbot, admin_actor, scripted):
+    lina = auth.actor_by_username("lina")
+    view = FeedbackView(lina)
+    qtbot.addWidget(view)
+    overdue = next(i for i, s in enumerate(view.model.rows) if s.overdue)
+    view.table.selectRow(overdue)
+    view.submit()
+    assert view.errors.message("discussed")
+    view.discussed.setPlainText("讨论了年度框架协议")
+    view.satisfaction.setValue(5)
+    view.add_action(feedback.ActionForm("寄样品", None, dt.date.today() + dt.timedelta(days=3)))
+    view.submit()
+    shown = {k: view.errors.message(k) for k in view.errors.labels if view.errors.message(k)}
+    assert view.message.text() == "已提交。", (shown, scripted.shown)
+    assert not any(s.overdue for s in feedback.statuses(lina))
