@@ -258,6 +258,15 @@ class ArrangementDialog(QDialog):
         )
         self.reload()
         self.new_item()
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+    def _kind_changed(self) -> None:
+        """A new pickup meets the guests one hour before they arrive (the regulation's default)."""
+        if self.item_id is not None or self.kind.currentData() != "pickup":
+            return
+        arrival = self.detail.application.form.arrival
+        self.start.setDateTime(_qdt(arrival - arr.PICKUP_EARLY))
+        self.end.setDateTime(_qdt(arrival + dt.timedelta(minutes=30)))
 
     # ------------------------------------------------------------------ loading
 

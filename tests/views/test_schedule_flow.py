@@ -60,6 +60,10 @@ def test_arrange_end_to_end_and_double_booking(qtbot, admin_actor, scripted):
     dialog.diners.setValue(2)
     assert dialog.save_item()
     assert len(arr.get(admin_actor, third.id).items) == before + 2
+    # A new pickup starts an hour before the guests arrive.
+    dialog.new_item()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("pickup"))
+    assert dialog.value().start == third.arrival - dt.timedelta(hours=1)
     # Ticking the checklist saves it.
     dialog.checklist.item(0, 2).setCheckState(dialog.checklist.item(0, 2).checkState().Checked)
     assert arr.get(admin_actor, third.id).checklist[0].done
