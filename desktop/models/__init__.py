@@ -9,6 +9,7 @@ from desktop.models.arrangement import (
     ItineraryItem,
 )
 from desktop.models.base import BaseModel
+from desktop.models.finance import ImportBatch, ImportedLine, ImportProfile
 from desktop.models.org import Department, Employee, OptionItem, Setting
 from desktop.models.reception import (
     AgreementHotel,
@@ -58,6 +59,9 @@ ALL_MODELS = [
     ChecklistItem,
     Feedback,
     FeedbackAction,
+    ImportBatch,
+    ImportedLine,
+    ImportProfile,
 ]
 
 __all__ = [
@@ -67,6 +71,9 @@ __all__ = [
     "ChecklistItem",
     "Feedback",
     "FeedbackAction",
+    "ImportBatch",
+    "ImportProfile",
+    "ImportedLine",
     "ItineraryAttendee",
     "ItineraryItem",
     "Application",

@@ -89,6 +89,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             SYSADMIN,
         }
     ),
+    "finance.import": frozenset({FINANCE, SYSADMIN}),
     "feedback.file": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, SYSADMIN}),
     "feedback.view": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),
     "applications.view_all": frozenset({ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),

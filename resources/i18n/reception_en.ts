@@ -2457,6 +2457,121 @@
     </message>
 </context>
 <context>
+    <name>imports</name>
+    <message>
+        <source>无法识别文件编码，请指定编码（如 GBK 或 UTF-8）。</source>
+        <translation>The file&apos;s encoding is not recognised; please choose one (e.g. GBK or UTF-8).</translation>
+    </message>
+    <message>
+        <source>文件不存在：{path}</source>
+        <translation>No such file: {path}</translation>
+    </message>
+    <message>
+        <source>{name} 不是可读取的电子表格文件。</source>
+        <translation>{name} is not a readable spreadsheet.</translation>
+    </message>
+    <message>
+        <source>{name} 中没有工作表。</source>
+        <translation>{name} has no worksheet.</translation>
+    </message>
+    <message>
+        <source>没有名为“{sheet}”的工作表（有：{names}）。</source>
+        <translation>No worksheet named “{sheet}” (there are: {names}).</translation>
+    </message>
+    <message>
+        <source>{name} 不是文本格式的 CSV 文件。</source>
+        <translation>{name} is not a text CSV file.</translation>
+    </message>
+    <message>
+        <source>无法用 {enc} 编码读取 {name}。</source>
+        <translation>{name} cannot be read as {enc}.</translation>
+    </message>
+    <message>
+        <source>{name} 不是电子表格（支持 .xlsx、.xls、.ods、.csv）。</source>
+        <translation>{name} is not a spreadsheet (.xlsx, .xls, .ods and .csv are supported).</translation>
+    </message>
+    <message>
+        <source>找不到表头：前 {n} 行中没有可识别的列名（如 发票号码、开票日期、金额、交易日期、摘要）。</source>
+        <translation>No header found: none of the first {n} rows names known columns (such as 发票号码, 开票日期, 金额, 交易日期, 摘要).</translation>
+    </message>
+    <message>
+        <source>{name} 是空的。</source>
+        <translation>{name} is empty.</translation>
+    </message>
+    <message>
+        <source>第 {n} 行不存在。</source>
+        <translation>Row {n} does not exist.</translation>
+    </message>
+    <message>
+        <source>第 {n} 行的表头缺少日期或金额列，请在映射中指定。</source>
+        <translation>The header in row {n} has no date or amount column; set them in the mapping.</translation>
+    </message>
+    <message>
+        <source>空行</source>
+        <translation>blank row</translation>
+    </message>
+    <message>
+        <source>合计行</source>
+        <translation>total row</translation>
+    </message>
+    <message>
+        <source>第 {row} 行，列“{col}”：无法把“{value}”读作{what}</source>
+        <translation>row {row}, column {col}: cannot read &apos;{value}&apos; as {what}</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：缺少发票号码</source>
+        <translation>row {row}: no invoice number</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：缺少日期</source>
+        <translation>row {row}: no date</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：缺少金额</source>
+        <translation>row {row}: no amount</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的映射方案。</source>
+        <translation>No mapping profile named “{name}”.</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：发票 {no} 已于 {date} 导入（批次 {batch}）</source>
+        <translation>row {row}: invoice {no} already imported on {date}, batch {batch}</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：发票 {no} 与本文件第 {first} 行重复</source>
+        <translation>row {row}: invoice {no} repeats row {first} of this file</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：相同的流水已于 {date} 导入（批次 {batch}）</source>
+        <translation>row {row}: the same statement line was imported on {date}, batch {batch}</translation>
+    </message>
+    <message>
+        <source>没有可导入的新记录。</source>
+        <translation>There are no new lines to import.</translation>
+    </message>
+    <message>
+        <source>导入批次不存在。</source>
+        <translation>No such import batch.</translation>
+    </message>
+    <message>
+        <source>该批次已撤销。</source>
+        <translation>This batch has been undone already.</translation>
+    </message>
+    <message>
+        <source>请填写方案名称。</source>
+        <translation>Enter a profile name.</translation>
+    </message>
+</context>
+<context>
     <name>nav</name>
     <message>
         <source>来访登记</source>

@@ -1,0 +1,1 @@
+"""Importers: spreadsheets from other systems read into plain lines. No Qt, no database."""

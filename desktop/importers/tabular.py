@@ -1,0 +1,420 @@
+"""Read the messy spreadsheets finance receives and turn them into typed lines.
+
+VAT e-invoice lists and bank/card statements arrive as .xlsx, legacy .xls, .ods or CSV in
+UTF-8 or GBK, with title rows and merged banners above the header, 合计 rows below, amounts as
+text ("¥1,234.50", "(1,234.50)") and dates as Excel serial numbers or "2026年11月3日". This module
+finds the header, maps columns to fields by their Chinese or English names, parses every cell,
+and reports each problem with its row and column. It writes nothing: :mod:`desktop.services.imports`
+decides duplicates and commits.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from desktop.i18n import translate
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+CSV_SUFFIXES = {".csv", ".txt"}
+HEADER_SCAN_ROWS = 30
+
+# field → header names (Chinese and English), compared after normalising (see _norm).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "invoice_code": ("发票代码", "invoicecode"),
+    "invoice_no": ("发票号码", "发票号", "数电票号码", "全电发票号码", "invoiceno", "invoicenumber"),
+    "date": (
+        "开票日期",
+        "交易日期",
+        "记账日期",
+        "交易时间",
+        "日期",
+        "date",
+        "invoicedate",
+        "transactiondate",
+    ),
+    "vendor": (
+        "销方名称",
+        "销售方名称",
+        "销方",
+        "对方户名",
+        "对方名称",
+        "对方账户名称",
+        "商户名称",
+        "收款方",
+        "vendor",
+        "seller",
+        "counterparty",
+        "payee",
+        "merchant",
+    ),
+    "memo": (
+        "摘要",
+        "交易摘要",
+        "用途",
+        "备注",
+        "货物或应税劳务名称",
+        "项目名称",
+        "memo",
+        "description",
+        "remarks",
+    ),
+    "amount": ("金额", "不含税金额", "amount", "netamount"),
+    "tax": ("税额", "tax", "taxamount"),
+    "total": ("价税合计", "含税金额", "合计金额", "total", "grossamount"),
+    "debit": ("支出", "借方", "支出金额", "借方金额", "付款金额", "debit", "withdrawal", "paidout"),
+    "credit": ("存入", "贷方", "收入金额", "存入金额", "贷方金额", "收款金额", "credit", "deposit", "paidin"),
+}
+TOTAL_WORDS = ("合计", "总计", "本期合计", "小计", "本页合计", "累计")
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported at all; the message is one sentence for the user."""
+
+
+@dataclass
+class Line:
+    row: int  # 1-based, as Excel shows it
+    date: dt.date | None = None
+    invoice_code: str | None = None
+    invoice_no: str | None = None
+    vendor: str | None = None
+    memo: str | None = None
+    amount: Decimal | None = None
+    tax: Decimal | None = None
+    total: Decimal | None = None
+    status: str = "new"  # new | duplicate | error
+    reason: str = ""
+
+    def content_hash(self) -> str:
+        """Statement lines have no id: date, amount, counterparty and memo identify them."""
+        key = "|".join(str(x or "") for x in (self.date, self.amount, self.vendor, self.memo))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class Parsed:
+    file: str
+    encoding: str | None
+    sheet: str | None
+    header_row: int  # 1-based
+    headers: list[str]
+    columns: dict[str, str]  # field → header text
+    kind: str  # invoice | statement
+    lines: list[Line] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+
+    def signature(self) -> str:
+        """Identifies files with the same layout, to propose a saved mapping profile again."""
+        return "|".join(_norm(h) for h in self.headers if _norm(h))
+
+
+def _norm(text: object) -> str:
+    value = str(text or "").strip().lower()
+    value = re.sub(r"[（(][^）)]*[）)]", "", value)  # units like （元）
+    return re.sub(r"[\s_:：/\\.\-]+", "", value)
+
+
+# ------------------------------------------------------------------ reading
+
+
+def detect_encoding(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (a superset of GBK/GB2312)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            translate("imports", "无法识别文件编码，请指定编码（如 GBK 或 UTF-8）。")
+        ) from None
+
+
+def read_rows(
+    path: Path, *, sheet: str | None = None, encoding: str | None = None
+) -> tuple[list[list[object]], str | None, str | None]:
+    """(rows, sheet name, encoding). Workbooks via python-calamine; CSV decoded and sniffed."""
+    path = Path(path)
+    if not path.exists():
+        raise ImportRefused(translate("imports", "文件不存在：{path}").format(path=path))
+    suffix = path.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        from python_calamine import CalamineWorkbook
+
+        try:
+            workbook = CalamineWorkbook.from_path(str(path))
+        except Exception:  # noqa: BLE001 - calamine raises several types for a bad file
+            raise ImportRefused(
+                translate("imports", "{name} 不是可读取的电子表格文件。").format(name=path.name)
+            ) from None
+        names = workbook.sheet_names
+        if not names:
+            raise ImportRefused(translate("imports", "{name} 中没有工作表。").format(name=path.name))
+        name = sheet or names[0]
+        if name not in names:
+            raise ImportRefused(
+                translate("imports", "没有名为“{sheet}”的工作表（有：{names}）。").format(
+                    sheet=name, names="、".join(names)
+                )
+            )
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return [list(r) for r in rows], name, None
+    if suffix in CSV_SUFFIXES:
+        data = path.read_bytes()
+        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ImportRefused(
+                translate("imports", "{name} 不是文本格式的 CSV 文件。").format(name=path.name)
+            )
+        used = encoding or detect_encoding(data)
+        try:
+            text = data.decode(used)
+        except (UnicodeDecodeError, LookupError):
+            raise ImportRefused(
+                translate("imports", "无法用 {enc} 编码读取 {name}。").format(enc=used, name=path.name)
+            ) from None
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        return [list(r) for r in csv.reader(io.StringIO(text), dialect)], None, used
+    raise ImportRefused(
+        translate("imports", "{name} 不是电子表格（支持 .xlsx、.xls、.ods、.csv）。").format(name=path.name)
+    )
+
+
+# ------------------------------------------------------------------ header and mapping
+
+
+def match_field(header: object) -> str | None:
+    text = _norm(header)
+    if not text:
+        return None
+    for field_name, names in SYNONYMS.items():
+        if text in names:
+            return field_name
+    for field_name, names in SYNONYMS.items():  # "开票日期（yyyy-mm-dd）" and similar
+        if any(len(n) >= 2 and text.startswith(n) for n in names):
+            return field_name
+    return None
+
+
+def find_header(rows: list[list[object]]) -> int:
+    """Index of the row that names the most known fields (at least two), within the first rows."""
+    best, best_score = -1, 1
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        fields = {match_field(c) for c in row} - {None}
+        if len(fields) > best_score:
+            best, best_score = i, len(fields)
+    if best < 0:
+        raise ImportRefused(
+            translate(
+                "imports",
+                "找不到表头：前 {n} 行中没有可识别的列名（如 发票号码、开票日期、金额、交易日期、摘要）。",
+            ).format(n=HEADER_SCAN_ROWS)
+        )
+    return best
+
+
+def propose_mapping(headers: list[object]) -> dict[str, int]:
+    """field → column index; the first column matching a field wins."""
+    mapping: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        field_name = match_field(header)
+        if field_name and field_name not in mapping:
+            mapping[field_name] = index
+    return mapping
+
+
+# ------------------------------------------------------------------ cell parsing
+
+_AMOUNT_JUNK = re.compile(r"[¥￥$,，\s]|元|rmb|cny", re.IGNORECASE)
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def parse_amount(value: object) -> Decimal | None:
+    """Numbers and text such as "¥1,234.50", "1,234.50元", "(1,234.50)", "-1234.5"; "" and "-" are empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value).quantize(Decimal("0.01"))
+    if isinstance(value, float):
+        return Decimal(repr(value)).quantize(Decimal("0.01"))
+    text = str(value).strip().replace("−", "-").replace("－", "-")
+    if text in ("-", "--", "—", "/"):
+        return None
+    negative = text.startswith("(") and text.endswith(")") or text.startswith("（") and text.endswith("）")
+    text = _AMOUNT_JUNK.sub("", text.strip("()（）"))
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(value) from None
+    return (-amount if negative else amount).quantize(Decimal("0.01"))
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Real dates, Excel serial numbers (also as plain numbers), and the usual written forms."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        number = float(value)
+        if 19000101 <= number <= 21001231 and number == int(number):
+            return parse_date(str(int(number)))
+        if 1 <= number < 2958466:
+            return EXCEL_EPOCH + dt.timedelta(days=int(number))
+        raise ValueError(value)
+    text = str(value).strip()
+    if re.fullmatch(r"\d+(\.\d+)?", text) and len(text.split(".")[0]) != 8:
+        return parse_date(float(text))
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            year, month, day = (int(g) for g in m.groups())
+            return dt.date(year, month, day)  # ValueError for 2026-13-01
+    raise ValueError(value)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value == int(value):
+        value = int(value)  # invoice numbers read as numbers
+    text = str(value).strip()
+    return text or None
+
+
+def _is_total_row(row: list[object]) -> bool:
+    for cell in row:
+        text = re.sub(r"\s+", "", str(cell or ""))
+        if text and any(text.startswith(w) for w in TOTAL_WORDS):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ the whole file
+
+
+def parse(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    header_row: int | None = None,
+    mapping: dict[str, int] | None = None,
+) -> Parsed:
+    """Read ``path`` into lines. ``header_row`` (1-based) and ``mapping`` override detection."""
+    path = Path(path)
+    rows, sheet_name, used = read_rows(path, sheet=sheet, encoding=encoding)
+    if not any(any(str(c).strip() for c in r if c is not None) for r in rows):
+        raise ImportRefused(translate("imports", "{name} 是空的。").format(name=path.name))
+    index = header_row - 1 if header_row else find_header(rows)
+    if not 0 <= index < len(rows):
+        raise ImportRefused(translate("imports", "第 {n} 行不存在。").format(n=header_row))
+    headers = [str(h).strip() if h is not None else "" for h in rows[index]]
+    columns = mapping if mapping is not None else propose_mapping(headers)
+    has_amount = any(k in columns for k in ("amount", "total", "debit", "credit"))
+    if "date" not in columns or not has_amount:
+        raise ImportRefused(
+            translate("imports", "第 {n} 行的表头缺少日期或金额列，请在映射中指定。").format(n=index + 1)
+        )
+    kind = "invoice" if "invoice_no" in columns else "statement"
+    parsed = Parsed(
+        str(path.name),
+        used,
+        sheet_name,
+        index + 1,
+        headers,
+        {f: headers[i] for f, i in columns.items() if i < len(headers)},
+        kind,
+    )
+    for offset, row in enumerate(rows[index + 1 :], start=index + 2):
+        cells = list(row) + [None] * (len(headers) - len(row))
+        if not any(str(c).strip() for c in cells if c is not None):
+            parsed.skipped.append((offset, translate("imports", "空行")))
+            continue
+        if _is_total_row(cells):
+            parsed.skipped.append((offset, translate("imports", "合计行")))
+            continue
+        parsed.lines.append(_line(offset, cells, columns, headers, kind))
+    return parsed
+
+
+def _line(row: int, cells: list[object], columns: dict[str, int], headers: list[str], kind: str) -> Line:
+    line = Line(row)
+    problems: list[str] = []
+
+    def cell(name: str) -> object:
+        return cells[columns[name]] if name in columns and columns[name] < len(cells) else None
+
+    def fail(name: str, what: str) -> None:
+        problems.append(
+            translate("imports", "第 {row} 行，列“{col}”：无法把“{value}”读作{what}").format(
+                row=row, col=headers[columns[name]], value=cell(name), what=what
+            )
+        )
+
+    try:
+        line.date = parse_date(cell("date"))
+    except (ValueError, OverflowError):
+        fail("date", translate("imports", "日期"))
+    money: dict[str, Decimal | None] = {}
+    for name in ("amount", "tax", "total", "debit", "credit"):
+        try:
+            money[name] = parse_amount(cell(name))
+        except ValueError:
+            fail(name, translate("imports", "金额"))
+            money[name] = None
+    line.invoice_code = _text(cell("invoice_code"))
+    line.invoice_no = _text(cell("invoice_no"))
+    line.vendor = _text(cell("vendor"))
+    line.memo = _text(cell("memo"))
+    if kind == "invoice":
+        line.amount, line.tax, line.total = money["amount"], money["tax"], money["total"]
+        if line.total is None and line.amount is not None:
+            line.total = line.amount + (line.tax or Decimal("0.00"))
+        if line.amount is None and line.total is not None:
+            line.amount = line.total - (line.tax or Decimal("0.00"))
+        if not line.invoice_no and not problems:
+            problems.append(translate("imports", "第 {row} 行：缺少发票号码").format(row=row))
+    else:
+        if "debit" in columns or "credit" in columns:
+            debit, credit = money["debit"] or Decimal("0.00"), money["credit"] or Decimal("0.00")
+            line.amount = (
+                abs(credit) - abs(debit)
+                if money["debit"] is not None or money["credit"] is not None
+                else None
+            )
+        else:
+            line.amount = money["amount"] if money["amount"] is not None else money["total"]
+        line.total = line.amount
+    if line.date is None and not problems:
+        problems.append(translate("imports", "第 {row} 行：缺少日期").format(row=row))
+    if line.amount is None and line.total is None and not problems:
+        problems.append(translate("imports", "第 {row} 行：缺少金额").format(row=row))
+    if problems:
+        line.status, line.reason = "error", "；".join(problems)
+    return line

@@ -1,0 +1,252 @@
+"""Finance imports: preview with duplicate detection, one-transaction commit as a batch, undo of
+a whole batch, and named column-mapping profiles proposed again for files with the same headers.
+
+Duplicates: an invoice (code + number) already imported in an active batch, or earlier in the
+same file; a statement line (no id) whose content hash — date, amount, counterparty, memo — is
+in an earlier batch. Identical statement lines inside one file are kept: two equal taxi rides
+are two rides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.db import database
+from desktop.i18n import translate
+from desktop.importers.tabular import Parsed, parse
+from desktop.models import ImportBatch, ImportedLine, ImportProfile
+from desktop.services.auth import Actor, require
+from desktop.services.errors import NotFound, ServiceError, ValidationError
+
+
+@dataclass
+class Preview:
+    parsed: Parsed
+    file_hash: str
+    profile: str
+
+    @property
+    def new_lines(self):
+        return [line for line in self.parsed.lines if line.status == "new"]
+
+    def as_json(self) -> dict:
+        p = self.parsed
+
+        def money(value) -> str | None:
+            return None if value is None else f"{value:.2f}"
+
+        return {
+            "file": p.file,
+            "encoding": p.encoding,
+            "sheet": p.sheet,
+            "header_row": p.header_row,
+            "kind": p.kind,
+            "profile": self.profile or None,
+            "columns": p.columns,
+            "lines": [
+                {
+                    "row": line.row,
+                    "date": line.date.isoformat() if line.date else None,
+                    "invoice_code": line.invoice_code,
+                    "invoice_no": line.invoice_no,
+                    "vendor": line.vendor,
+                    "memo": line.memo,
+                    "amount": money(line.amount),
+                    "tax": money(line.tax),
+                    "total": money(line.total),
+                    "status": line.status,
+                    "reason": line.reason or None,
+                }
+                for line in p.lines
+            ],
+            "skipped": [{"row": row, "reason": reason} for row, reason in p.skipped],
+        }
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def preview(
+    actor: Actor,
+    path: Path,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    profile: str | None = None,
+    header_row: int | None = None,
+    mapping: dict[str, int] | None = None,
+) -> Preview:
+    """Read and check a file; nothing is written. A named or matching profile sets the mapping."""
+    require(actor, "finance.import")
+    used_profile = ""
+    if profile:
+        row = ImportProfile.get_or_none(ImportProfile.name == profile)
+        if row is None:
+            raise NotFound(translate("imports", "没有名为“{name}”的映射方案。").format(name=profile))
+        mapping, header_row, used_profile = json.loads(row.mapping), row.header_row, row.name
+        mapping = {k: int(v) for k, v in mapping.items()}
+    parsed = parse(Path(path), sheet=sheet, encoding=encoding, header_row=header_row, mapping=mapping)
+    if not used_profile and mapping is None:
+        match = ImportProfile.get_or_none(ImportProfile.signature == parsed.signature())
+        if match is not None:
+            stored = {k: int(v) for k, v in json.loads(match.mapping).items()}
+            parsed = parse(
+                Path(path), sheet=sheet, encoding=encoding, header_row=match.header_row, mapping=stored
+            )
+            used_profile = match.name
+    _mark_duplicates(parsed)
+    return Preview(parsed, file_hash(Path(path)), used_profile)
+
+
+def _active():
+    return ImportedLine.select().join(ImportBatch).where(ImportBatch.undone_at.is_null())
+
+
+def _mark_duplicates(parsed: Parsed) -> None:
+    invoices = [
+        (x.invoice_code or "", x.invoice_no) for x in parsed.lines if x.invoice_no and x.status == "new"
+    ]
+    earlier: dict[tuple[str, str], ImportedLine] = {}
+    if invoices:
+        numbers = list({n for _, n in invoices})
+        for chunk in range(0, len(numbers), 500):
+            for row in _active().where(ImportedLine.invoice_no.in_(numbers[chunk : chunk + 500])):
+                earlier.setdefault((row.invoice_code or "", row.invoice_no), row)
+    seen_in_file: dict[tuple[str, str], int] = {}
+    hashes = {}
+    if parsed.kind == "statement":
+        wanted = list({x.content_hash() for x in parsed.lines})
+        for chunk in range(0, len(wanted), 500):
+            for row in _active().where(ImportedLine.content_hash.in_(wanted[chunk : chunk + 500])):
+                hashes.setdefault(row.content_hash, row)
+    for line in parsed.lines:
+        if line.status != "new":
+            continue
+        if parsed.kind == "invoice" and line.invoice_no:
+            key = (line.invoice_code or "", line.invoice_no)
+            if key in earlier:
+                before = earlier[key]
+                line.status = "duplicate"
+                line.reason = translate(
+                    "imports", "第 {row} 行：发票 {no} 已于 {date} 导入（批次 {batch}）"
+                ).format(
+                    row=line.row,
+                    no=line.invoice_no,
+                    date=f"{before.batch.imported_at:%Y-%m-%d}",
+                    batch=before.batch_id,
+                )
+            elif key in seen_in_file:
+                line.status = "duplicate"
+                line.reason = translate("imports", "第 {row} 行：发票 {no} 与本文件第 {first} 行重复").format(
+                    row=line.row, no=line.invoice_no, first=seen_in_file[key]
+                )
+            else:
+                seen_in_file[key] = line.row
+        elif parsed.kind == "statement":
+            before = hashes.get(line.content_hash())
+            if before is not None:
+                line.status = "duplicate"
+                line.reason = translate(
+                    "imports", "第 {row} 行：相同的流水已于 {date} 导入（批次 {batch}）"
+                ).format(row=line.row, date=f"{before.batch.imported_at:%Y-%m-%d}", batch=before.batch_id)
+
+
+def commit(actor: Actor, preview: Preview, *, progress=None) -> int:
+    """Write the new lines as one batch in one transaction; returns the batch id.
+
+    ``progress`` may be a callable(done, total) that raises to cancel: nothing is then written.
+    """
+    require(actor, "finance.import")
+    lines = preview.new_lines
+    if not lines:
+        raise ServiceError(translate("imports", "没有可导入的新记录。"))
+    p = preview.parsed
+    with database.atomic():
+        batch = ImportBatch.create(
+            file_name=p.file,
+            file_hash=preview.file_hash,
+            kind=p.kind,
+            sheet=p.sheet or "",
+            profile=preview.profile,
+            imported_by=actor.user_id or None,
+            line_count=len(lines),
+        )
+        rows = [
+            {
+                "batch": batch.id,
+                "row": x.row,
+                "kind": p.kind,
+                "date": x.date,
+                "invoice_code": x.invoice_code or "",
+                "invoice_no": x.invoice_no or "",
+                "vendor": x.vendor or "",
+                "memo": x.memo or "",
+                "amount": x.amount,
+                "tax": x.tax,
+                "total": x.total,
+                "content_hash": x.content_hash(),
+            }
+            for x in lines
+        ]
+        step = 500
+        for start in range(0, len(rows), step):
+            ImportedLine.insert_many(rows[start : start + step]).execute()
+            if progress is not None:
+                progress(min(start + step, len(rows)), len(rows))
+    return batch.id
+
+
+def undo(actor: Actor, batch_id: int) -> int:
+    """Remove a whole batch's lines; the batch stays on record as undone."""
+    require(actor, "finance.import")
+    with database.atomic():
+        batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
+        if batch is None:
+            raise NotFound(translate("imports", "导入批次不存在。"))
+        if batch.undone_at is not None:
+            raise ServiceError(translate("imports", "该批次已撤销。"))
+        count = ImportedLine.delete().where(ImportedLine.batch == batch).execute()
+        batch.undone_at, batch.undone_by = dt.datetime.now(), actor.user_id or None
+        batch.save()
+    return count
+
+
+def save_profile(actor: Actor, name: str, preview: Preview, mapping: dict[str, int]) -> None:
+    require(actor, "finance.import")
+    if not name.strip():
+        raise ValidationError({"name": translate("imports", "请填写方案名称。")})
+    with database.atomic():
+        ImportProfile.delete().where(ImportProfile.name == name.strip()).execute()
+        ImportProfile.create(
+            name=name.strip(),
+            signature=preview.parsed.signature(),
+            header_row=preview.parsed.header_row,
+            mapping=json.dumps(mapping),
+        )
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    file_name: str
+    kind: str
+    imported_at: dt.datetime
+    line_count: int
+    undone: bool
+
+
+def batches(actor: Actor) -> list[BatchInfo]:
+    require(actor, "finance.import")
+    return [
+        BatchInfo(b.id, b.file_name, b.kind, b.imported_at, b.line_count, b.undone_at is not None)
+        for b in ImportBatch.select().order_by(ImportBatch.imported_at.desc())
+    ]
