@@ -9,7 +9,16 @@ from desktop.models.arrangement import (
     ItineraryItem,
 )
 from desktop.models.base import BaseModel
-from desktop.models.finance import ImportBatch, ImportedLine, ImportProfile
+from desktop.models.finance import (
+    ExpenseLine,
+    ExpenseRecord,
+    ExpenseSummary,
+    ExpenseVoucher,
+    ImportBatch,
+    ImportedLine,
+    ImportProfile,
+    LineMatch,
+)
 from desktop.models.org import Department, Employee, OptionItem, Setting
 from desktop.models.reception import (
     AgreementHotel,
@@ -62,6 +71,11 @@ ALL_MODELS = [
     ImportBatch,
     ImportedLine,
     ImportProfile,
+    ExpenseSummary,
+    ExpenseLine,
+    ExpenseVoucher,
+    ExpenseRecord,
+    LineMatch,
 ]
 
 __all__ = [
@@ -71,7 +85,12 @@ __all__ = [
     "ChecklistItem",
     "Feedback",
     "FeedbackAction",
+    "ExpenseLine",
+    "ExpenseRecord",
+    "ExpenseSummary",
+    "ExpenseVoucher",
     "ImportBatch",
+    "LineMatch",
     "ImportProfile",
     "ImportedLine",
     "ItineraryAttendee",

@@ -8,7 +8,7 @@ import datetime as dt
 import peewee as pw
 
 from desktop.models.base import BaseModel
-from desktop.models.reception import money
+from desktop.models.reception import Application, money
 from desktop.models.users import User
 
 
@@ -46,3 +46,62 @@ class ImportProfile(BaseModel):
     header_row = pw.IntegerField(null=True)
     mapping = pw.TextField()  # JSON: field → column index
     created_at = pw.DateTimeField(default=dt.datetime.now)
+
+
+class ExpenseSummary(BaseModel):
+    """费用汇总 of one reception (its root application)."""
+
+    reception = pw.ForeignKeyField(Application, unique=True, on_delete="CASCADE", backref="+")
+    status = pw.CharField(max_length=20, default="draft", index=True)
+    submitted_at = pw.DateTimeField(null=True)
+    due = pw.DateField(null=True)
+    reimbursed_on = pw.DateField(null=True)
+    reimbursed_method = pw.CharField(max_length=40, default="")
+    reimbursed_reference = pw.CharField(max_length=100, default="")
+
+
+class ExpenseLine(BaseModel):
+    summary = pw.ForeignKeyField(ExpenseSummary, backref="lines", on_delete="CASCADE")
+    category = pw.CharField(max_length=20)
+    date = pw.DateField()
+    vendor = pw.CharField(max_length=200, default="")
+    invoice_code = pw.CharField(max_length=40, default="", index=True)
+    invoice_no = pw.CharField(max_length=40, default="", index=True)
+    amount = money(default=0)
+    tax = money(default=0)
+    total = money(default=0)
+    guests = pw.IntegerField(default=0)
+    diners = pw.IntegerField(default=0)
+    rooms = pw.IntegerField(default=0)
+    nights = pw.IntegerField(default=0)
+    trips = pw.IntegerField(default=0)
+    drinks = money(null=True)
+    payment_method = pw.CharField(max_length=40, default="")
+    reason = pw.TextField(default="")
+
+
+class ExpenseVoucher(BaseModel):
+    line = pw.ForeignKeyField(ExpenseLine, backref="vouchers", on_delete="CASCADE")
+    file_name = pw.CharField(max_length=255)
+    stored_name = pw.CharField(max_length=255)
+    uploaded_at = pw.DateTimeField(default=dt.datetime.now)
+
+
+class ExpenseRecord(BaseModel):
+    summary = pw.ForeignKeyField(ExpenseSummary, backref="records", on_delete="CASCADE")
+    user = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    action = pw.CharField(max_length=20)
+    comment = pw.TextField(default="")
+    at = pw.DateTimeField(default=dt.datetime.now)
+
+
+class LineMatch(BaseModel):
+    """What finance decided about an imported line: matched to a claimed line, or not a reception
+    expense. Auto matches carry their score."""
+
+    imported = pw.ForeignKeyField(ImportedLine, unique=True, backref="+", on_delete="CASCADE")
+    expense = pw.ForeignKeyField(ExpenseLine, null=True, backref="matches", on_delete="CASCADE")
+    kind = pw.CharField(max_length=20)  # auto | manual | not_reception
+    score = pw.FloatField(default=0)
+    by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    at = pw.DateTimeField(default=dt.datetime.now)

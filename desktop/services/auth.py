@@ -90,6 +90,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
         }
     ),
     "finance.import": frozenset({FINANCE, SYSADMIN}),
+    "expenses.file": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, SYSADMIN}),
+    "expenses.audit": frozenset({FINANCE}),
+    "expenses.approve": frozenset({GENERAL_MANAGER}),
+    "expenses.reimburse": frozenset({FINANCE}),
+    "expenses.view": frozenset({FINANCE, GENERAL_MANAGER, AUDITOR, ADMIN_OFFICE, SYSADMIN}),
     "feedback.file": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, SYSADMIN}),
     "feedback.view": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),
     "applications.view_all": frozenset({ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),

@@ -61,6 +61,7 @@ def setting_specs() -> list[SettingSpec]:
         SettingSpec("default_wait_location", "一楼会客区", translate("settings", "默认等候地点")),
         SettingSpec("language", DEFAULT_LANGUAGE, translate("settings", "界面语言")),
         SettingSpec("lead_days_gm", "2", translate("settings", "总经理出席时须提前的工作日数")),
+        SettingSpec("expense_due_days", "5", translate("settings", "费用汇总须在接待结束后几个工作日内提交")),
         SettingSpec("application_form_no", "XZ-QR-002", translate("settings", "客户接待申请表表单编号")),
     ]
 

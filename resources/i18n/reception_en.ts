@@ -2434,6 +2434,121 @@
     </message>
 </context>
 <context>
+    <name>expenses</name>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待财务审核</source>
+        <translation>Waiting for finance</translation>
+    </message>
+    <message>
+        <source>待总经理审批</source>
+        <translation>Waiting for the GM</translation>
+    </message>
+    <message>
+        <source>待报销</source>
+        <translation>To reimburse</translation>
+    </message>
+    <message>
+        <source>已报销</source>
+        <translation>Reimbursed</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>人均 {pp} 超过 {level} 级餐费标准 {cap}</source>
+        <translation>{pp} per person exceeds the level {level} meal standard {cap}</translation>
+    </message>
+    <message>
+        <source>陪餐 {n} 人超过上限 {limit} 人</source>
+        <translation>{n} accompanying diners exceed the limit of {limit}</translation>
+    </message>
+    <message>
+        <source>酒水 {d} 超过餐费的 40%</source>
+        <translation>Drinks {d} exceed 40% of the meal bill</translation>
+    </message>
+    <message>
+        <source>每间夜 {p} 超过 {level} 级住宿标准 {cap}</source>
+        <translation>{p} per room-night exceeds the level {level} lodging standard {cap}</translation>
+    </message>
+    <message>
+        <source>每趟 {p} 超过交通标准 {cap}</source>
+        <translation>{p} per trip exceeds the transport standard {cap}</translation>
+    </message>
+    <message>
+        <source>日期 {d} 不在接待期间（{a}–{b}）</source>
+        <translation>Date {d} is outside the reception ({a}–{b})</translation>
+    </message>
+    <message>
+        <source>接待不存在。</source>
+        <translation>No such reception.</translation>
+    </message>
+    <message>
+        <source>您无权查看这份费用汇总。</source>
+        <translation>You may not see this expense summary.</translation>
+    </message>
+    <message>
+        <source>费用汇总{status}，不能修改。</source>
+        <translation>The expense summary is {status} and cannot be edited.</translation>
+    </message>
+    <message>
+        <source>请选择费用类别。</source>
+        <translation>Choose a category.</translation>
+    </message>
+    <message>
+        <source>金额无法识别。</source>
+        <translation>The amount is not understood.</translation>
+    </message>
+    <message>
+        <source>请填写价税合计。</source>
+        <translation>Enter the total including tax.</translation>
+    </message>
+    <message>
+        <source>费用明细不存在。</source>
+        <translation>No such expense line.</translation>
+    </message>
+    <message>
+        <source>凭证请使用图片或 PDF 文件。</source>
+        <translation>Vouchers must be images or PDF files.</translation>
+    </message>
+    <message>
+        <source>请先填写费用明细。</source>
+        <translation>Enter the expense lines first.</translation>
+    </message>
+    <message>
+        <source>{date} {cat} {total}：超标或超出接待期间，须写明原因。</source>
+        <translation>{date} {cat} {total}: over the standard or outside the reception; give a reason.</translation>
+    </message>
+    <message>
+        <source>{cat} 实际 {a} 超出预算 {b}，须写明原因。</source>
+        <translation>{cat}: actual {a} exceeds the budget {b}; give a reason.</translation>
+    </message>
+    <message>
+        <source>费用汇总当前为“{status}”，不能执行此操作。</source>
+        <translation>The expense summary is “{status}”; this cannot be done now.</translation>
+    </message>
+    <message>
+        <source>不能审核或审批自己报销的费用。</source>
+        <translation>You cannot audit or approve your own expenses.</translation>
+    </message>
+    <message>
+        <source>这份费用汇总刚刚已被他人处理，请刷新。</source>
+        <translation>Someone else has just handled this expense summary; please refresh.</translation>
+    </message>
+    <message>
+        <source>退回时必须填写意见。</source>
+        <translation>A comment is required to return it.</translation>
+    </message>
+    <message>
+        <source>请填写报销方式。</source>
+        <translation>Enter the payment method.</translation>
+    </message>
+</context>
+<context>
     <name>feedback</name>
     <message>
         <source>接待不存在。</source>
@@ -2630,6 +2745,101 @@
     <message>
         <source>发生了意外错误：{error}</source>
         <translation>An unexpected error occurred: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>reconcile</name>
+    <message>
+        <source>超标准</source>
+        <translation>Over standard</translation>
+    </message>
+    <message>
+        <source>超预算未另行审批</source>
+        <translation>Over budget without extra approval</translation>
+    </message>
+    <message>
+        <source>发票重复报销</source>
+        <translation>Invoice claimed twice</translation>
+    </message>
+    <message>
+        <source>导入记录无对应接待</source>
+        <translation>Imported line without a reception</translation>
+    </message>
+    <message>
+        <source>报销无导入记录且无凭证</source>
+        <translation>Claim without import or voucher</translation>
+    </message>
+    <message>
+        <source>日期不在接待期间</source>
+        <translation>Outside the reception&apos;s dates</translation>
+    </message>
+    <message>
+        <source>费用汇总逾期提交</source>
+        <translation>Summary submitted late</translation>
+    </message>
+    <message>
+        <source>报销与导入金额不符</source>
+        <translation>Claim and import differ</translation>
+    </message>
+    <message>
+        <source>陪餐超标</source>
+        <translation>Too many accompanying diners</translation>
+    </message>
+    <message>
+        <source>酒水超比例</source>
+        <translation>Drinks over share</translation>
+    </message>
+    <message>
+        <source>发票号一致</source>
+        <translation>same invoice number</translation>
+    </message>
+    <message>
+        <source>金额一致</source>
+        <translation>same amount</translation>
+    </message>
+    <message>
+        <source>金额相近</source>
+        <translation>amount within tolerance</translation>
+    </message>
+    <message>
+        <source>日期一致</source>
+        <translation>same date</translation>
+    </message>
+    <message>
+        <source>日期在接待期间</source>
+        <translation>date within the reception</translation>
+    </message>
+    <message>
+        <source>商户相似 {n}%</source>
+        <translation>vendor {n}% similar</translation>
+    </message>
+    <message>
+        <source>费用明细不存在。</source>
+        <translation>No such expense line.</translation>
+    </message>
+    <message>
+        <source>{date} {vendor} {total} 无导入记录也无凭证</source>
+        <translation>{date} {vendor} {total}: no imported record and no voucher</translation>
+    </message>
+    <message>
+        <source>报销 {a}，导入 {b}</source>
+        <translation>claimed {a}, imported {b}</translation>
+    </message>
+    <message>
+        <source>发票 {no} 被报销 {n} 次（{where}）</source>
+        <translation>Invoice {no} claimed {n} times ({where})</translation>
+    </message>
+    <message>
+        <source>应于 {due} 前提交，实际 {at:%Y-%m-%d}</source>
+        <translation>Due {due}, submitted {at:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <source>{cat} 实际 {a} 超出批准预算 {b}</source>
+        <translation>{cat}: actual {a} exceeds the approved budget {b}</translation>
+    </message>
+    <message>
+        <source>{date} {vendor} {total} 未匹配到已批准的接待</source>
+        <translation>{date} {vendor} {total}: no approved reception matches</translation>
     </message>
 </context>
 <context>
@@ -2926,6 +3136,10 @@
     <message>
         <source>总经理出席时须提前的工作日数</source>
         <translation>Working days of lead time when the GM attends</translation>
+    </message>
+    <message>
+        <source>费用汇总须在接待结束后几个工作日内提交</source>
+        <translation>Working days after the reception to submit expenses</translation>
     </message>
     <message>
         <source>客户接待申请表表单编号</source>
