@@ -108,7 +108,12 @@ def preview(
 
 
 def _active():
-    return ImportedLine.select().join(ImportBatch).where(ImportBatch.undone_at.is_null())
+    # The batch is selected along, so a duplicate's reason needs no further query.
+    return (
+        ImportedLine.select(ImportedLine, ImportBatch)
+        .join(ImportBatch)
+        .where(ImportBatch.undone_at.is_null())
+    )
 
 
 def _mark_duplicates(parsed: Parsed) -> None:

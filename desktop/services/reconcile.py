@@ -339,14 +339,26 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
     result: list[Flag] = []
     claims = [c for c in _claims(date_from, date_to) if date_from <= c.line.date <= date_to]
     matches = {m.expense_id: m for m in LineMatch.select().where(LineMatch.expense.is_null(False))}
+    imported_by_id = (
+        {
+            r.id: r
+            for r in ImportedLine.select().where(
+                ImportedLine.id.in_([m.imported_id for m in matches.values()])
+            )
+        }
+        if matches
+        else {}
+    )
+    standard_of: dict[int, standards.StandardInfo] = {}
     with_voucher = {v.line_id for v in ExpenseVoucher.select(ExpenseVoucher.line)}
     invoices: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
     summaries: dict[int, tuple[ExpenseSummary, Application]] = {}
     for claim in claims:
         line, app = claim.line, claim.app
         label = f"{app.number} {app.client_company}"
-        std = standards.standard(app.standard_id)
-        for check in check_line(line, std, app):
+        if app.standard_id not in standard_of:
+            standard_of[app.standard_id] = standards.standard(app.standard_id)
+        for check in check_line(line, standard_of[app.standard_id], app):
             result.append(Flag(check.code, check.message, label, expense_id=line.id))
         if line.invoice_no:
             invoices[(line.invoice_code, line.invoice_no)].append(claim)
@@ -363,7 +375,7 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
                 )
             )
         if m is not None:
-            imported = ImportedLine.get_by_id(m.imported_id)
+            imported = imported_by_id[m.imported_id]
             imported_total = abs(
                 to_money(imported.total if imported.total is not None else imported.amount or 0)
             )
