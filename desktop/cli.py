@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check and show, write nothing")
     imp.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    rec = sub.add_parser("reconcile", help="match imported lines to claimed expenses and write the 对账报告")
+    rec.add_argument("--from", dest="date_from", type=_date, required=True)
+    rec.add_argument("--to", dest="date_to", type=_date, required=True)
+    rec.add_argument("-o", "--output", required=True, type=Path)
+
     export = sub.add_parser("export", help="write a form as .xlsx or .pdf")
     what = export.add_subparsers(dest="form", metavar="FORM", parser_class=_Parser, required=True)
     vlog = what.add_parser("visitor-log", help="the day's 来访登记表")
@@ -83,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     onsite = what.add_parser("onsite", help="on-site / evacuation list (PDF)")
     onsite.add_argument("-o", "--output", required=True, type=Path)
     for name, text in (
+        ("expenses", "the 接待费用报销汇总表 with budget vs actual and signatures"),
         ("arrangement", "the 客户接待安排表, one labelled copy per recipient"),
         ("itinerary", "the 商务考察行程安排表 for the client's team leader"),
         ("feedback", "the 客户接待信息反馈表"),
@@ -160,6 +166,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         rows = visitors.on_site(actor)
         onsite.export_onsite_pdf(rows, settings.company_name(), dt.datetime.now(), out)
         print(f"{out}: {len(rows)} parties on site")
+    elif args.form == "expenses":
+        from desktop.exporters import finance_reports
+        from desktop.services import expenses
+
+        if out.suffix.lower() not in (".xlsx", ".pdf"):
+            raise UsageError(f"output must end in .xlsx or .pdf: {out}")
+        info = expenses.get(_cli_actor(), args.id)
+        finance_reports.export_expenses(info, settings.company_name(), out)
+        print(f"{out}: {info.application.number}, {info.status_label}, {info.total}")
     elif args.form in ("arrangement", "itinerary", "feedback"):
         from desktop.exporters import arrangement_forms
         from desktop.services import arrangements
@@ -230,6 +245,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in result.parsed.lines:
             if line.status != "new":
                 print(f"  {line.reason}")
+    return 0
+
+
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    from desktop.exporters import finance_reports
+    from desktop.services import reconcile, settings
+    from desktop.services.auth import FINANCE, Actor
+
+    _open(args.db)
+    if args.output.suffix.lower() not in (".xlsx", ".pdf"):
+        raise UsageError(f"output must end in .xlsx or .pdf: {args.output}")
+    if args.date_to < args.date_from:
+        raise UsageError("--to is before --from")
+    actor = Actor(user_id=0, username="cli", display_name="命令行", roles=frozenset({FINANCE}))
+    result = reconcile.run(actor, args.date_from, args.date_to)
+    data = reconcile.report_data(actor, args.date_from, args.date_to, settings.company_name())
+    finance_reports.write_report(data, args.output)
+    print(
+        f"{args.output}: {result.matched} matched now, {len(data.matched)} matched in all, "
+        f"{len(data.unmatched)} to review, {len(data.flags)} flags"
+    )
     return 0
 
 
@@ -390,6 +426,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_export(args)
         if args.command == "import":
             return cmd_import(args)
+        if args.command == "reconcile":
+            return cmd_reconcile(args)
         if args.command == "screenshot":
             return cmd_screenshot(args)
         return run_gui(args)

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from desktop.exporters import application_form, arrangement_forms, formdoc, visitor_log
+from desktop.exporters import application_form, arrangement_forms, finance_reports, formdoc, visitor_log
 
 FONT = "微软雅黑"
 THIN = Side(style="thin", color="333333")
@@ -120,6 +120,10 @@ def main() -> None:
     ):
         form_template(title, arrangement_forms.WIDTHS).save(target)
         print(target)
+    form_template(finance_reports.EXPENSE_TITLE, finance_reports.WIDTHS).save(
+        finance_reports.EXPENSE_TEMPLATE
+    )
+    print(finance_reports.EXPENSE_TEMPLATE)
 
 
 if __name__ == "__main__":

@@ -296,4 +296,9 @@ def seed_demo(
     from desktop.services import demo_receptions
 
     applications = demo_receptions.seed(today, now)
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        demo_receptions.seed_finance(today, now, Path(folder) / "公务卡明细.csv")
     return {"visits": count, "visitors": len(pool), "employees": len(emps), "applications": applications}

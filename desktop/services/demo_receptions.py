@@ -342,3 +342,85 @@ def _arrange(admin, approved_ids: list[int]) -> None:
     detail = arrangements.get(admin, first.id)
     for item in detail.checklist[:5]:
         arrangements.set_checklist(admin, item.id, done=True, owner_id=people["孙丽"])
+
+
+def seed_finance(today: dt.date, now: dt.datetime, invoice_file=None) -> None:
+    """Expense summaries in every state, an import batch, and lines waiting for review."""
+    from desktop.models import Application
+    from desktop.services import expenses, imports, reconcile
+    from desktop.services.expenses import LineForm
+
+    lina = auth.actor_by_username("lina")
+    finance = auth.actor_by_username("caiwu")
+    gm = auth.actor_by_username("zongjingli")
+    ended = sorted(
+        (
+            a
+            for a in apps.list_applications(finance, scope="all")
+            if a.status == apps.APPROVED and a.departure.date() < today
+        ),
+        key=lambda a: a.arrival,
+    )
+    for n, info in enumerate(ended):
+        app = Application.get_by_id(info.id)
+        d = app.arrival.date()
+        expenses.save_line(
+            lina,
+            app.id,
+            LineForm(
+                "meals",
+                d,
+                f"{90 * (info.guest_count + 2)}.00",
+                vendor="粤海酒家",
+                invoice_code="044001900111",
+                invoice_no=f"1372{n}588",
+                guests=info.guest_count,
+                diners=2,
+                payment_method="公务卡",
+            ),
+        )
+        expenses.save_line(
+            lina,
+            app.id,
+            LineForm(
+                "transport",
+                d,
+                "86.50",
+                vendor="滴滴出行",
+                payment_method="公务卡",
+                reason="送客户去高铁站，预算未列",
+            ),
+        )
+        expenses.save_line(
+            lina,
+            app.id,
+            LineForm("other", d, "45.00", vendor="文具店", payment_method="现金", reason="会议资料打印装订"),
+        )
+        when = dt.datetime.combine(d + dt.timedelta(days=2), dt.time(16))
+        expenses.submit(lina, app.id, now=when)
+        if n == 0:
+            expenses.audit(finance, app.id, "凭证齐全", now=when + dt.timedelta(days=1))
+            expenses.approve(gm, app.id, "同意", now=when + dt.timedelta(days=2))
+            expenses.reimburse(
+                finance, app.id, on=today - dt.timedelta(days=1), method="银行转账", reference="HX-2026-1188"
+            )
+    # Finance's import: the card statement of the period.
+    if invoice_file is not None and ended:
+        start = ended[0].arrival.date()
+        rows = [["交易日期", "摘要", "对方户名", "支出金额", "存入金额"]]
+        for info in ended:
+            d = info.arrival.date()
+            rows += [
+                [d.isoformat(), "餐费", "粤海酒家餐饮有限公司", f"{90 * (info.guest_count + 2)}.00", ""],
+                [d.isoformat(), "打车", "滴滴出行科技有限公司", "86.50", ""],
+                [d.isoformat(), "办公用品", "某某贸易公司", "45.00", ""],
+            ]
+        rows.append([(start + dt.timedelta(days=1)).isoformat(), "加油", "中石化加油站", "300.00", ""])
+        import csv
+
+        with open(invoice_file, "w", encoding="gbk", newline="") as handle:
+            handle.write("招商银行 公务卡交易明细\n")
+            csv.writer(handle).writerows(rows)
+        preview = imports.preview(finance, invoice_file)
+        imports.commit(finance, preview)
+        reconcile.run(finance, start - dt.timedelta(days=7), today)

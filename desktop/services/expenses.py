@@ -540,3 +540,67 @@ def reimburse(actor: Actor, application_id: int, *, on: dt.date, method: str, re
         reimbursed_on=on, reimbursed_method=method.strip(), reimbursed_reference=reference.strip()
     ).where(ExpenseSummary.id == info.id).execute()
     return get(actor, application_id)
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    application_id: int
+    number: str
+    client: str
+    department: str
+    departure: dt.datetime
+    status: str
+    due: dt.date
+    total: Decimal
+    late: bool
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status)
+
+
+def list_summaries(actor: Actor, statuses: tuple[str, ...] = ()) -> list[SummaryRow]:
+    """Receptions that have ended (or have expenses), with the state of their expense summary."""
+    require_any(actor, "expenses.view", "expenses.file", "expenses.audit", "expenses.approve")
+    from desktop.services.arrangements import approved_receptions
+
+    today = dt.date.today()
+    summaries = {s.reception_id: s for s in ExpenseSummary.select()}
+    rows = []
+    for app in approved_receptions(today - dt.timedelta(days=365), today + dt.timedelta(days=30)):
+        root = app.root_id or app.id
+        summary = summaries.get(root)
+        if summary is None and app.departure.date() > today:
+            continue
+        if not actor.can("expenses.view") and app.applicant_id != actor.user_id:
+            continue
+        status = summary.status if summary else DRAFT
+        if statuses and status not in statuses:
+            continue
+        due = summary.due if summary and summary.due else due_date(app.departure)
+        total = (
+            sum(
+                (
+                    to_money(x.total)
+                    for x in ExpenseLine.select(ExpenseLine.total).where(ExpenseLine.summary == summary)
+                ),
+                ZERO,
+            )
+            if summary
+            else ZERO
+        )
+        submitted = summary.submitted_at.date() if summary and summary.submitted_at else today
+        rows.append(
+            SummaryRow(
+                app.id,
+                app.number,
+                app.client_company,
+                app.department.name,
+                app.departure,
+                status,
+                due,
+                total,
+                submitted > due,
+            )
+        )
+    return sorted(rows, key=lambda r: r.departure, reverse=True)

@@ -29,7 +29,8 @@ def to_money(value: object) -> Decimal:
 
 
 def format_money(value: Decimal) -> str:
-    return f"¥{to_money(value):,.2f}"
+    amount = to_money(value)
+    return f"-¥{-amount:,.2f}" if amount < 0 else f"¥{amount:,.2f}"
 
 
 def _section(number: int) -> str:

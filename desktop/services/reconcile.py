@@ -457,3 +457,73 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
                 )
             )
     return result
+
+
+def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str):
+    """Everything the 对账报告 shows, as rows (the exporter lays them out)."""
+    from desktop.exporters.finance_reports import ReportData
+
+    require(actor, "finance.import")
+    flags_found = flags(actor, date_from, date_to)
+    rows = (
+        ImportedLine.select()
+        .join(ImportBatch)
+        .where(ImportBatch.undone_at.is_null(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
+        .order_by(ImportedLine.date, ImportedLine.id)
+    )
+    decisions = {m.imported_id: m for m in LineMatch.select()}
+    matched, unmatched = [], []
+    review = {item.imported.id: item for item in run_preview(actor, date_from, date_to)}
+    for row in rows:
+        total = to_money(row.total if row.total is not None else row.amount or 0)
+        m = decisions.get(row.id)
+        if m is not None and m.expense_id is not None:
+            line = ExpenseLine.get_by_id(m.expense_id)
+            app = Application.get_by_id(line.summary.reception_id)
+            matched.append(
+                [
+                    row.date,
+                    row.invoice_no,
+                    row.vendor,
+                    f"{total:.2f}",
+                    f"{app.number} {app.client_company}",
+                    line.date,
+                    f"{line.total:.2f}",
+                    "自动" if m.kind == "auto" else "手工",
+                    round(m.score),
+                ]
+            )
+        elif m is None:
+            item = review.get(row.id)
+            best = item.candidates[0] if item and item.candidates else None
+            unmatched.append(
+                [
+                    row.date,
+                    row.invoice_no,
+                    row.vendor,
+                    row.memo,
+                    f"{total:.2f}",
+                    best.reception if best else "",
+                    round(best.score) if best else "",
+                    best.why if best else "",
+                ]
+            )
+    summary = [
+        ("已匹配", len(matched)),
+        ("未匹配（待复核）", len(unmatched)),
+        ("非接待费用", sum(1 for m in decisions.values() if m.kind == "not_reception")),
+        ("问题", len(flags_found)),
+    ]
+    flag_rows = [
+        [flag_label(f.code), f.message, f.reception, f.imported_id or "", f.expense_id or ""]
+        for f in flags_found
+    ]
+    return ReportData(company, date_from, date_to, matched, unmatched, flag_rows, summary)
+
+
+def run_preview(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[ReviewItem]:
+    """The review queue's candidates without writing matches (for reports)."""
+    with database.atomic() as transaction:
+        result = run(actor, date_from, date_to)
+        transaction.rollback()
+    return result.review

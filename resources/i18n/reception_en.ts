@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>ApplicationColumns</name>
@@ -271,7 +270,7 @@
         <translation>Leave empty for the standard estimate: {amount}</translation>
     </message>
     <message>
-        <source>合计 {total}&#x3000;大写：{capital}</source>
+        <source>合计 {total}　大写：{capital}</source>
         <translation>Total {total}   in words: {capital}</translation>
     </message>
     <message>
@@ -750,7 +749,7 @@
     </message>
     <message>
         <source>工作日按国家法定节假日与调休计算（chinese-calendar），再加上公司自己的安排：</source>
-        <translation>Working days follow the national holidays and make-up days (chinese-calendar), plus the company&apos;s own days:</translation>
+        <translation>Working days follow the national holidays and make-up days (chinese-calendar), plus the company's own days:</translation>
     </message>
     <message>
         <source>工作日</source>
@@ -824,7 +823,7 @@
     </message>
     <message>
         <source>提交时按条件确定每份申请的审批步骤；已在审批中的申请不受修改影响。部门负责人一步只能由申请部门的负责人审批；任何人不能审批自己的申请。</source>
-        <translation>Each application&apos;s steps are fixed by these conditions when it is submitted; applications already under way are not affected. The department-manager step can only be decided by the manager of the applicant&apos;s department, and nobody approves their own application.</translation>
+        <translation>Each application's steps are fixed by these conditions when it is submitted; applications already under way are not affected. The department-manager step can only be decided by the manager of the applicant's department, and nobody approves their own application.</translation>
     </message>
     <message>
         <source>已保存。</source>
@@ -915,7 +914,7 @@
     </message>
     <message>
         <source>（按接待人）</source>
-        <translation>(host&apos;s department)</translation>
+        <translation>(host's department)</translation>
     </message>
     <message>
         <source>来访 {n} 次</source>
@@ -1405,7 +1404,7 @@
     </message>
     <message>
         <source>取消 {name} 的预约吗？</source>
-        <translation>Cancel {name}&apos;s appointment?</translation>
+        <translation>Cancel {name}'s appointment?</translation>
     </message>
 </context>
 <context>
@@ -1474,7 +1473,7 @@
     </message>
     <message>
         <source>打印明日全部安排表…</source>
-        <translation>Print all of tomorrow&apos;s sheets…</translation>
+        <translation>Print all of tomorrow's sheets…</translation>
     </message>
     <message>
         <source>日期</source>
@@ -1514,7 +1513,7 @@
     </message>
     <message>
         <source>明日准备工作均已完成。</source>
-        <translation>Tomorrow&apos;s preparations are all done.</translation>
+        <translation>Tomorrow's preparations are all done.</translation>
     </message>
     <message>
         <source>明日安排</source>
@@ -1526,11 +1525,11 @@
     </message>
     <message>
         <source>明日客户接待安排表</source>
-        <translation>Tomorrow&apos;s arrangement sheets</translation>
+        <translation>Tomorrow's arrangement sheets</translation>
     </message>
     <message>
         <source>正在生成明日安排表…</source>
-        <translation>Preparing tomorrow&apos;s sheets…</translation>
+        <translation>Preparing tomorrow's sheets…</translation>
     </message>
 </context>
 <context>
@@ -1901,7 +1900,7 @@
     </message>
     <message>
         <source>取消 {name} 的预约吗？</source>
-        <translation>Cancel {name}&apos;s appointment?</translation>
+        <translation>Cancel {name}'s appointment?</translation>
     </message>
     <message>
         <source>请先在“在访”列表中选择要签离的访客。</source>
@@ -2268,7 +2267,7 @@
     </message>
     <message>
         <source>只有申请部门的负责人可以审批这一步。</source>
-        <translation>Only the manager of the applicant&apos;s department can decide this step.</translation>
+        <translation>Only the manager of the applicant's department can decide this step.</translation>
     </message>
     <message>
         <source>未知的审批意见。</source>
@@ -2383,7 +2382,7 @@
     </message>
     <message>
         <source>{hotel} 协议价 {price}/间夜 超过 {level} 级住宿标准 {cap}。</source>
-        <translation>{hotel}&apos;s agreed rate {price} per room-night exceeds the level {level} lodging standard {cap}.</translation>
+        <translation>{hotel}'s agreed rate {price} per room-night exceeds the level {level} lodging standard {cap}.</translation>
     </message>
     <message>
         <source>会议室“{room}”只能坐 {cap} 人，本次 {n} 人。</source>
@@ -2575,7 +2574,7 @@
     <name>imports</name>
     <message>
         <source>无法识别文件编码，请指定编码（如 GBK 或 UTF-8）。</source>
-        <translation>The file&apos;s encoding is not recognised; please choose one (e.g. GBK or UTF-8).</translation>
+        <translation>The file's encoding is not recognised; please choose one (e.g. GBK or UTF-8).</translation>
     </message>
     <message>
         <source>文件不存在：{path}</source>
@@ -2631,7 +2630,7 @@
     </message>
     <message>
         <source>第 {row} 行，列“{col}”：无法把“{value}”读作{what}</source>
-        <translation>row {row}, column {col}: cannot read &apos;{value}&apos; as {what}</translation>
+        <translation>row {row}, column {col}: cannot read '{value}' as {what}</translation>
     </message>
     <message>
         <source>日期</source>
@@ -2771,7 +2770,7 @@
     </message>
     <message>
         <source>日期不在接待期间</source>
-        <translation>Outside the reception&apos;s dates</translation>
+        <translation>Outside the reception's dates</translation>
     </message>
     <message>
         <source>费用汇总逾期提交</source>
@@ -2918,7 +2917,7 @@
     </message>
     <message>
         <source>司机电话</source>
-        <translation>Driver&apos;s phone</translation>
+        <translation>Driver's phone</translation>
     </message>
     <message>
         <source>未知列表。</source>
@@ -3084,7 +3083,7 @@
     </message>
     <message>
         <source>请填写员工姓名。</source>
-        <translation>Enter the employee&apos;s name.</translation>
+        <translation>Enter the employee's name.</translation>
     </message>
     <message>
         <source>请选择部门。</source>
@@ -3296,7 +3295,7 @@
     </message>
     <message>
         <source>请填写访客姓名。</source>
-        <translation>Enter the visitor&apos;s name.</translation>
+        <translation>Enter the visitor's name.</translation>
     </message>
     <message>
         <source>姓名太长。</source>
@@ -3392,7 +3391,7 @@
     </message>
     <message>
         <source>{name} 的签离时间早于签到时间</source>
-        <translation>{name}&apos;s check-out time is before the check-in time</translation>
+        <translation>{name}'s check-out time is before the check-in time</translation>
     </message>
     <message>
         <source>部分访客刚刚已在别处签离，请刷新后重试。</source>
