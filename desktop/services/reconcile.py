@@ -404,6 +404,9 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
                     expense_id=group[-1].line.id,
                 )
             )
+    actuals: dict[tuple[int, str], Decimal] = defaultdict(lambda: Decimal("0.00"))
+    for claim in claims:
+        actuals[(claim.line.summary_id, claim.line.category)] += to_money(claim.line.total)
     for summary, app in summaries.values():
         label = f"{app.number} {app.client_company}"
         if summary.submitted_at and summary.due and summary.submitted_at.date() > summary.due:
@@ -418,14 +421,7 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
             )
         budget = {b.category: to_money(b.amount) for b in app.budget_lines}
         for category in standards.CATEGORIES:
-            actual = sum(
-                (
-                    to_money(c.line.total)
-                    for c in claims
-                    if c.line.summary_id == summary.id and c.line.category == category
-                ),
-                Decimal("0.00"),
-            )
+            actual = actuals[(summary.id, category)]
             if actual > budget.get(category, Decimal("0.00")) and not app.over_standard:
                 result.append(
                     Flag(
