@@ -285,12 +285,16 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     language = args.shot_lang or args.lang or settings.get("language")
     app = create_application(language)
-    # A front-desk identity: sees what a receptionist sees (ID numbers masked).
+    # A front-desk and admin-office identity (ID numbers masked), plus the roles the view needs.
+    from desktop.services.auth import PERMISSIONS
+    from desktop.views.registry import main_views
+
+    roles = {RECEPTIONIST, ADMIN_OFFICE, AUDITOR}
+    spec = next((s for s in main_views() if s.key == args.view), None)
+    if spec is not None and not any(roles & PERMISSIONS[p] for p in spec.permissions):
+        roles |= set(PERMISSIONS[spec.permissions[0]])
     actor = Actor(
-        user_id=0,
-        username="screenshot",
-        display_name=app.translate("cli", "前台"),
-        roles=frozenset({RECEPTIONIST, ADMIN_OFFICE, AUDITOR}),
+        user_id=0, username="screenshot", display_name=app.translate("cli", "前台"), roles=frozenset(roles)
     )
     if args.view == "arrangement":
         window = _arrangement_window(actor)

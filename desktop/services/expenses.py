@@ -604,3 +604,9 @@ def list_summaries(actor: Actor, statuses: tuple[str, ...] = ()) -> list[Summary
             )
         )
     return sorted(rows, key=lambda r: r.departure, reverse=True)
+
+
+def voucher_files(actor: Actor, line_id: int) -> list[str]:
+    """Stored names of a line's vouchers (open them with :func:`voucher_path`)."""
+    require_any(actor, "expenses.view", "expenses.file", "expenses.audit", "expenses.approve")
+    return [v.stored_name for v in ExpenseVoucher.select().where(ExpenseVoucher.line == line_id)]

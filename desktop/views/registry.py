@@ -61,6 +61,18 @@ def _feedback(actor: Actor) -> QWidget:
     return FeedbackView(actor)
 
 
+def _expenses(actor: Actor) -> QWidget:
+    from desktop.views.expenses import ExpensesView
+
+    return ExpensesView(actor)
+
+
+def _reconciliation(actor: Actor) -> QWidget:
+    from desktop.views.reconciliation import ReconciliationView
+
+    return ReconciliationView(actor)
+
+
 def main_views() -> list[ViewSpec]:
     return [
         ViewSpec(
@@ -95,6 +107,18 @@ def main_views() -> list[ViewSpec]:
             lambda: QCoreApplication.translate("nav", "信息反馈"),
             ("feedback.view", "feedback.file"),
             _feedback,
+        ),
+        ViewSpec(
+            "expenses",
+            lambda: QCoreApplication.translate("nav", "费用报销"),
+            ("expenses.view", "expenses.file", "expenses.audit", "expenses.approve"),
+            _expenses,
+        ),
+        ViewSpec(
+            "reconciliation",
+            lambda: QCoreApplication.translate("nav", "财务对账"),
+            ("finance.import",),
+            _reconciliation,
         ),
         ViewSpec("log", lambda: QCoreApplication.translate("nav", "来访记录"), ("visitors.log",), _log),
     ]

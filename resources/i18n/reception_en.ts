@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>ApplicationColumns</name>
@@ -270,7 +271,7 @@
         <translation>Leave empty for the standard estimate: {amount}</translation>
     </message>
     <message>
-        <source>合计 {total}　大写：{capital}</source>
+        <source>合计 {total}&#x3000;大写：{capital}</source>
         <translation>Total {total}   in words: {capital}</translation>
     </message>
     <message>
@@ -749,7 +750,7 @@
     </message>
     <message>
         <source>工作日按国家法定节假日与调休计算（chinese-calendar），再加上公司自己的安排：</source>
-        <translation>Working days follow the national holidays and make-up days (chinese-calendar), plus the company's own days:</translation>
+        <translation>Working days follow the national holidays and make-up days (chinese-calendar), plus the company&apos;s own days:</translation>
     </message>
     <message>
         <source>工作日</source>
@@ -823,7 +824,7 @@
     </message>
     <message>
         <source>提交时按条件确定每份申请的审批步骤；已在审批中的申请不受修改影响。部门负责人一步只能由申请部门的负责人审批；任何人不能审批自己的申请。</source>
-        <translation>Each application's steps are fixed by these conditions when it is submitted; applications already under way are not affected. The department-manager step can only be decided by the manager of the applicant's department, and nobody approves their own application.</translation>
+        <translation>Each application&apos;s steps are fixed by these conditions when it is submitted; applications already under way are not affected. The department-manager step can only be decided by the manager of the applicant&apos;s department, and nobody approves their own application.</translation>
     </message>
     <message>
         <source>已保存。</source>
@@ -914,7 +915,7 @@
     </message>
     <message>
         <source>（按接待人）</source>
-        <translation>(host's department)</translation>
+        <translation>(host&apos;s department)</translation>
     </message>
     <message>
         <source>来访 {n} 次</source>
@@ -1074,6 +1075,213 @@
     <message>
         <source>全部部门</source>
         <translation>All departments</translation>
+    </message>
+</context>
+<context>
+    <name>ExpensesView</name>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>来宾公司</source>
+        <translation>Client company</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>应交</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source> 逾期</source>
+        <translation> overdue</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>商户</source>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <source>发票号</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <source>价税合计</source>
+        <translation>Total incl. tax</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>凭证</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <source>类别 / 日期</source>
+        <translation>Category / date</translation>
+    </message>
+    <message>
+        <source>发票代码 / 号码</source>
+        <translation>Invoice code / number</translation>
+    </message>
+    <message>
+        <source>税额</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>酒水</source>
+        <translation>Drinks</translation>
+    </message>
+    <message>
+        <source>价税合计 *</source>
+        <translation>Total incl. tax *</translation>
+    </message>
+    <message>
+        <source>来宾</source>
+        <translation>Guests</translation>
+    </message>
+    <message>
+        <source>陪餐</source>
+        <translation>Diners</translation>
+    </message>
+    <message>
+        <source>间</source>
+        <translation>rooms</translation>
+    </message>
+    <message>
+        <source>晚</source>
+        <translation>Nights</translation>
+    </message>
+    <message>
+        <source>趟</source>
+        <translation>trips</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>支付方式</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>超标 / 超预算说明</source>
+        <translation>Reason for exceeding</translation>
+    </message>
+    <message>
+        <source>保存明细</source>
+        <translation>Save line</translation>
+    </message>
+    <message>
+        <source>新明细</source>
+        <translation>New line</translation>
+    </message>
+    <message>
+        <source>删除明细</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <source>附加凭证…</source>
+        <translation>Attach voucher…</translation>
+    </message>
+    <message>
+        <source>打开凭证</source>
+        <translation>Open voucher</translation>
+    </message>
+    <message>
+        <source>费用明细</source>
+        <translation>Expense line</translation>
+    </message>
+    <message>
+        <source>意见（退回时必填）</source>
+        <translation>Comment (required to return)</translation>
+    </message>
+    <message>
+        <source>提交财务</source>
+        <translation>Submit to finance</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation>Audit passed</translation>
+    </message>
+    <message>
+        <source>总经理审批</source>
+        <translation>GM approval</translation>
+    </message>
+    <message>
+        <source>登记报销…</source>
+        <translation>Record reimbursement…</translation>
+    </message>
+    <message>
+        <source>打印报销汇总表…</source>
+        <translation>Print expense summary…</translation>
+    </message>
+    <message>
+        <source>（逾期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>{number} {client}&#x3000;{status}&#x3000;应于 {due} 前提交{late}&#x3000;合计 {total}（{capital}）</source>
+        <translation>{number} {client}   {status}   due {due}{late}   total {total} ({capital})</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>请先选择一条费用明细。</source>
+        <translation>Select an expense line first.</translation>
+    </message>
+    <message>
+        <source>选择凭证</source>
+        <translation>Choose a voucher</translation>
+    </message>
+    <message>
+        <source>图片或 PDF (*.pdf *.png *.jpg *.jpeg *.ofd)</source>
+        <translation>Images or PDF (*.pdf *.png *.jpg *.jpeg *.ofd)</translation>
+    </message>
+    <message>
+        <source>银行转账</source>
+        <translation>bank transfer</translation>
+    </message>
+    <message>
+        <source>已完成：{status}</source>
+        <translation>Done: {status}</translation>
+    </message>
+    <message>
+        <source>接待费用报销汇总表</source>
+        <translation>Reception expense summary</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Preparing…</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1445,232 @@
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>发票代码</source>
+        <translation>Invoice code</translation>
+    </message>
+    <message>
+        <source>发票号码</source>
+        <translation>Invoice number</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>销方 / 对方户名</source>
+        <translation>Vendor / counterparty</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>金额（不含税）</source>
+        <translation>Amount before tax</translation>
+    </message>
+    <message>
+        <source>税额</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>价税合计</source>
+        <translation>Total incl. tax</translation>
+    </message>
+    <message>
+        <source>支出 / 借方</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>存入 / 贷方</source>
+        <translation>Credit</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTab</name>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>支持 .xlsx .xls .ods .csv（UTF-8 / GBK）</source>
+        <translation>.xlsx .xls .ods .csv (UTF-8 / GBK) supported</translation>
+    </message>
+    <message>
+        <source>自动识别编码</source>
+        <translation>Detect encoding</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>重新读取</source>
+        <translation>Read again</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>表头行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <source>映射方案名称，如：工行对公流水</source>
+        <translation>Profile name, e.g. ICBC business account</translation>
+    </message>
+    <message>
+        <source>保存映射方案</source>
+        <translation>Save mapping profile</translation>
+    </message>
+    <message>
+        <source>列映射（可修改后“重新读取”）</source>
+        <translation>Column mapping (change it, then &quot;Read again&quot;)</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>发票号</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <source>销方 / 对方</source>
+        <translation>Vendor / counterparty</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>价税合计</source>
+        <translation>Total incl. tax</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>新</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>导入新记录</source>
+        <translation>Import new lines</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>导入时间</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <source>撤销所选批次</source>
+        <translation>Undo selected batch</translation>
+    </message>
+    <message>
+        <source>导入批次</source>
+        <translation>Import batches</translation>
+    </message>
+    <message>
+        <source>选择发票清单或银行流水</source>
+        <translation>Choose an invoice list or a statement</translation>
+    </message>
+    <message>
+        <source>电子表格 (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>第 {n} 列</source>
+        <translation>column {n}</translation>
+    </message>
+    <message>
+        <source>，使用映射方案“{p}”</source>
+        <translation>, using profile “{p}”</translation>
+    </message>
+    <message>
+        <source>{kind}：表头在第 {row} 行{profile}；新 {new} 条，重复 {dup} 条，错误 {err} 条，跳过 {skip} 行。</source>
+        <translation>{kind}: header in row {row}{profile}; {new} new, {dup} duplicate, {err} with errors, {skip} rows skipped.</translation>
+    </message>
+    <message>
+        <source>发票清单</source>
+        <translation>Invoice list</translation>
+    </message>
+    <message>
+        <source>银行 / 公务卡流水</source>
+        <translation>Bank / card statement</translation>
+    </message>
+    <message>
+        <source>导入 {n} 条新记录</source>
+        <translation>Import {n} new lines</translation>
+    </message>
+    <message>
+        <source>已保存映射方案“{name}”。</source>
+        <translation>Mapping profile “{name}” saved.</translation>
+    </message>
+    <message>
+        <source>正在导入 {done}/{total}…</source>
+        <translation>Importing {done}/{total}…</translation>
+    </message>
+    <message>
+        <source>已导入，批次 {batch}。</source>
+        <translation>Imported as batch {batch}. </translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>撤销批次</source>
+        <translation>Undo batch</translation>
+    </message>
+    <message>
+        <source>撤销批次 {id}（{n} 条）吗？</source>
+        <translation>Undo batch {id} ({n} lines)?</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 接待管理</source>
@@ -1288,6 +1722,105 @@
     <message>
         <source>通知</source>
         <translation>Notifications</translation>
+    </message>
+</context>
+<context>
+    <name>MatchTab</name>
+    <message>
+        <source>运行对账</source>
+        <translation>Run reconciliation</translation>
+    </message>
+    <message>
+        <source>导出对账报告…</source>
+        <translation>Export reconciliation report…</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>销方 / 对方</source>
+        <translation>Vendor / counterparty</translation>
+    </message>
+    <message>
+        <source>发票号</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>最佳候选</source>
+        <translation>Best candidate</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>无候选</source>
+        <translation>no candidate</translation>
+    </message>
+    <message>
+        <source>匹配最佳候选</source>
+        <translation>Match best candidate</translation>
+    </message>
+    <message>
+        <source>非接待费用</source>
+        <translation>Not a reception expense</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>接待</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <source>待复核（不会仅凭金额和日期自动匹配）</source>
+        <translation>To review (never matched on amount and date alone)</translation>
+    </message>
+    <message>
+        <source>问题清单</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>本次自动匹配 {m} 条；待复核 {r} 条；问题 {f} 条。</source>
+        <translation>{m} matched automatically; {r} to review; {f} flags.</translation>
+    </message>
+    <message>
+        <source>正在对账…</source>
+        <translation>Reconciling…</translation>
+    </message>
+    <message>
+        <source>导出对账报告</source>
+        <translation>Export reconciliation report</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
+        <translation>Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
     </message>
 </context>
 <context>
@@ -1404,7 +1937,7 @@
     </message>
     <message>
         <source>取消 {name} 的预约吗？</source>
-        <translation>Cancel {name}'s appointment?</translation>
+        <translation>Cancel {name}&apos;s appointment?</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1957,17 @@
     <message>
         <source>审批流程</source>
         <translation>Approval chain</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationView</name>
+    <message>
+        <source>对账</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
     </message>
 </context>
 <context>
@@ -1473,7 +2017,7 @@
     </message>
     <message>
         <source>打印明日全部安排表…</source>
-        <translation>Print all of tomorrow's sheets…</translation>
+        <translation>Print all of tomorrow&apos;s sheets…</translation>
     </message>
     <message>
         <source>日期</source>
@@ -1513,7 +2057,7 @@
     </message>
     <message>
         <source>明日准备工作均已完成。</source>
-        <translation>Tomorrow's preparations are all done.</translation>
+        <translation>Tomorrow&apos;s preparations are all done.</translation>
     </message>
     <message>
         <source>明日安排</source>
@@ -1525,11 +2069,11 @@
     </message>
     <message>
         <source>明日客户接待安排表</source>
-        <translation>Tomorrow's arrangement sheets</translation>
+        <translation>Tomorrow&apos;s arrangement sheets</translation>
     </message>
     <message>
         <source>正在生成明日安排表…</source>
-        <translation>Preparing tomorrow's sheets…</translation>
+        <translation>Preparing tomorrow&apos;s sheets…</translation>
     </message>
 </context>
 <context>
@@ -1900,7 +2444,7 @@
     </message>
     <message>
         <source>取消 {name} 的预约吗？</source>
-        <translation>Cancel {name}'s appointment?</translation>
+        <translation>Cancel {name}&apos;s appointment?</translation>
     </message>
     <message>
         <source>请先在“在访”列表中选择要签离的访客。</source>
@@ -2267,7 +2811,7 @@
     </message>
     <message>
         <source>只有申请部门的负责人可以审批这一步。</source>
-        <translation>Only the manager of the applicant's department can decide this step.</translation>
+        <translation>Only the manager of the applicant&apos;s department can decide this step.</translation>
     </message>
     <message>
         <source>未知的审批意见。</source>
@@ -2382,7 +2926,7 @@
     </message>
     <message>
         <source>{hotel} 协议价 {price}/间夜 超过 {level} 级住宿标准 {cap}。</source>
-        <translation>{hotel}'s agreed rate {price} per room-night exceeds the level {level} lodging standard {cap}.</translation>
+        <translation>{hotel}&apos;s agreed rate {price} per room-night exceeds the level {level} lodging standard {cap}.</translation>
     </message>
     <message>
         <source>会议室“{room}”只能坐 {cap} 人，本次 {n} 人。</source>
@@ -2574,7 +3118,7 @@
     <name>imports</name>
     <message>
         <source>无法识别文件编码，请指定编码（如 GBK 或 UTF-8）。</source>
-        <translation>The file's encoding is not recognised; please choose one (e.g. GBK or UTF-8).</translation>
+        <translation>The file&apos;s encoding is not recognised; please choose one (e.g. GBK or UTF-8).</translation>
     </message>
     <message>
         <source>文件不存在：{path}</source>
@@ -2630,7 +3174,7 @@
     </message>
     <message>
         <source>第 {row} 行，列“{col}”：无法把“{value}”读作{what}</source>
-        <translation>row {row}, column {col}: cannot read '{value}' as {what}</translation>
+        <translation>row {row}, column {col}: cannot read &apos;{value}&apos; as {what}</translation>
     </message>
     <message>
         <source>日期</source>
@@ -2712,6 +3256,14 @@
         <translation>Feedback</translation>
     </message>
     <message>
+        <source>费用报销</source>
+        <translation>Expenses</translation>
+    </message>
+    <message>
+        <source>财务对账</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
         <source>来访记录</source>
         <translation>Visitor log</translation>
     </message>
@@ -2770,7 +3322,7 @@
     </message>
     <message>
         <source>日期不在接待期间</source>
-        <translation>Outside the reception's dates</translation>
+        <translation>Outside the reception&apos;s dates</translation>
     </message>
     <message>
         <source>费用汇总逾期提交</source>
@@ -2917,7 +3469,7 @@
     </message>
     <message>
         <source>司机电话</source>
-        <translation>Driver's phone</translation>
+        <translation>Driver&apos;s phone</translation>
     </message>
     <message>
         <source>未知列表。</source>
@@ -3083,7 +3635,7 @@
     </message>
     <message>
         <source>请填写员工姓名。</source>
-        <translation>Enter the employee's name.</translation>
+        <translation>Enter the employee&apos;s name.</translation>
     </message>
     <message>
         <source>请选择部门。</source>
@@ -3295,7 +3847,7 @@
     </message>
     <message>
         <source>请填写访客姓名。</source>
-        <translation>Enter the visitor's name.</translation>
+        <translation>Enter the visitor&apos;s name.</translation>
     </message>
     <message>
         <source>姓名太长。</source>
@@ -3391,7 +3943,7 @@
     </message>
     <message>
         <source>{name} 的签离时间早于签到时间</source>
-        <translation>{name}'s check-out time is before the check-in time</translation>
+        <translation>{name}&apos;s check-out time is before the check-in time</translation>
     </message>
     <message>
         <source>部分访客刚刚已在别处签离，请刷新后重试。</source>

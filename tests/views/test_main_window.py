@@ -14,13 +14,19 @@ def test_navigation_follows_roles(qtbot, demo_db):
     assert [s.key for s in receptionist.specs] == ["visitors", "preregister", "schedule", "log"]
     host = MainWindow(auth.actor_by_username("lina"))  # a host: pre-registration, applications
     qtbot.addWidget(host)
-    assert [s.key for s in host.specs] == ["preregister", "applications", "schedule", "feedback"]
+    assert [s.key for s in host.specs] == ["preregister", "applications", "schedule", "feedback", "expenses"]
     auditor = MainWindow(auth.actor_by_username("shenji"))
     qtbot.addWidget(auditor)
-    assert [s.key for s in auditor.specs] == ["applications", "schedule", "feedback", "log"]
+    assert [s.key for s in auditor.specs] == ["applications", "schedule", "feedback", "expenses", "log"]
     finance = MainWindow(auth.actor_by_username("caiwu"))
     qtbot.addWidget(finance)
-    assert [s.key for s in finance.specs] == ["applications", "approvals", "schedule"]
+    assert [s.key for s in finance.specs] == [
+        "applications",
+        "approvals",
+        "schedule",
+        "expenses",
+        "reconciliation",
+    ]
 
 
 def test_bell_counts_the_hosts_unread_notifications(qtbot, demo_db, scripted):

@@ -18,6 +18,7 @@ def test_host_preregisters_for_today_and_desk_sees_it(qtbot, demo_db, scripted):
         "applications",
         "schedule",
         "feedback",
+        "expenses",
     ]
     view = PreregisterView(host)
     qtbot.addWidget(view)

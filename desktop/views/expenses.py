@@ -1,0 +1,398 @@
+"""费用汇总: actual expenses of each reception against its budget and standard, vouchers, and the
+sign-off from the host through finance and the GM to reimbursement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import expenses, settings, standards
+from desktop.services.auth import Actor
+from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.expenses import LineForm
+from desktop.services.money import format_money
+from desktop.views import ops, printing, prompts
+from desktop.views.fields import FieldErrors
+from desktop.views.table_model import Column, RowTableModel, make_table
+
+
+class ExpensesView(QWidget):
+    def __init__(self, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actor = actor
+        self.info: expenses.SummaryInfo | None = None
+        self.line_id: int | None = None
+        self.list = RowTableModel(
+            [
+                Column("number", self.tr("编号"), lambda r: r.number),
+                Column("client", self.tr("来宾公司"), lambda r: r.client),
+                Column("department", self.tr("部门"), lambda r: r.department),
+                Column(
+                    "due", self.tr("应交"), lambda r: f"{r.due:%m-%d}" + (self.tr(" 逾期") if r.late else "")
+                ),
+                Column("total", self.tr("合计"), lambda r: format_money(r.total), align_right=True),
+                Column("status", self.tr("状态"), lambda r: r.status_label),
+            ],
+            self,
+        )
+        self.table = make_table(self.list, name="summaries")
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.open_current())
+        self.header = QLabel()
+        self.header.setObjectName("expenseHeader")
+        self.header.setWordWrap(True)
+        self.lines = RowTableModel(
+            [
+                Column("date", self.tr("日期"), lambda x: f"{x.date:%m-%d}"),
+                Column("category", self.tr("类别"), lambda x: x.label),
+                Column("vendor", self.tr("商户"), lambda x: x.vendor),
+                Column("invoice", self.tr("发票号"), lambda x: x.invoice_no),
+                Column("total", self.tr("价税合计"), lambda x: format_money(x.total), align_right=True),
+                Column("checks", self.tr("检查"), lambda x: "；".join(c.message for c in x.checks)),
+                Column("reason", self.tr("说明"), lambda x: x.reason),
+                Column("vouchers", self.tr("凭证"), lambda x: str(len(x.vouchers)) if x.vouchers else ""),
+            ],
+            self,
+        )
+        self.line_table = make_table(self.lines, name="expenseLines", sortable=False)
+        self.line_table.selectionModel().currentRowChanged.connect(lambda *_: self.line_selected())
+        self.budget_label = QLabel()
+        self.budget_label.setWordWrap(True)
+
+        self.category = QComboBox()
+        for c in standards.CATEGORIES:
+            self.category.addItem(standards.category_label(c), c)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.vendor = QLineEdit()
+        self.invoice_code = QLineEdit()
+        self.invoice_no = QLineEdit()
+        self.total = QLineEdit()
+        self.total.setObjectName("expenseTotal")
+        self.tax = QLineEdit()
+        self.counts = {k: QSpinBox() for k in ("guests", "diners", "rooms", "nights", "trips")}
+        for spin in self.counts.values():
+            spin.setRange(0, 999)
+        self.drinks = QLineEdit()
+        self.payment = QLineEdit()
+        self.reason = QLineEdit()
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        row1 = QHBoxLayout()
+        row1.addWidget(self.category)
+        row1.addWidget(self.date)
+        self.errors.add_row("category", self.tr("类别 / 日期"), row1)
+        self.errors.add_row("vendor", self.tr("商户"), self.vendor)
+        inv = QHBoxLayout()
+        inv.addWidget(self.invoice_code)
+        inv.addWidget(self.invoice_no)
+        self.errors.add_row("invoice_no", self.tr("发票代码 / 号码"), inv)
+        money = QHBoxLayout()
+        money.addWidget(self.total)
+        money.addWidget(QLabel(self.tr("税额")))
+        money.addWidget(self.tax)
+        money.addWidget(QLabel(self.tr("酒水")))
+        money.addWidget(self.drinks)
+        self.errors.add_row("total", self.tr("价税合计 *"), money)
+        people = QHBoxLayout()
+        labels = {
+            "guests": self.tr("来宾"),
+            "diners": self.tr("陪餐"),
+            "rooms": self.tr("间"),
+            "nights": self.tr("晚"),
+            "trips": self.tr("趟"),
+        }
+        for key, spin in self.counts.items():
+            people.addWidget(QLabel(labels[key]))
+            people.addWidget(spin)
+        self.errors.add_row("guests", self.tr("人数"), people)
+        self.errors.add_row("payment_method", self.tr("支付方式"), self.payment)
+        self.errors.add_row("reason", self.tr("超标 / 超预算说明"), self.reason)
+        self.save_line_button = QPushButton(self.tr("保存明细"))
+        self.save_line_button.setObjectName("saveExpenseLine")
+        self.save_line_button.clicked.connect(self.save_line)
+        new_line = QPushButton(self.tr("新明细"))
+        new_line.clicked.connect(self.new_line)
+        delete = QPushButton(self.tr("删除明细"))
+        delete.clicked.connect(self.delete_line)
+        attach = QPushButton(self.tr("附加凭证…"))
+        attach.clicked.connect(self.attach)
+        open_voucher = QPushButton(self.tr("打开凭证"))
+        open_voucher.clicked.connect(self.open_voucher)
+        line_buttons = QHBoxLayout()
+        for b in (new_line, delete, attach, open_voucher):
+            line_buttons.addWidget(b)
+        line_buttons.addStretch(1)
+        line_buttons.addWidget(self.save_line_button)
+        line_box = QGroupBox(self.tr("费用明细"))
+        lv = QVBoxLayout(line_box)
+        lv.addLayout(form)
+        lv.addLayout(line_buttons)
+
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(self.tr("意见（退回时必填）"))
+        self.action_buttons = {}
+        actions = QHBoxLayout()
+        actions.addWidget(self.comment, 1)
+        for key, text in (
+            ("submit", self.tr("提交财务")),
+            ("return", self.tr("退回")),
+            ("audit", self.tr("审核通过")),
+            ("approve", self.tr("总经理审批")),
+            ("reimburse", self.tr("登记报销…")),
+            ("print", self.tr("打印报销汇总表…")),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"expense_{key}")
+            button.clicked.connect(lambda _c=False, k=key: self.act(k))
+            self.action_buttons[key] = button
+            actions.addWidget(button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.header)
+        rv.addWidget(self.line_table, 2)
+        rv.addWidget(self.budget_label)
+        rv.addWidget(line_box)
+        rv.addLayout(actions)
+        rv.addWidget(self.message)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setSizes([420, 820])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(split)
+        self.refresh()
+
+    # ------------------------------------------------------------------ lists
+
+    def refresh(self) -> None:
+        current = self.info.application.id if self.info else None
+        self.list.set_rows(expenses.list_summaries(self.actor))
+        rows = [i for i, r in enumerate(self.list.rows) if r.application_id == current] or (
+            [0] if self.list.rows else []
+        )
+        if rows:
+            self.table.selectRow(rows[0])
+
+    def open_current(self) -> None:
+        row = self.list.row_at(self.table.currentIndex())
+        if row is None:
+            return
+        self.info = expenses.get(self.actor, row.application_id)
+        info = self.info
+        late = self.tr("（逾期）") if info.late else ""
+        self.header.setText(
+            self.tr("{number} {client}　{status}　应于 {due} 前提交{late}　合计 {total}（{capital}）").format(
+                number=info.application.number,
+                client=info.application.client_company,
+                status=info.status_label,
+                due=info.due,
+                late=late,
+                total=format_money(info.total),
+                capital=info.total_capital,
+            )
+        )
+        self.lines.set_rows(info.lines)
+        self.budget_label.setText(
+            "　".join(
+                f"{c.label} {format_money(c.actual)}/{format_money(c.budget)}"
+                for c in info.categories
+                if c.budget or c.actual
+            )
+        )
+        editable = info.status in expenses.EDITABLE and self.actor.can("expenses.file")
+        self.save_line_button.setEnabled(editable)
+        states = {
+            "submit": info.status in expenses.EDITABLE,
+            "return": info.status == expenses.SUBMITTED,
+            "audit": info.status == expenses.SUBMITTED,
+            "approve": info.status == expenses.AUDITED,
+            "reimburse": info.status == expenses.APPROVED,
+            "print": True,
+        }
+        for key, button in self.action_buttons.items():
+            button.setEnabled(states[key])
+        self.new_line()
+
+    def line_selected(self) -> None:
+        line = self.lines.row_at(self.line_table.currentIndex())
+        if line is None:
+            return
+        self.line_id = line.id
+        self.category.setCurrentIndex(max(self.category.findData(line.category), 0))
+        self.date.setDate(QDate(line.date.year, line.date.month, line.date.day))
+        self.vendor.setText(line.vendor)
+        self.invoice_code.setText(line.invoice_code)
+        self.invoice_no.setText(line.invoice_no)
+        self.total.setText(str(line.total))
+        self.tax.setText(str(line.tax))
+        self.drinks.setText("" if line.drinks is None else str(line.drinks))
+        for key, spin in self.counts.items():
+            spin.setValue(getattr(line, key))
+        self.payment.setText(line.payment_method)
+        self.reason.setText(line.reason)
+
+    def new_line(self) -> None:
+        self.line_id = None
+        self.line_table.clearSelection()
+        for edit in (
+            self.vendor,
+            self.invoice_code,
+            self.invoice_no,
+            self.total,
+            self.tax,
+            self.drinks,
+            self.payment,
+            self.reason,
+        ):
+            edit.clear()
+        for spin in self.counts.values():
+            spin.setValue(0)
+        if self.info is not None:
+            d = self.info.application.arrival.date()
+            self.date.setDate(QDate(d.year, d.month, d.day))
+        self.errors.clear()
+
+    def value(self) -> LineForm:
+        q = self.date.date()
+        return LineForm(
+            self.category.currentData(),
+            dt.date(q.year(), q.month(), q.day()),
+            self.total.text(),
+            vendor=self.vendor.text(),
+            invoice_code=self.invoice_code.text(),
+            invoice_no=self.invoice_no.text(),
+            tax=self.tax.text() or None,
+            drinks=self.drinks.text() or None,
+            payment_method=self.payment.text(),
+            reason=self.reason.text(),
+            **{k: s.value() for k, s in self.counts.items()},
+        )
+
+    # ------------------------------------------------------------------ actions
+
+    def save_line(self) -> None:
+        if self.info is None:
+            return
+        try:
+            expenses.save_line(self.actor, self.info.application.id, self.value(), self.line_id)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except ServiceError as exc:
+            prompts.show_error(self, exc)
+            return
+        self.message.setText(self.tr("已保存。"))
+        self.open_current()
+
+    def delete_line(self) -> None:
+        if self.line_id is None:
+            return
+        try:
+            expenses.delete_line(self.actor, self.line_id)
+        except ServiceError as exc:
+            prompts.show_error(self, exc)
+        self.open_current()
+
+    def attach(self) -> None:
+        if self.line_id is None:
+            self.message.setText(self.tr("请先选择一条费用明细。"))
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择凭证"),
+            str(Path.home()),
+            self.tr("图片或 PDF (*.pdf *.png *.jpg *.jpeg *.ofd)"),
+        )
+        if not path:
+            return
+        try:
+            expenses.attach_voucher(self.actor, self.line_id, Path(path))
+        except ServiceError as exc:
+            prompts.show_error(self, exc)
+        self.open_current()
+
+    def open_voucher(self) -> None:
+        line = self.lines.row_at(self.line_table.currentIndex())
+        if line is None or not line.vouchers:
+            return
+        for stored in expenses.voucher_files(self.actor, line.id):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(expenses.voucher_path(stored))))
+
+    def act(self, key: str) -> None:
+        if self.info is None:
+            return
+        app_id = self.info.application.id
+        try:
+            if key == "submit":
+                expenses.submit(self.actor, app_id)
+            elif key == "return":
+                expenses.return_to_host(self.actor, app_id, self.comment.text())
+            elif key == "audit":
+                expenses.audit(self.actor, app_id, self.comment.text())
+            elif key == "approve":
+                expenses.approve(self.actor, app_id, self.comment.text())
+            elif key == "reimburse":
+                method = self.comment.text().strip() or self.tr("银行转账")
+                expenses.reimburse(
+                    self.actor,
+                    app_id,
+                    on=dt.date.today(),
+                    method=method,
+                    reference=dt.datetime.now().strftime("BX%Y%m%d%H%M"),
+                )
+            else:
+                self.preview()
+                return
+        except ValidationError as exc:
+            self.message.setText("\n".join(exc.errors.values()))
+            return
+        except ServiceError as exc:
+            prompts.show_error(self, exc)
+            return
+        self.comment.clear()
+        self.message.setText(
+            self.tr("已完成：{status}").format(status=expenses.get(self.actor, app_id).status_label)
+        )
+        self.refresh()
+
+    def preview(self) -> None:
+        from desktop.exporters import finance_reports
+
+        info, company = self.info, settings.company_name()
+        path = Path(tempfile.mkdtemp(prefix="reception-print-")) / f"expenses-{info.application.number}.pdf"
+
+        def show(result) -> None:
+            dialog = printing.preview_pdf(self, Path(result), self.tr("接待费用报销汇总表"))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        ops.run(
+            self,
+            lambda _p: finance_reports.export_expenses(info, company, path),
+            show,
+            label=self.tr("正在生成…"),
+        )

@@ -1,0 +1,132 @@
+"""Finance in the windows: import a messy list and a GBK statement, reconcile, take expenses
+from draft to reimbursed."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.models import ImportedLine
+from desktop.services import auth, expenses
+from desktop.views.expenses import ExpensesView
+from desktop.views.reconciliation import ReconciliationView
+from tests.importers.conftest import (  # noqa: F401
+    STATEMENT,  # noqa: F401 - fixtures below come from there
+    gbk_statement,
+    messy_invoices,
+)
+from tests.views.conftest import wait_ops
+
+
+@pytest.fixture
+def finance(demo_db):
+    return auth.actor_by_username("caiwu")
+
+
+def test_import_preview_mapping_commit_and_undo(qtbot, finance, messy_invoices, gbk_statement, scripted):  # noqa: F811
+    view = ReconciliationView(finance)
+    qtbot.addWidget(view)
+    wait_ops(qtbot)
+    tab = view.importer
+    before = ImportedLine.select().count()
+    tab.open_file(messy_invoices)
+    assert tab.header_row.value() == 4
+    assert "新 3 条，重复 1 条，错误 2 条" in tab.summary.text()
+    assert tab.mapping["invoice_no"].currentText() == "发票号码"
+    assert any("2026-13-01" in line.reason for line in tab.model.rows)
+    tab.commit()
+    wait_ops(qtbot)
+    assert ImportedLine.select().count() == before + 3
+    assert "批次" in tab.summary.text()
+    tab.open_file(gbk_statement)
+    assert "银行" in tab.summary.text() and "新 4 条" in tab.summary.text()
+    tab.profile.setText("工行对公")
+    tab.save_profile()
+    tab.commit()
+    wait_ops(qtbot)
+    assert ImportedLine.select().count() == before + 7
+    tab.batch_table.selectRow(0)  # newest first
+    scripted.answers = [True]
+    tab.undo()
+    assert ImportedLine.select().count() == before + 3
+
+
+def test_cancelled_import_writes_nothing(qtbot, finance, gbk_statement, monkeypatch):  # noqa: F811
+    from desktop.views import ops
+
+    view = ReconciliationView(finance)
+    qtbot.addWidget(view)
+    wait_ops(qtbot)
+    before = ImportedLine.select().count()
+    view.importer.open_file(gbk_statement)
+    real_run = ops.run
+
+    def cancelled_run(parent, fn, on_done, on_error=None, **kw):
+        progress = real_run(parent, lambda p: (p.cancel(), fn(p))[1], on_done, on_error, **kw)
+        return progress
+
+    monkeypatch.setattr(ops, "run", cancelled_run)
+    view.importer.commit()
+    wait_ops(qtbot)
+    assert ImportedLine.select().count() == before
+
+
+def test_reconcile_window_review_and_flags(qtbot, finance, scripted):
+    view = ReconciliationView(finance)
+    qtbot.addWidget(view)
+    wait_ops(qtbot)
+    tab = view.matcher
+    assert tab.flags.rowCount() > 0
+    assert tab.review.rowCount() > 0
+    waiting = tab.review.rowCount()
+    tab.review_table.selectRow(0)
+    tab.not_reception()
+    wait_ops(qtbot)
+    assert tab.review.rowCount() == waiting - 1
+
+
+def test_expenses_from_draft_to_reimbursed(qtbot, demo_db, scripted):
+    lina = auth.actor_by_username("lina")
+    finance = auth.actor_by_username("caiwu")
+    gm = auth.actor_by_username("zongjingli")
+    submitted = next(r for r in expenses.list_summaries(finance) if r.status == expenses.SUBMITTED)
+    view = ExpensesView(finance)
+    qtbot.addWidget(view)
+    row = next(i for i, r in enumerate(view.list.rows) if r.application_id == submitted.application_id)
+    view.table.selectRow(row)
+    view.act("return")
+    assert "必须填写意见" in view.message.text()
+    view.comment.setText("请补充发票")
+    view.act("return")
+    assert expenses.get(finance, submitted.application_id).status == expenses.RETURNED
+
+    host = ExpensesView(lina)
+    qtbot.addWidget(host)
+    row = next(i for i, r in enumerate(host.list.rows) if r.application_id == submitted.application_id)
+    host.table.selectRow(row)
+    host.total.setText("abc")
+    host.save_line()
+    assert host.errors.message("total")
+    host.total.setText("58.00")
+    host.vendor.setText("打印店")
+    host.reason.setText("补打资料")
+    host.category.setCurrentIndex(host.category.findData("other"))
+    host.save_line()
+    assert any(line.vendor == "打印店" for line in expenses.get(lina, submitted.application_id).lines)
+    host.act("submit")
+    view.refresh()
+    view.table.selectRow(
+        next(i for i, r in enumerate(view.list.rows) if r.application_id == submitted.application_id)
+    )
+    view.act("audit")
+    boss = ExpensesView(gm)
+    qtbot.addWidget(boss)
+    boss.table.selectRow(
+        next(i for i, r in enumerate(boss.list.rows) if r.application_id == submitted.application_id)
+    )
+    boss.act("approve")
+    view.refresh()
+    view.table.selectRow(
+        next(i for i, r in enumerate(view.list.rows) if r.application_id == submitted.application_id)
+    )
+    view.act("reimburse")
+    assert expenses.get(finance, submitted.application_id).status == expenses.REIMBURSED
