@@ -131,7 +131,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
     # Receptions that have ended: one with its feedback in, one whose feedback is overdue.
     from desktop.services import feedback
 
-    for i, days_ago in enumerate((9, 5)):
+    for i, days_ago in enumerate((26, 22, 18, 14, 10, 5)):
         arrival = today - dt.timedelta(days=days_ago)
         while arrival.weekday() >= 5:
             arrival -= dt.timedelta(days=1)
@@ -396,11 +396,20 @@ def seed_finance(today: dt.date, now: dt.datetime, invoice_file=None) -> None:
             app.id,
             LineForm("other", d, "45.00", vendor="文具店", payment_method="现金", reason="会议资料打印装订"),
         )
-        when = dt.datetime.combine(d + dt.timedelta(days=2), dt.time(16))
+        # One summary in each state: reimbursed, approved, audited, returned, draft, submitted late.
+        if n == 4:
+            continue  # left as a draft
+        late = n == 5
+        when = dt.datetime.combine(d + dt.timedelta(days=12 if late else 2), dt.time(16))
         expenses.submit(lina, app.id, now=when)
-        if n == 0:
+        if n == 3:
+            expenses.return_to_host(finance, app.id, "文具店发票抬头有误，请重开")
+            continue
+        if n <= 2:
             expenses.audit(finance, app.id, "凭证齐全", now=when + dt.timedelta(days=1))
+        if n <= 1:
             expenses.approve(gm, app.id, "同意", now=when + dt.timedelta(days=2))
+        if n == 0:
             expenses.reimburse(
                 finance, app.id, on=today - dt.timedelta(days=1), method="银行转账", reference="HX-2026-1188"
             )

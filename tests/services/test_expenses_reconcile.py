@@ -189,3 +189,47 @@ def test_flags_duplicate_invoice_amount_and_budget(past, tmp_path):
     codes = {f.code for f in reconcile.flags(finance, d - dt.timedelta(days=5), d + dt.timedelta(days=5))}
     assert {"duplicate_invoice", "over_budget"} <= codes
     assert "amount_differs" in codes
+
+
+def test_every_flag_has_its_reason(past, tmp_path):
+    lina, app = past
+    finance = auth.actor_by_username("caiwu")
+    d = day(app)
+    expenses.save_line(
+        lina,
+        app.id,
+        LineForm(
+            "meals",
+            d,
+            "1200",
+            vendor="粤海酒家",
+            invoice_no="777",
+            guests=2,
+            diners=5,
+            drinks="600",
+            reason="客户临时加人",
+        ),
+    )
+    expenses.save_line(
+        lina, app.id, LineForm("other", d + dt.timedelta(days=20), "30", vendor="花店", reason="补买")
+    )
+    info = expenses.get(lina, app.id)
+    expenses.submit(lina, app.id, now=dt.datetime.combine(info.due + dt.timedelta(days=4), dt.time(9)))
+    path = _invoices(tmp_path, [["", "888", d.isoformat(), "陌生商户", "10", "0", "10"]])
+    imports.commit(finance, imports.preview(finance, path))
+    window = (d - dt.timedelta(days=5), d + dt.timedelta(days=25))
+    reconcile.run(finance, *window)
+    found = reconcile.flags(finance, *window)
+    codes = {f.code for f in found}
+    assert {
+        "over_standard",
+        "accompany",
+        "drinks",
+        "outside_dates",
+        "late",
+        "over_budget",
+        "no_evidence",
+        "no_reception",
+    } <= codes
+    for flag in found:
+        assert flag.message and reconcile.flag_label(flag.code) != flag.code
