@@ -201,7 +201,9 @@ def score(imported: ImportedLine, claim: _Claim) -> tuple[float, str, bool]:
             why.append(translate("reconcile", "商户相似 {n}%").format(n=int(similarity)))
         elif similarity >= 60:
             points += 8
-    certain = invoice_ok or (vendor_ok and amount_ok and date_ok)
+    # Without an invoice number the vendor must agree, the amount too, and the day within one.
+    date_close = imported.date is not None and abs((imported.date - line.date).days) <= 1
+    certain = invoice_ok or (vendor_ok and amount_ok and date_ok and date_close)
     return points, "、".join(why), certain
 
 
@@ -266,8 +268,9 @@ def run(
             points, why, strong = score(row, claim)
             scored.append((points, strong, why, claim))
         scored.sort(key=lambda s: -s[0])
-        # Certain, and clearly better than the runner-up (two equal taxi rides need a person).
-        if scored and scored[0][1] and (len(scored) == 1 or scored[0][0] - scored[1][0] >= 10):
+        # Certain, and no other certain candidate close behind (two equal taxi rides need a person).
+        rivals = [x for x in scored[1:] if x[1] and scored[0][0] - x[0] < 10] if scored else []
+        if scored and scored[0][1] and not rivals:
             points, _, _, claim = scored[0]
             new_matches.append(
                 {
