@@ -92,6 +92,7 @@ def flag_label(code: str) -> str:
         "amount_differs": translate("reconcile", "报销与导入金额不符"),
         "accompany": translate("reconcile", "陪餐超标"),
         "drinks": translate("reconcile", "酒水超比例"),
+        "not_reception_decision": translate("reconcile", "（非接待费用）"),
     }.get(code, code)
 
 
@@ -243,7 +244,8 @@ def run(
     taken = {
         m.expense_id for m in LineMatch.select(LineMatch.expense).where(LineMatch.expense.is_null(False))
     }
-    decided = {m.imported_id for m in LineMatch.select(LineMatch.imported)}
+    held = {m.imported_id for m in LineMatch.select(LineMatch.imported).where(LineMatch.kind == "held")}
+    decided = {m.imported_id for m in LineMatch.select(LineMatch.imported).where(LineMatch.kind != "held")}
     imported = [
         r
         for r in ImportedLine.select()
@@ -270,7 +272,7 @@ def run(
         scored.sort(key=lambda s: -s[0])
         # Certain, and no other certain candidate close behind (two equal taxi rides need a person).
         rivals = [x for x in scored[1:] if x[1] and scored[0][0] - x[0] < 10] if scored else []
-        if scored and scored[0][1] and not rivals:
+        if scored and scored[0][1] and not rivals and row.id not in held:
             points, _, _, claim = scored[0]
             new_matches.append(
                 {
@@ -325,8 +327,12 @@ def match(actor: Actor, imported_id: int, expense_id: int) -> None:
 
 
 def unmatch(actor: Actor, imported_id: int) -> None:
+    """Undo a decision. The line goes back to the review queue and is never auto-matched again:
+    a person said the automatic answer was wrong."""
     require(actor, "finance.import")
-    LineMatch.delete().where(LineMatch.imported == imported_id).execute()
+    with database.atomic():
+        LineMatch.delete().where(LineMatch.imported == imported_id).execute()
+        LineMatch.create(imported=imported_id, expense=None, kind="held", by=actor.user_id or None)
 
 
 def not_reception(actor: Actor, imported_id: int) -> None:
@@ -437,7 +443,7 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
                         label,
                     )
                 )
-    decided = {m.imported_id for m in LineMatch.select(LineMatch.imported)}
+    decided = {m.imported_id for m in LineMatch.select(LineMatch.imported).where(LineMatch.kind != "held")}
     for row in (
         ImportedLine.select()
         .join(ImportBatch)
@@ -470,7 +476,7 @@ def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str
         .where(ImportBatch.undone_at.is_null(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
         .order_by(ImportedLine.date, ImportedLine.id)
     )
-    decisions = {m.imported_id: m for m in LineMatch.select()}
+    decisions = {m.imported_id: m for m in LineMatch.select().where(LineMatch.kind != "held")}
     matched, unmatched = [], []
     review = {item.imported.id: item for item in run_preview(actor, date_from, date_to)}
     for row in rows:
@@ -526,3 +532,34 @@ def run_preview(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Revi
         result = run(actor, date_from, date_to)
         transaction.rollback()
     return result.review
+
+
+@dataclass(frozen=True)
+class MatchedInfo:
+    imported: ImportedInfo
+    reception: str
+    expense_date: dt.date
+    expense_total: Decimal
+    kind: str
+    score: float
+
+
+def matched(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[MatchedInfo]:
+    """Decided lines of the period (matched or set aside), newest first — for undoing a decision."""
+    require(actor, "finance.import")
+    rows = (
+        LineMatch.select(LineMatch, ImportedLine)
+        .join(ImportedLine)
+        .where(ImportedLine.date >= date_from, ImportedLine.date <= date_to, LineMatch.kind != "held")
+        .order_by(ImportedLine.date.desc())
+    )
+    result = []
+    for m in rows:
+        if m.expense_id is not None:
+            line = ExpenseLine.get_by_id(m.expense_id)
+            app = Application.get_by_id(line.summary.reception_id)
+            label, when, total = f"{app.number} {app.client_company}", line.date, to_money(line.total)
+        else:
+            label, when, total = flag_label("not_reception_decision"), m.imported.date, Decimal("0.00")
+        result.append(MatchedInfo(_imported_info(m.imported), label, when, total, m.kind, m.score))
+    return result

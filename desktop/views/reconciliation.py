@@ -354,14 +354,42 @@ class MatchTab(QWidget):
             self,
         )
         self.flag_table = make_table(self.flags, name="flagTable")
+        self.flag_table.doubleClicked.connect(self.open_flag)
+        self.decided = RowTableModel(
+            [
+                Column("date", self.tr("日期"), lambda m: str(m.imported.date or "")),
+                Column("vendor", self.tr("销方 / 对方"), lambda m: m.imported.vendor or m.imported.memo),
+                Column("total", self.tr("金额"), lambda m: _money(m.imported.total), align_right=True),
+                Column("reception", self.tr("匹配到"), lambda m: m.reception),
+                Column(
+                    "kind",
+                    self.tr("方式"),
+                    lambda m: {
+                        "auto": self.tr("自动"),
+                        "manual": self.tr("手工"),
+                        "not_reception": self.tr("非接待"),
+                    }.get(m.kind, m.kind),
+                ),
+            ],
+            self,
+        )
+        self.decided_table = make_table(self.decided, name="decidedTable")
+        unmatch = QPushButton(self.tr("取消所选匹配"))
+        unmatch.clicked.connect(self.unmatch)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(QLabel(self.tr("待复核（不会仅凭金额和日期自动匹配）")))
         layout.addWidget(self.review_table, 1)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("问题清单")))
+        layout.addWidget(QLabel(self.tr("问题清单（双击打开接待申请）")))
         layout.addWidget(self.flag_table, 1)
+        decided_row = QHBoxLayout()
+        decided_row.addWidget(QLabel(self.tr("已处理")))
+        decided_row.addStretch(1)
+        decided_row.addWidget(unmatch)
+        layout.addLayout(decided_row)
+        layout.addWidget(self.decided_table, 1)
         self.items: list[reconcile.ReviewItem] = []
         self.run()  # what is waiting, as soon as the window opens
 
@@ -375,13 +403,15 @@ class MatchTab(QWidget):
 
         def work(progress: ops.Progress):
             def report(done, total):
+                progress.check()  # Cancel: nothing is written, matches are saved at the end
                 progress.report(done, total, "")
 
             result = reconcile.run(actor, start, end, progress=report)
-            return result, reconcile.flags(actor, start, end)
+            return result, reconcile.flags(actor, start, end), reconcile.matched(actor, start, end)
 
         def done(result) -> None:
-            outcome, flags = result
+            outcome, flags, decided = result
+            self.decided.set_rows(decided)
             queue = outcome.review + [reconcile.ReviewItem(o, []) for o in outcome.unmatched_no_candidate]
             self.review.set_rows(queue)
             self.flags.set_rows(flags)
@@ -409,6 +439,37 @@ class MatchTab(QWidget):
             return
         reconcile.not_reception(self.actor, item.imported.id)
         self.run()
+
+    def unmatch(self) -> None:
+        item = self.decided.row_at(self.decided_table.currentIndex())
+        if item is None:
+            return
+        reconcile.unmatch(self.actor, item.imported.id)
+        self.run()
+
+    def flag_application_id(self, flag) -> int | None:
+        """The application a flag's reception label names (flags carry "JD-… client")."""
+        from desktop.services import applications
+
+        if flag is None or not flag.reception:
+            return None
+        number = flag.reception.split()[0]
+        found = [
+            a
+            for a in applications.list_applications(self.actor, scope="all", text=number)
+            if a.number == number
+        ]
+        return found[0].id if found else None
+
+    def open_flag(self, index) -> None:
+        application_id = self.flag_application_id(self.flags.row_at(index))
+        if application_id is None:
+            return
+        from desktop.views.application_editor import ApplicationDialog
+
+        dialog = ApplicationDialog(self.actor, application_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def export(self) -> None:
         start, end = self.period()

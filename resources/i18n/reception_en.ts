@@ -1791,12 +1791,40 @@
         <translation>Reception</translation>
     </message>
     <message>
+        <source>匹配到</source>
+        <translation>Matched to</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>手工</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>非接待</source>
+        <translation>Not a reception</translation>
+    </message>
+    <message>
+        <source>取消所选匹配</source>
+        <translation>Undo selected decision</translation>
+    </message>
+    <message>
         <source>待复核（不会仅凭金额和日期自动匹配）</source>
         <translation>To review (never matched on amount and date alone)</translation>
     </message>
     <message>
-        <source>问题清单</source>
-        <translation>Flags</translation>
+        <source>问题清单（双击打开接待申请）</source>
+        <translation>Flags (double-click opens the application)</translation>
+    </message>
+    <message>
+        <source>已处理</source>
+        <translation>Decided</translation>
     </message>
     <message>
         <source>本次自动匹配 {m} 条；待复核 {r} 条；问题 {f} 条。</source>
@@ -3339,6 +3367,10 @@
     <message>
         <source>酒水超比例</source>
         <translation>Drinks over share</translation>
+    </message>
+    <message>
+        <source>（非接待费用）</source>
+        <translation>(not a reception expense)</translation>
     </message>
     <message>
         <source>发票号一致</source>

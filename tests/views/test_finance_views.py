@@ -130,3 +130,23 @@ def test_expenses_from_draft_to_reimbursed(qtbot, demo_db, scripted):
     )
     view.act("reimburse")
     assert expenses.get(finance, submitted.application_id).status == expenses.REIMBURSED
+
+
+def test_unmatch_and_flag_link(qtbot, finance, scripted):
+    view = ReconciliationView(finance)
+    qtbot.addWidget(view)
+    wait_ops(qtbot)
+    tab = view.matcher
+    decided = tab.decided.rowCount()
+    assert decided > 0  # the demo's card statement matched automatically
+    waiting = tab.review.rowCount()
+    tab.decided_table.selectRow(0)
+    tab.unmatch()
+    wait_ops(qtbot)
+    assert tab.decided.rowCount() == decided - 1  # not matched again automatically
+    assert tab.review.rowCount() == waiting + 1
+    row = next(i for i, f in enumerate(tab.flags.rows) if f.reception)
+    from desktop.services import applications
+
+    app_id = tab.flag_application_id(tab.flags.rows[row])
+    assert applications.get(finance, app_id).info.number in tab.flags.rows[row].reception
