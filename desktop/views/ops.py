@@ -54,26 +54,40 @@ class _Emitter(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], emitter: _Emitter, progress: Progress):
+    def __init__(
+        self, fn: Callable[[Progress], Any], emitter: _Emitter, progress: Progress, released: threading.Event
+    ):
         super().__init__()
-        self.fn, self.emitter, self.progress = fn, emitter, progress
+        self.fn, self.emitter, self.progress, self.released = fn, emitter, progress, released
 
     def run(self) -> None:  # runs in a pool thread
+        """Let go of every reference before the result is announced, then say so.
+
+        An object freed on this thread takes its Qt connections down here: freeing ``progress``
+        (connected to the dialog's Cancel) disconnects under Qt's connection lock and then waits
+        for the GIL, while the UI thread, holding the GIL, closes the dialog and waits for that
+        lock — a deadlock. So the UI thread keeps ``fn``, ``progress`` and the emitter until
+        ``released`` is set, and frees them itself.
+        """
+        fn, emitter, progress, released = self.fn, self.emitter, self.progress, self.released
+        self.fn = self.emitter = self.progress = self.released = None
         try:
-            result = self.fn(self.progress)
+            result = fn(progress)
+            signal = emitter.finished
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
-            self.emitter.failed.emit(exc)
-        else:
-            self.emitter.finished.emit(result)
+            result = exc
+            signal = emitter.failed
         finally:
             obj = database.obj
             if obj is not None and not obj.is_closed():
                 obj.close()  # the pool thread's own connection
-            # Drop our references here; the emitter itself is deleted on the UI thread.
-            self.fn = self.emitter = self.progress = None
+        del fn, progress, emitter
+        signal.emit(result)
+        del signal, result
+        released.set()
 
 
-_running: set[_Emitter] = set()
+_running: dict[_Emitter, tuple[Any, ...]] = {}
 _gc_was_enabled = True
 
 
@@ -129,7 +143,10 @@ def run(
         emitter.progress.connect(on_progress)
 
     def finish() -> None:
-        _running.discard(emitter)
+        # The worker drops its references right after emitting; wait for that (microseconds) so
+        # that what it used is freed here, on the UI thread.
+        released.wait(5)
+        _running.pop(emitter, None)
         _release_gc()
         # The emitter and the closures connected to it form a reference cycle; Python's
         # collector may run on any thread, and a QObject must die on its own thread. Deleting
@@ -159,9 +176,10 @@ def run(
 
     emitter.finished.connect(done, Qt.ConnectionType.QueuedConnection)
     emitter.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    released = threading.Event()
     _hold_gc()
-    _running.add(emitter)
-    QThreadPool.globalInstance().start(_Task(fn, emitter, progress))
+    _running[emitter] = (fn, progress)
+    QThreadPool.globalInstance().start(_Task(fn, emitter, progress, released))
     return progress
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,38 @@ def test_mapping_override(gbk_statement):
     )
     assert parsed.kind == "statement"
     assert parsed.lines[0].amount == Decimal("98800.00")  # the user chose the balance column
+
+
+FIXTURES = Path(__file__).parent / "fixtures"  # made by tools/make_legacy_fixtures.py
+
+
+def test_legacy_xls_statement():
+    parsed = tabular.parse(FIXTURES / "statement.xls")
+    assert (parsed.kind, parsed.sheet, parsed.header_row, parsed.encoding) == (
+        "statement",
+        "账户明细",
+        4,
+        None,
+    )
+    assert parsed.columns["debit"] == "借方金额" and parsed.columns["credit"] == "贷方金额"
+    assert [(line.row, line.date, line.vendor, line.amount) for line in parsed.lines] == [
+        (5, dt.date(2026, 11, 3), "粤海酒家", Decimal("-1200.00")),  # a number in 借方
+        (6, dt.date(2026, 11, 4), "维也纳国际酒店", Decimal("-760.00")),  # text in 借方
+        (7, dt.date(2026, 11, 5), "维也纳国际酒店", Decimal("100.00")),  # 贷方: money in
+    ]
+    assert parsed.skipped == [(8, "空行"), (9, "合计行")]
+
+
+def test_ods_invoice_list():
+    parsed = tabular.parse(FIXTURES / "invoices.ods")
+    assert (parsed.kind, parsed.sheet, parsed.header_row) == ("invoice", "进项发票", 3)
+    first, second = parsed.lines
+    assert (first.date, first.invoice_no, first.amount, first.tax, first.total) == (
+        dt.date(2026, 11, 3),
+        "13720701",
+        Decimal("1132.08"),
+        Decimal("67.92"),
+        Decimal("1200.00"),
+    )
+    assert second.invoice_no == "13720702" and second.total == Decimal("760.00")  # float cells
+    assert (7, "合计行") in parsed.skipped  # 小计
