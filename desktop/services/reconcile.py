@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+import peewee as pw
 from rapidfuzz import fuzz
 
 from desktop.db import database
@@ -78,6 +79,14 @@ class Flag:
     reception: str = ""
     imported_id: int | None = None
     expense_id: int | None = None
+    application_id: int | None = None  # the record a flag links to
+
+
+HELD = "held"  # LineMatch.kind of a line a person unmatched: reviewed by hand, never auto-matched
+
+
+def _reception_label(app: Application) -> str:
+    return f"{app.number} {app.client_company}"
 
 
 def flag_label(code: str) -> str:
@@ -92,7 +101,6 @@ def flag_label(code: str) -> str:
         "amount_differs": translate("reconcile", "报销与导入金额不符"),
         "accompany": translate("reconcile", "陪餐超标"),
         "drinks": translate("reconcile", "酒水超比例"),
-        "not_reception_decision": translate("reconcile", "（非接待费用）"),
     }.get(code, code)
 
 
@@ -244,8 +252,9 @@ def run(
     taken = {
         m.expense_id for m in LineMatch.select(LineMatch.expense).where(LineMatch.expense.is_null(False))
     }
-    held = {m.imported_id for m in LineMatch.select(LineMatch.imported).where(LineMatch.kind == "held")}
-    decided = {m.imported_id for m in LineMatch.select(LineMatch.imported).where(LineMatch.kind != "held")}
+    kinds = {m.imported_id: m.kind for m in LineMatch.select(LineMatch.imported, LineMatch.kind)}
+    held = {i for i, kind in kinds.items() if kind == HELD}
+    decided = kinds.keys() - held
     imported = [
         r
         for r in ImportedLine.select()
@@ -293,7 +302,7 @@ def run(
                     [
                         Candidate(
                             c.line.id,
-                            f"{c.app.number} {c.app.client_company}",
+                            _reception_label(c.app),
                             c.line.date,
                             c.line.vendor,
                             to_money(c.line.total),
@@ -332,7 +341,7 @@ def unmatch(actor: Actor, imported_id: int) -> None:
     require(actor, "finance.import")
     with database.atomic():
         LineMatch.delete().where(LineMatch.imported == imported_id).execute()
-        LineMatch.create(imported=imported_id, expense=None, kind="held", by=actor.user_id or None)
+        LineMatch.create(imported=imported_id, expense=None, kind=HELD, by=actor.user_id or None)
 
 
 def not_reception(actor: Actor, imported_id: int) -> None:
@@ -364,11 +373,11 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
     summaries: dict[int, tuple[ExpenseSummary, Application]] = {}
     for claim in claims:
         line, app = claim.line, claim.app
-        label = f"{app.number} {app.client_company}"
+        label = _reception_label(app)
         if app.standard_id not in standard_of:
             standard_of[app.standard_id] = standards.standard(app.standard_id)
         for check in check_line(line, standard_of[app.standard_id], app):
-            result.append(Flag(check.code, check.message, label, expense_id=line.id))
+            result.append(Flag(check.code, check.message, label, expense_id=line.id, application_id=app.id))
         if line.invoice_no:
             invoices[(line.invoice_code, line.invoice_no)].append(claim)
         m = matches.get(line.id)
@@ -381,6 +390,7 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
                     ),
                     label,
                     expense_id=line.id,
+                    application_id=app.id,
                 )
             )
         if m is not None:
@@ -398,6 +408,7 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
                         label,
                         imported_id=imported.id,
                         expense_id=line.id,
+                        application_id=app.id,
                     )
                 )
         summaries[line.summary_id] = (line.summary, app)
@@ -411,13 +422,14 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
                         no=number, n=len(group), where=where
                     ),
                     expense_id=group[-1].line.id,
+                    application_id=group[-1].app.id,
                 )
             )
     actuals: dict[tuple[int, str], Decimal] = defaultdict(lambda: Decimal("0.00"))
     for claim in claims:
         actuals[(claim.line.summary_id, claim.line.category)] += to_money(claim.line.total)
     for summary, app in summaries.values():
-        label = f"{app.number} {app.client_company}"
+        label = _reception_label(app)
         if summary.submitted_at and summary.due and summary.submitted_at.date() > summary.due:
             result.append(
                 Flag(
@@ -426,6 +438,7 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
                         due=summary.due, at=summary.submitted_at
                     ),
                     label,
+                    application_id=app.id,
                 )
             )
         budget = {b.category: to_money(b.amount) for b in app.budget_lines}
@@ -441,9 +454,10 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
                             b=f"¥{budget.get(category, Decimal('0.00')):,.2f}",
                         ),
                         label,
+                        application_id=app.id,
                     )
                 )
-    decided = {m.imported_id for m in LineMatch.select(LineMatch.imported).where(LineMatch.kind != "held")}
+    decided = {m.imported_id for m in LineMatch.select(LineMatch.imported).where(LineMatch.kind != HELD)}
     for row in (
         ImportedLine.select()
         .join(ImportBatch)
@@ -476,7 +490,7 @@ def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str
         .where(ImportBatch.undone_at.is_null(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
         .order_by(ImportedLine.date, ImportedLine.id)
     )
-    decisions = {m.imported_id: m for m in LineMatch.select().where(LineMatch.kind != "held")}
+    decisions = {m.imported_id: m for m in LineMatch.select().where(LineMatch.kind != HELD)}
     matched, unmatched = [], []
     review = {item.imported.id: item for item in run_preview(actor, date_from, date_to)}
     for row in rows:
@@ -491,7 +505,7 @@ def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str
                     row.invoice_no,
                     row.vendor,
                     f"{total:.2f}",
-                    f"{app.number} {app.client_company}",
+                    _reception_label(app),
                     line.date,
                     f"{line.total:.2f}",
                     "自动" if m.kind == "auto" else "手工",
@@ -548,18 +562,21 @@ def matched(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[MatchedI
     """Decided lines of the period (matched or set aside), newest first — for undoing a decision."""
     require(actor, "finance.import")
     rows = (
-        LineMatch.select(LineMatch, ImportedLine)
+        LineMatch.select(LineMatch, ImportedLine, ExpenseLine, ExpenseSummary, Application)
         .join(ImportedLine)
-        .where(ImportedLine.date >= date_from, ImportedLine.date <= date_to, LineMatch.kind != "held")
+        .switch(LineMatch)
+        .join(ExpenseLine, pw.JOIN.LEFT_OUTER)
+        .join(ExpenseSummary, pw.JOIN.LEFT_OUTER)
+        .join(Application, pw.JOIN.LEFT_OUTER)
+        .where(ImportedLine.date >= date_from, ImportedLine.date <= date_to, LineMatch.kind != HELD)
         .order_by(ImportedLine.date.desc())
     )
     result = []
     for m in rows:
         if m.expense_id is not None:
-            line = ExpenseLine.get_by_id(m.expense_id)
-            app = Application.get_by_id(line.summary.reception_id)
-            label, when, total = f"{app.number} {app.client_company}", line.date, to_money(line.total)
+            line = m.expense
+            label, when, total = _reception_label(line.summary.reception), line.date, to_money(line.total)
         else:
-            label, when, total = flag_label("not_reception_decision"), m.imported.date, Decimal("0.00")
+            label, when, total = translate("reconcile", "（非接待费用）"), m.imported.date, Decimal("0.00")
         result.append(MatchedInfo(_imported_info(m.imported), label, when, total, m.kind, m.score))
     return result

@@ -355,21 +355,14 @@ class MatchTab(QWidget):
         )
         self.flag_table = make_table(self.flags, name="flagTable")
         self.flag_table.doubleClicked.connect(self.open_flag)
+        kind_labels = {"auto": self.tr("自动"), "manual": self.tr("手工"), "not_reception": self.tr("非接待")}
         self.decided = RowTableModel(
             [
                 Column("date", self.tr("日期"), lambda m: str(m.imported.date or "")),
                 Column("vendor", self.tr("销方 / 对方"), lambda m: m.imported.vendor or m.imported.memo),
                 Column("total", self.tr("金额"), lambda m: _money(m.imported.total), align_right=True),
                 Column("reception", self.tr("匹配到"), lambda m: m.reception),
-                Column(
-                    "kind",
-                    self.tr("方式"),
-                    lambda m: {
-                        "auto": self.tr("自动"),
-                        "manual": self.tr("手工"),
-                        "not_reception": self.tr("非接待"),
-                    }.get(m.kind, m.kind),
-                ),
+                Column("kind", self.tr("方式"), lambda m: kind_labels.get(m.kind, m.kind)),
             ],
             self,
         )
@@ -447,19 +440,9 @@ class MatchTab(QWidget):
         reconcile.unmatch(self.actor, item.imported.id)
         self.run()
 
-    def flag_application_id(self, flag) -> int | None:
-        """The application a flag's reception label names (flags carry "JD-… client")."""
-        from desktop.services import applications
-
-        if flag is None or not flag.reception:
-            return None
-        number = flag.reception.split()[0]
-        found = [
-            a
-            for a in applications.list_applications(self.actor, scope="all", text=number)
-            if a.number == number
-        ]
-        return found[0].id if found else None
+    @staticmethod
+    def flag_application_id(flag: reconcile.Flag | None) -> int | None:
+        return flag.application_id if flag is not None else None
 
     def open_flag(self, index) -> None:
         application_id = self.flag_application_id(self.flags.row_at(index))
