@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop import __version__, db, i18n, paths
+from desktop import __version__, clock, db, i18n, paths
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -164,7 +164,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if out.suffix.lower() != ".pdf":
             raise UsageError(f"output must end in .pdf: {out}")
         rows = visitors.on_site(actor)
-        onsite.export_onsite_pdf(rows, settings.company_name(), dt.datetime.now(), out)
+        onsite.export_onsite_pdf(rows, settings.company_name(), clock.now(), out)
         print(f"{out}: {len(rows)} parties on site")
     elif args.form == "expenses":
         from desktop.exporters import finance_reports
@@ -321,7 +321,7 @@ def _arrangement_window(actor):
 
     entries = [
         e
-        for e in arrangements.schedule(actor, _dt.date.today(), _dt.date.today() + _dt.timedelta(days=60))
+        for e in arrangements.schedule(actor, clock.today(), clock.today() + _dt.timedelta(days=60))
         if e.item is not None
     ]
     if not entries:

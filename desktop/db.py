@@ -11,7 +11,6 @@ README so nobody mixes aware and naive values later.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import urllib.parse
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from pathlib import Path
 import peewee
 from playhouse.migrations import Runner
 
-from desktop import paths
+from desktop import clock, paths
 
 database = peewee.DatabaseProxy()
 
@@ -103,7 +102,7 @@ _SQLITE_PRAGMAS = {
 
 
 def _backup_sqlite(db: peewee.SqliteDatabase, path: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = paths.backups_dir() / f"{path.stem}-before-migration-{stamp}{path.suffix or '.db'}"
     n = 1
     while target.exists():

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from desktop import clock
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RECEPTION_FAST_HASH", "1")  # cheap Argon2id parameters for test accounts
 
@@ -46,7 +48,7 @@ def database(db_url):
 
 @pytest.fixture
 def demo_db(database):
-    demo.seed_demo(today=dt.date.today())
+    demo.seed_demo(today=clock.today())
     return database
 
 

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
+from desktop import clock
 from desktop.exporters.fonts import register
 from desktop.services.visitors import VisitRow
 
@@ -50,7 +51,7 @@ def _wrap(text: str, font: str, size: float, width: float, lines: int) -> list[s
 
 def export_badge_pdf(row: VisitRow, company: str, path: Path, *, day: dt.date | None = None) -> Path:
     font = register()
-    day = day or (row.time_in.date() if row.time_in else dt.date.today())
+    day = day or (row.time_in.date() if row.time_in else clock.today())
     c = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT), initialFontName=font)
     c.setTitle(f"访客证 {row.name}")
     inner = WIDTH - 10 * mm

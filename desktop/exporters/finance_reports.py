@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from desktop import paths
+from desktop import clock, paths
 from desktop.exporters import pdfkit
 from desktop.exporters.formdoc import HEADER, LABEL, SIGN, Cell, FormDoc, write_pdf, write_xlsx
 from desktop.services.expenses import SummaryInfo
@@ -95,7 +95,7 @@ def write_report(data: ReportData, path: Path) -> Path:
             REPORT_TITLE,
             data.company,
             f"期间：{data.date_from} 至 {data.date_to}",
-            f"生成：{dt.datetime.now():%Y-%m-%d %H:%M}",
+            f"生成：{clock.now():%Y-%m-%d %H:%M}",
             width,
         )
         story.append(

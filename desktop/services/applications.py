@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import peewee
 
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import (
@@ -295,7 +296,7 @@ def estimate(
     required = lead_days_required(std, form.gm_attends, form.chairman_attends)
     available = None
     if form.arrival is not None:
-        available = workdays.lead_days_available(filed or dt.date.today(), form.arrival.date())
+        available = workdays.lead_days_available(filed or clock.today(), form.arrival.date())
     budget = None
     if form.department_id is not None and form.arrival is not None:
         budget = budgets.month(
@@ -568,7 +569,7 @@ def _write(app: Application, form: ApplicationForm, est: Estimate) -> None:
     app.standard = est.standard.id
     app.total = est.total
     app.over_standard = est.over_standard
-    app.updated_at = dt.datetime.now()
+    app.updated_at = clock.now()
     app.save()
     ApplicationGuest.delete().where(ApplicationGuest.application == app).execute()
     for i, guest in enumerate(g for g in form.guests if g.name.strip()):
@@ -632,7 +633,7 @@ def submit(actor: Actor, application_id: int, *, now: dt.datetime | None = None)
             )
         form = _form(app)
         errors = _validate(form, for_submit=True)
-        now = now or dt.datetime.now()
+        now = now or clock.now()
         est = estimate(form, filed=now.date(), exclude_root=app.root_id or app.id)
         errors.update(est.problems)
         errors.update(_check_lead_time(est, form))

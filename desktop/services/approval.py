@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, ApprovalRecord, ApprovalStep, Employee
@@ -159,7 +160,7 @@ def record(
         user=actor.user_id,
         decision=decision,
         comment=comment.strip(),
-        at=at or dt.datetime.now(),
+        at=at or clock.now(),
     )
 
 
@@ -199,7 +200,7 @@ def decide(
         ok, why = _can_act(actor, app)
         if not ok:
             raise PermissionDenied(why)
-        now = now or dt.datetime.now()
+        now = now or clock.now()
         record(app, actor, decision, comment, now)
         step = app.step_index
         status, next_step, decided_at = apps.PENDING, step, None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import (
@@ -317,7 +318,7 @@ def _touch(arrangement: Arrangement) -> None:
     """A change after printing makes the next print a new revision."""
     if arrangement.printed_revision is not None and arrangement.printed_revision == arrangement.revision:
         arrangement.revision += 1
-    arrangement.updated_at = dt.datetime.now()
+    arrangement.updated_at = clock.now()
     arrangement.save()
 
 
@@ -522,7 +523,7 @@ def set_checklist(
             raise NotFound(translate("arrangements", "准备事项不存在。"))
         if done is not None:
             row.done = done
-            row.done_at = dt.datetime.now() if done else None
+            row.done_at = clock.now() if done else None
         if owner_id != -1:
             row.owner = owner_id
         row.save()
@@ -555,7 +556,7 @@ def set_recipients(actor: Actor, application_id: int, recipients: list[str]) -> 
 def mark_printed(actor: Actor, arrangement_id: int) -> None:
     """Remember which revision went out on paper, so later changes are marked."""
     require(actor, "arrangements.manage")
-    Arrangement.update(printed_revision=Arrangement.revision, printed_at=dt.datetime.now()).where(
+    Arrangement.update(printed_revision=Arrangement.revision, printed_at=clock.now()).where(
         Arrangement.id == arrangement_id
     ).execute()
 
@@ -655,7 +656,7 @@ def open_checklist(actor: Actor, day: dt.date) -> list[tuple[str, str, str]]:
 
 def send_due_reminders(now: dt.datetime | None = None) -> int:
     """Tours whose time is "to be confirmed": tell the responsible person one hour before."""
-    now = now or dt.datetime.now()
+    now = now or clock.now()
     due = ItineraryItem.select().where(
         ItineraryItem.to_be_confirmed == True,  # noqa: E712
         ItineraryItem.reminded == False,  # noqa: E712

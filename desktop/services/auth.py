@@ -14,6 +14,7 @@ import peewee
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Employee, User, UserRole
@@ -217,7 +218,7 @@ def authenticate(username: str, password: str) -> Actor:
         raise ServiceError(translate("services", "该账户已停用，请联系系统管理员。"))
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    user.last_login = dt.datetime.now()
+    user.last_login = clock.now()
     user.save()
     return _actor_for(user)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from desktop import clock
 from desktop.db import database
 from desktop.models import (
     DenyEntry,
@@ -127,12 +128,12 @@ def seed_demo(
     if Visit.select().exists() or Department.select().exists():
         raise ServiceError("数据库里已经有数据，演示数据只能写入空数据库。")
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = today or clock.today()
     if now is None:
         # Real clock for today's demo so "on site for 25 minutes" is true; a fixed hour otherwise.
         now = (
-            dt.datetime.now().replace(second=0, microsecond=0)
-            if today == dt.date.today()
+            clock.now().replace(second=0, microsecond=0)
+            if today == clock.today()
             else dt.datetime.combine(today, dt.time(10, 30))
         )
     setup.ensure_defaults()

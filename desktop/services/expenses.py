@@ -15,7 +15,7 @@ from pathlib import Path
 
 import peewee
 
-from desktop import paths
+from desktop import clock, paths
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, ExpenseLine, ExpenseRecord, ExpenseSummary, ExpenseVoucher, User
@@ -294,7 +294,7 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
         .order_by(ExpenseRecord.at, ExpenseRecord.id)
     )
     history = [(r.at, r.user.display_name if r.user_id else "", r.action, r.comment) for r in records]
-    today = dt.date.today()
+    today = clock.today()
     late = (summary.submitted_at.date() if summary.submitted_at else today) > summary.due
     reader = actor if actor.can("applications.view_all") else _reader()
     return SummaryInfo(
@@ -331,7 +331,7 @@ def _record(
         user=actor.user_id or None,
         action=action,
         comment=comment.strip(),
-        at=at or dt.datetime.now(),
+        at=at or clock.now(),
     )
 
 
@@ -466,7 +466,7 @@ def submit(actor: Actor, application_id: int, now: dt.datetime | None = None) ->
         if errors:
             raise ValidationError(errors)
         summary.status = SUBMITTED
-        summary.submitted_at = now or dt.datetime.now()
+        summary.submitted_at = now or clock.now()
         summary.save()
         _record(summary, actor, "submit", "", summary.submitted_at)
     return get(actor, application_id)
@@ -564,7 +564,7 @@ def list_summaries(actor: Actor, statuses: tuple[str, ...] = ()) -> list[Summary
     require_any(actor, "expenses.view", "expenses.file", "expenses.audit", "expenses.approve")
     from desktop.services.arrangements import approved_receptions
 
-    today = dt.date.today()
+    today = clock.today()
     summaries = {s.reception_id: s for s in ExpenseSummary.select()}
     rows = []
     for app in approved_receptions(today - dt.timedelta(days=365), today + dt.timedelta(days=30)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, Employee, Feedback, FeedbackAction
@@ -73,7 +74,7 @@ def _status(app: Application, today: dt.date) -> FeedbackStatus:
 def statuses(actor: Actor, *, today: dt.date | None = None, days: int = 60) -> list[FeedbackStatus]:
     """Receptions that have ended in the last ``days`` days, with their feedback state."""
     require_any(actor, "feedback.view", "feedback.file")
-    today = today or dt.date.today()
+    today = today or clock.today()
     now = dt.datetime.combine(today, dt.time.max)
     rows = [a for a in approved_receptions(today - dt.timedelta(days=days), today) if a.departure <= now]
     if not actor.can("feedback.view") or actor.roles <= {"host"}:
@@ -131,11 +132,11 @@ def submit(
         fb = Feedback.get_or_none(Feedback.reception == root) or Feedback(reception=root)
         fb.discussed, fb.requirements = form.discussed.strip(), form.requirements.strip()
         fb.satisfaction, fb.followup_owner = form.satisfaction, form.followup_owner_id
-        fb.submitted_at, fb.submitted_by = now or dt.datetime.now(), actor.user_id
+        fb.submitted_at, fb.submitted_by = now or clock.now(), actor.user_id
         fb.save()
         FeedbackAction.delete().where(FeedbackAction.feedback == fb).execute()
         for i, action in enumerate(a for a in form.actions if a.action.strip()):
             FeedbackAction.create(
                 feedback=fb, position=i, action=action.action.strip(), owner=action.owner_id, due=action.due
             )
-    return _status(app, (now or dt.datetime.now()).date())
+    return _status(app, (now or clock.now()).date())

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.importers.tabular import Parsed, parse
@@ -220,7 +221,7 @@ def undo(actor: Actor, batch_id: int) -> int:
         if batch.undone_at is not None:
             raise ServiceError(translate("imports", "该批次已撤销。"))
         count = ImportedLine.delete().where(ImportedLine.batch == batch).execute()
-        batch.undone_at, batch.undone_by = dt.datetime.now(), actor.user_id or None
+        batch.undone_at, batch.undone_by = clock.now(), actor.user_id or None
         batch.save()
     return count
 

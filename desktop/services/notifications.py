@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop import clock
 from desktop.db import database
 from desktop.models import Notification
 from desktop.services.auth import Actor
@@ -55,7 +56,7 @@ def mark_read(actor: Actor, ids: list[int] | None = None) -> int:
     """Mark the given notifications (or all of the actor's) read; others' are never touched."""
     if actor.employee_id is None:
         return 0
-    query = Notification.update(read_at=dt.datetime.now()).where(
+    query = Notification.update(read_at=clock.now()).where(
         Notification.employee == actor.employee_id, Notification.read_at.is_null()
     )
     if ids is not None:

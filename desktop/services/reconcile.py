@@ -20,6 +20,7 @@ from decimal import Decimal
 import peewee as pw
 from rapidfuzz import fuzz
 
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import (
@@ -290,7 +291,7 @@ def run(
                     "kind": "auto",
                     "score": points,
                     "by": actor.user_id or None,
-                    "at": dt.datetime.now(),
+                    "at": clock.now(),
                 }
             )
             taken.add(claim.line.id)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import peewee
 
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Department, Employee, OptionItem, User, Visit, Visitor
@@ -254,7 +255,7 @@ def validate(form: VisitForm, *, expected: bool = False) -> dict[str, str]:
     if expected:
         if form.expected_date is None:
             errors["expected_date"] = translate("visitors", "请填写预约日期。")
-        elif form.expected_date < dt.date.today():
+        elif form.expected_date < clock.today():
             errors["expected_date"] = translate("visitors", "预约日期不能早于今天。")
     badge = form.badge_no.strip()
     if badge and not expected:
@@ -383,7 +384,7 @@ def check_in(
     reason = _check_gates(
         actor, form, confirm_duplicate=confirm_duplicate, deny_override=deny_override, exclude_id=None
     )
-    now = now or dt.datetime.now().replace(microsecond=0)
+    now = now or clock.now().replace(microsecond=0)
     with database.atomic():
         visitor = _upsert_visitor(form, now)
         full, initials = pinyin_keys(form.name)
@@ -471,7 +472,7 @@ def check_in_expected(
     reason = _check_gates(
         actor, form, confirm_duplicate=confirm_duplicate, deny_override=deny_override, exclude_id=visit_id
     )
-    now = now or dt.datetime.now().replace(microsecond=0)
+    now = now or clock.now().replace(microsecond=0)
     with database.atomic():
         visitor = _upsert_visitor(form, now)
         changed = (
@@ -552,7 +553,7 @@ def check_out(actor: Actor, visit_ids: list[int], *, now: dt.datetime | None = N
     require(actor, "visitors.desk")
     if not visit_ids:
         return 0
-    now = now or dt.datetime.now().replace(microsecond=0)
+    now = now or clock.now().replace(microsecond=0)
     with database.atomic():
         visits = list(Visit.select().where(Visit.id.in_(visit_ids)))
         problems = []
@@ -601,7 +602,7 @@ def on_site(actor: Actor) -> list[VisitRow]:
 
 def expected_on(actor: Actor, day: dt.date | None = None) -> list[VisitRow]:
     require_any(actor, "visitors.desk", "visitors.preregister", "visitors.log")
-    day = day or dt.date.today()
+    day = day or clock.today()
     from desktop.services.reception_visits import sync_expected
 
     sync_expected(day)  # guests of today's approved receptions
@@ -747,7 +748,7 @@ def recorded_by(visit_id: int) -> str:
 def upcoming_expected(actor: Actor, *, days: int = 30) -> list[VisitRow]:
     """Pre-registered visits from today on: a host sees their own, the desk and admin see all."""
     require(actor, "visitors.preregister")
-    today = dt.date.today()
+    today = clock.today()
     query = _base_query().where(
         Visit.status == EXPECTED,
         Visit.expected_date >= today,

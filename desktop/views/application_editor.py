@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.services import applications as apps
 from desktop.services import org, settings, standards
 from desktop.services.applications import ApplicationForm, GuestForm, LineForm
@@ -314,7 +315,7 @@ class ApplicationDialog(QDialog):
     # ------------------------------------------------------------------ values
 
     def _new_form(self) -> ApplicationForm:
-        start = dt.datetime.combine(dt.date.today() + dt.timedelta(days=3), dt.time(9, 0))
+        start = dt.datetime.combine(clock.today() + dt.timedelta(days=3), dt.time(9, 0))
         department = None
         responsible = None
         if self.actor.employee_id is not None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.services import expenses, settings, standards
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
@@ -360,9 +361,9 @@ class ExpensesView(QWidget):
                 expenses.reimburse(
                     self.actor,
                     app_id,
-                    on=dt.date.today(),
+                    on=clock.today(),
                     method=method,
-                    reference=dt.datetime.now().strftime("BX%Y%m%d%H%M"),
+                    reference=clock.now().strftime("BX%Y%m%d%H%M"),
                 )
             else:
                 self.preview()

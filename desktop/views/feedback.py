@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.services import feedback, org
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
@@ -86,7 +87,7 @@ class FeedbackView(QWidget):
         self.actions.setColumnWidth(0, 260)
         add = QPushButton(self.tr("添加措施"))
         add.clicked.connect(
-            lambda: self.add_action(ActionForm("", None, dt.date.today() + dt.timedelta(days=7)))
+            lambda: self.add_action(ActionForm("", None, clock.today() + dt.timedelta(days=7)))
         )
         form = QFormLayout()
         self.errors = FieldErrors(form)

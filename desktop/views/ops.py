@@ -5,6 +5,11 @@ Qt's thread pool; results and errors come back to the UI thread through a queued
 worker ever touches a widget. A progress dialog with Cancel appears only if the work takes
 longer than half a second. ``fn`` receives a :class:`Progress` it may report to and poll for
 cancellation.
+
+Writes (``write=True``) go through one single-thread pool, so two writes of this process never
+overlap and a write that waits on another PC's lock never freezes the window; ``changes=`` names
+the kinds of record a successful operation changed, announced on :mod:`desktop.views.changes`
+before ``on_done`` runs. :func:`wait_all` lets quitting wait for work in flight.
 """
 
 from __future__ import annotations
@@ -115,8 +120,14 @@ def run(
     *,
     label: str | None = None,
     progress_dialog: bool = True,
+    write: bool = False,
+    changes: tuple[str, ...] | frozenset[str] = (),
 ) -> Progress:
-    """Run ``fn(progress)`` in the background; call ``on_done(result)`` on the UI thread."""
+    """Run ``fn(progress)`` in the background; call ``on_done(result)`` on the UI thread.
+
+    ``write``: run on the one database-writer thread (writes never overlap). ``changes``: kinds
+    of record to announce (:func:`desktop.views.changes.announce`) when ``fn`` succeeded.
+    """
     emitter = _Emitter()
     progress = Progress(emitter)
     dialog: QProgressDialog | None = None
@@ -159,6 +170,10 @@ def run(
 
     def done(result: Any) -> None:
         finish()
+        if changes:
+            from desktop.views import changes as change_bus
+
+            change_bus.announce(*changes, initiator=parent)
         if parent is not None and not shiboken6.isValid(parent):
             return  # the window that asked is gone; nobody wants the answer
         on_done(result)
@@ -179,8 +194,32 @@ def run(
     released = threading.Event()
     _hold_gc()
     _running[emitter] = (fn, progress)
-    QThreadPool.globalInstance().start(_Task(fn, emitter, progress, released))
+    pool = _writer_pool() if write else QThreadPool.globalInstance()
+    pool.start(_Task(fn, emitter, progress, released))
     return progress
+
+
+_writer: QThreadPool | None = None
+
+
+def _writer_pool() -> QThreadPool:
+    """One thread for every write of this process (Anki's single collection thread)."""
+    global _writer
+    if _writer is None:
+        _writer = QThreadPool()
+        _writer.setMaxThreadCount(1)
+    return _writer
+
+
+def wait_all(timeout_ms: int = 30_000) -> bool:
+    """Wait for running operations to finish and deliver their results (quitting calls this)."""
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while _running and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    return not _running
 
 
 def busy() -> bool:

@@ -28,6 +28,22 @@ class Prompts:
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
+    def save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> str:
+        """Unsaved changes: returns "save", "discard" or "cancel" (Esc and × mean cancel)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+        save = box.addButton(translate("prompts", "保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(translate("prompts", "放弃"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(translate("prompts", "取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return "save"
+        if clicked is discard:
+            return "discard"
+        return "cancel"
+
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
 
@@ -48,7 +64,7 @@ class ScriptedPrompts(Prompts):
     """Answers questions from a list and records everything that was shown."""
 
     def __init__(
-        self, answers: list[bool] | None = None, credentials: list[tuple[str, str] | None] | None = None
+        self, answers: list[bool | str] | None = None, credentials: list[tuple[str, str] | None] | None = None
     ):
         self.answers = list(answers or [])
         self.credential_answers = list(credentials or [])
@@ -64,6 +80,12 @@ class ScriptedPrompts(Prompts):
 
     def warn(self, parent, title, text):  # noqa: D102
         self.shown.append(("warn", title, text))
+
+    def save_discard_cancel(self, parent, title, text):  # noqa: D102
+        """Answers with the next string in ``answers`` ("save"/"discard"/"cancel"); default cancel."""
+        self.shown.append(("save_discard_cancel", title, text))
+        answer = self.answers.pop(0) if self.answers else "cancel"
+        return answer if isinstance(answer, str) else ("save" if answer else "discard")
 
     def info(self, parent, title, text):  # noqa: D102
         self.shown.append(("info", title, text))
@@ -92,6 +114,10 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
 
 def credentials(parent: QWidget | None, title: str, text: str) -> tuple[str, str] | None:
     return current.credentials(parent, title, text)
+
+
+def save_discard_cancel(parent: QWidget | None, title: str, text: str) -> str:
+    return current.save_discard_cancel(parent, title, text)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.importers.tabular import SYNONYMS, ImportRefused
 from desktop.services import imports, reconcile, settings
 from desktop.services.auth import Actor
@@ -300,7 +301,7 @@ class MatchTab(QWidget):
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor = actor
-        today = dt.date.today()
+        today = clock.today()
         self.date_from = QDateEdit(QDate(today.year, today.month, 1).addMonths(-1))
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.date_from, self.date_to):

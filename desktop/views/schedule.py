@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.services import arrangements as arr
 from desktop.services import org, resources, settings, standards
 from desktop.services.arrangements import ScheduleEntry, ScheduleFilter
@@ -51,7 +52,7 @@ class CalendarGrid(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.start = dt.date.today()
+        self.start = clock.today()
         self.days = 7
         self.entries: list[ScheduleEntry] = []
         self._boxes: list[tuple[QRectF, ScheduleEntry]] = []
@@ -72,7 +73,7 @@ class CalendarGrid(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
         left, top, col, row = self._geometry()
-        today = dt.date.today()
+        today = clock.today()
         small = QFont(self.font())
         small.setPointSizeF(max(7.5, self.font().pointSizeF() - 1.5))
         self._boxes = []
@@ -164,7 +165,7 @@ class ScheduleView(QWidget):
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor = actor
-        today = dt.date.today()
+        today = clock.today()
         self.anchor = today - dt.timedelta(days=today.weekday())
         self.mode = QComboBox()
         self.mode.setObjectName("mode")
@@ -243,7 +244,7 @@ class ScheduleView(QWidget):
         self.refresh()
 
     def go_today(self) -> None:
-        today = dt.date.today()
+        today = clock.today()
         self.anchor = today if self.days() == 1 else today - dt.timedelta(days=today.weekday())
         self.refresh()
 
@@ -256,8 +257,8 @@ class ScheduleView(QWidget):
         )
 
     def refresh(self) -> None:
-        if self.mode.currentData() == "day" and self.anchor.weekday() == 0 and dt.date.today() >= self.anchor:
-            self.anchor = min(dt.date.today(), self.anchor + dt.timedelta(days=6))
+        if self.mode.currentData() == "day" and self.anchor.weekday() == 0 and clock.today() >= self.anchor:
+            self.anchor = min(clock.today(), self.anchor + dt.timedelta(days=6))
         end = self.anchor + dt.timedelta(days=self.days() - 1)
         entries = arr.schedule(self.actor, self.anchor, end, self.filters())
         self.entries = entries
@@ -265,7 +266,7 @@ class ScheduleView(QWidget):
         self.grid.set_entries(self.anchor, self.days(), entries)
         self.list_model.set_rows(entries)
         self.stack.setCurrentWidget(self.table if self.mode.currentData() == "list" else self.grid)
-        tomorrow = dt.date.today() + dt.timedelta(days=1)
+        tomorrow = clock.today() + dt.timedelta(days=1)
         open_items = arr.open_checklist(self.actor, tomorrow)
         if open_items:
             grouped: dict[str, list[str]] = {}
@@ -295,7 +296,7 @@ class ScheduleView(QWidget):
     def print_tomorrow(self) -> None:
         from desktop.exporters import arrangement_forms
 
-        tomorrow = dt.date.today() + dt.timedelta(days=1)
+        tomorrow = clock.today() + dt.timedelta(days=1)
         roots = sorted({e.application_id for e in arr.schedule(self.actor, tomorrow, tomorrow)})
         if not roots:
             prompts.info(self, self.tr("明日安排"), self.tr("明天没有已批准的接待。"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.services import approval, auth, budgets, org, resources, standards, workdays
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
@@ -191,7 +192,7 @@ class BudgetEditor(QWidget):
             self.department.addItem(dep.name, dep.id)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(dt.date.today().year)
+        self.year.setValue(clock.today().year)
         self.annual = QLineEdit()
         self.annual.setPlaceholderText(self.tr("全年金额"))
         split = QPushButton(self.tr("平均分到 12 个月"))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
+from desktop import clock
 from desktop.services.visitors import VisitRow
 from desktop.views.table_model import Column, Index, RowTableModel
 
@@ -30,7 +31,7 @@ def _datetime(value: dt.datetime | None) -> str:
 def elapsed_text(start: dt.datetime | None, now: dt.datetime | None = None) -> str:
     if start is None:
         return ""
-    minutes = max(0, int(((now or dt.datetime.now()) - start).total_seconds() // 60))
+    minutes = max(0, int(((now or clock.now()) - start).total_seconds() // 60))
     hours, minutes = divmod(minutes, 60)
     if hours:
         return translate("VisitColumns", "{h} 小时 {m} 分").format(h=hours, m=minutes)

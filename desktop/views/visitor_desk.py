@@ -6,7 +6,6 @@ when a rule needs a yes (deny list, already on site) and shows the answers.
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.services import auth, settings, visitors
 from desktop.services.auth import Actor
 from desktop.services.errors import PermissionDenied, ServiceError, ValidationError
@@ -137,7 +137,7 @@ class VisitorDeskView(QWidget):
     # ------------------------------------------------------------------ lists
 
     def refresh(self) -> None:
-        expected = visitors.expected_on(self.actor, dt.date.today())
+        expected = visitors.expected_on(self.actor, clock.today())
         on_site = visitors.on_site(self.actor)
         self.expected_model.set_rows(expected)
         self.onsite_model.set_rows(on_site)
@@ -349,13 +349,13 @@ class VisitorDeskView(QWidget):
     def print_evacuation_list(self) -> None:
         from desktop.exporters import onsite as onsite_export
 
-        path = self._temp_pdf("onsite-" + dt.datetime.now().strftime("%Y%m%d-%H%M"))
+        path = self._temp_pdf("onsite-" + clock.now().strftime("%Y%m%d-%H%M"))
         company = settings.company_name()
         actor = self.actor
 
         def work(_progress: ops.Progress) -> Path:
             rows = visitors.on_site(actor)
-            return onsite_export.export_onsite_pdf(rows, company, dt.datetime.now(), path)
+            return onsite_export.export_onsite_pdf(rows, company, clock.now(), path)
 
         ops.run(
             self,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import clock
 from desktop.services import settings, visitors
 from desktop.services.auth import Actor
 from desktop.services.visitors import LogQuery
@@ -53,7 +54,7 @@ class VisitorLogView(QWidget):
         self.text.setObjectName("logSearch")
         self.text.setPlaceholderText(self.tr("姓名 / 单位 / 电话 / 拼音首字母（如 zw）"))
         self.text.setClearButtonEnabled(True)
-        today = dt.date.today()
+        today = clock.today()
         self.date_from = QDateEdit(_qdate(today - dt.timedelta(days=30)))
         self.date_to = QDateEdit(_qdate(today))
         for edit in (self.date_from, self.date_to):

@@ -8,6 +8,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
+from desktop import clock
 from desktop.exporters import arrangement_forms, formdoc
 from desktop.services import arrangements as arr
 from desktop.services import auth, feedback
@@ -17,7 +18,7 @@ from tests.exporters.conftest import assert_fonts_embedded, needs_poppler, pdf_t
 @pytest.fixture
 def arranged(demo_db):
     admin = auth.actor_by_username("admin")
-    today = dt.date.today()
+    today = clock.today()
     first = next(e for e in arr.schedule(admin, today, today + dt.timedelta(days=30)) if e.item is not None)
     detail = arr.get(admin, first.application_id)
     assert any(i.kind == "pickup" for i in detail.items)
@@ -98,7 +99,7 @@ def test_tomorrows_sheets_in_one_pdf(demo_db, tmp_path):
     admin = auth.actor_by_username("admin")
     tomorrow_ids = {
         e.application_id
-        for e in arr.schedule(admin, dt.date.today(), dt.date.today() + dt.timedelta(days=30))
+        for e in arr.schedule(admin, clock.today(), clock.today() + dt.timedelta(days=30))
     }
     details = [arr.get(admin, i) for i in sorted(tomorrow_ids)][:2]
     pdf = arrangement_forms.export_day_sheets(details, "公司", tmp_path / "day.pdf")

@@ -6,6 +6,7 @@ import datetime as dt
 
 from openpyxl import load_workbook
 
+from desktop import clock
 from desktop.exporters import finance_reports, formdoc
 from desktop.services import auth, expenses, reconcile
 from tests.exporters.conftest import assert_fonts_embedded, needs_poppler, pdf_text
@@ -15,7 +16,7 @@ from tests.test_cli import run
 @needs_poppler
 def test_reconciliation_report(demo_db, tmp_path):
     finance = auth.actor_by_username("caiwu")
-    start, end = dt.date.today() - dt.timedelta(days=60), dt.date.today()
+    start, end = clock.today() - dt.timedelta(days=60), clock.today()
     data = reconcile.report_data(finance, start, end, "华夏精工科技有限公司")
     assert data.matched and data.flags
     xlsx = finance_reports.write_report(data, tmp_path / "r.xlsx")

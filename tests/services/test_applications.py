@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from desktop import clock
 from desktop.services import applications as apps
 from desktop.services import approval, auth, budgets, org, standards, workdays
 from desktop.services.applications import ApplicationForm, GuestForm, LineForm
@@ -35,7 +36,7 @@ def office(admin):
 
 
 def form(sales, host, level="B", days_ahead=14, **kw) -> ApplicationForm:
-    arrival = dt.datetime.combine(dt.date.today() + dt.timedelta(days=days_ahead), dt.time(9))
+    arrival = dt.datetime.combine(clock.today() + dt.timedelta(days=days_ahead), dt.time(9))
     values = dict(
         client_company="华东精密机械有限公司",
         level_id=standards.level_by_code(level).id,

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from desktop import clock
 from desktop.services import applications as apps
 from desktop.services import arrangements as arr
 from desktop.services import auth, feedback, notifications, org, resources, visitors
@@ -20,7 +21,7 @@ def office(demo_db):
     approved = [
         a
         for a in apps.list_applications(admin, scope="all")
-        if a.status == apps.APPROVED and a.arrival.date() >= dt.date.today()
+        if a.status == apps.APPROVED and a.arrival.date() >= clock.today()
     ]
     approved.sort(key=lambda a: a.arrival)
     # Resources of their own, so the demo's arrangements never get in the way.
@@ -149,9 +150,9 @@ def test_schedule_filters_and_checklist(office):
     admin, _, approved, room, _, car = office
     a = approved[0]
     arr.save_item(admin, a.id, meeting(a, at(a, 9), at(a, 10), room_id=room.id))
-    week = arr.schedule(admin, dt.date.today(), dt.date.today() + dt.timedelta(days=14))
+    week = arr.schedule(admin, clock.today(), clock.today() + dt.timedelta(days=14))
     assert {e.number for e in week} >= {
-        x.number for x in approved if x.arrival.date() <= dt.date.today() + dt.timedelta(days=14)
+        x.number for x in approved if x.arrival.date() <= clock.today() + dt.timedelta(days=14)
     }
     only_room = arr.schedule(admin, a.arrival.date(), a.arrival.date(), arr.ScheduleFilter(room_id=room.id))
     assert [e.item.room_id for e in only_room] == [room.id]

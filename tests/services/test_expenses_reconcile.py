@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
+from desktop import clock
 from desktop.models import Application, ExpenseSummary, ImportBatch, ImportedLine, LineMatch
 from desktop.services import applications as apps
 from desktop.services import auth, expenses, imports, reconcile
@@ -99,9 +100,9 @@ def test_sign_off_chain_and_roles(past):
         expenses.approve(finance, app.id)
     expenses.audit(finance, app.id, "已核对")
     with pytest.raises(ServiceError):
-        expenses.reimburse(finance, app.id, on=dt.date.today(), method="转账", reference="X")
+        expenses.reimburse(finance, app.id, on=clock.today(), method="转账", reference="X")
     expenses.approve(gm, app.id, "同意")
-    done = expenses.reimburse(finance, app.id, on=dt.date.today(), method="银行转账", reference="NO.889")
+    done = expenses.reimburse(finance, app.id, on=clock.today(), method="银行转账", reference="NO.889")
     assert done.status == expenses.REIMBURSED and done.reimbursed[1:] == ("银行转账", "NO.889")
     assert [h[2] for h in done.history] == ["submit", "return", "submit", "audit", "approve", "reimburse"]
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from desktop import clock
 from desktop.services import auth, denylist, notifications, org, visitors
 from desktop.services.errors import PermissionDenied, ServiceError, ValidationError
 from desktop.services.text import is_valid_id_number, mask_id_number, pinyin_keys
@@ -108,7 +109,7 @@ def test_check_out_rules(office):
     _, host, _, desk = office
     a = visitors.check_in(desk, form(host.id, name="甲", phone="13600000001"))
     b = visitors.check_in(desk, form(host.id, name="乙", phone="13600000002"))
-    expected = visitors.preregister(desk, form(host.id, name="丙", expected_date=dt.date.today()))
+    expected = visitors.preregister(desk, form(host.id, name="丙", expected_date=clock.today()))
     with pytest.raises(ServiceError, match="尚未签到"):
         visitors.check_out(desk, [a.id, expected.id])
     assert visitors.get_visit(desk, a.id).status == visitors.ON_SITE  # all or nothing
@@ -125,9 +126,9 @@ def test_check_out_rules(office):
 def test_expected_visits(office):
     _, host, host_user, desk = office
     with pytest.raises(ValidationError):
-        visitors.preregister(host_user, form(host.id, expected_date=dt.date.today() - dt.timedelta(days=1)))
+        visitors.preregister(host_user, form(host.id, expected_date=clock.today() - dt.timedelta(days=1)))
     row = visitors.preregister(
-        host_user, form(host.id, phone="", expected_date=dt.date.today(), expected_time=dt.time(14, 0))
+        host_user, form(host.id, phone="", expected_date=clock.today(), expected_time=dt.time(14, 0))
     )
     assert [r.id for r in visitors.expected_on(desk)] == [row.id]
     assert [r.id for r in visitors.upcoming_expected(host_user)] == [row.id]
@@ -135,7 +136,7 @@ def test_expected_visits(office):
     assert done.status == visitors.ON_SITE and done.badge_no == "1"
     with pytest.raises(ServiceError):
         visitors.check_in_expected(desk, row.id)
-    other = visitors.preregister(host_user, form(host.id, name="赵六", expected_date=dt.date.today()))
+    other = visitors.preregister(host_user, form(host.id, name="赵六", expected_date=clock.today()))
     visitors.cancel_expected(host_user, other.id)
     assert visitors.expected_on(desk) == []
 
@@ -160,7 +161,7 @@ def test_roles_are_enforced_in_the_services(office, admin):
 
 def test_log_search_sort_and_paging(office):
     _, host, _, desk = office
-    base = dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=3)
+    base = clock.now().replace(microsecond=0) - dt.timedelta(days=3)
     names = ["王一", "李二", "张三", "赵四", "钱五"]
     for i, name in enumerate(names):
         row = visitors.check_in(

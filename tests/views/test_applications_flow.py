@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import QDateTime
 
+from desktop import clock
 from desktop.services import applications as apps
 from desktop.services import approval, auth
 from desktop.views.application_editor import ApplicationDialog
@@ -111,7 +110,7 @@ def test_backfill_from_the_visitor_log(qtbot, lina, scripted):
     from desktop.services import visitors
 
     desk = auth.actor_by_username("qiantai")
-    visit = visitors.search_log(desk, visitors.LogQuery(date_to=dt.date.today()))[0]
+    visit = visitors.search_log(desk, visitors.LogQuery(date_to=clock.today()))[0]
     form = apps.from_visit(lina, visit.id)
     view = ApplicationsView(lina)
     qtbot.addWidget(view)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 
+from desktop import clock
 from desktop.services import auth, visitors
 from desktop.views.preregister import PreregisterView
 from desktop.views.registry import allowed, main_views
@@ -32,7 +33,7 @@ def test_host_preregisters_for_today_and_desk_sees_it(qtbot, demo_db, scripted):
     assert [r.name for r in view.model.rows] == ["周末"]  # a host sees only their own
 
     desk = auth.actor_by_username("qiantai")
-    expected = visitors.expected_on(desk, dt.date.today())
+    expected = visitors.expected_on(desk, clock.today())
     row = next(r for r in expected if r.name == "周末")
     assert row.expected_time == dt.time(15, 45) and row.host_name == "李娜"
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDateTime
 
+from desktop import clock
 from desktop.services import applications as apps
 from desktop.services import arrangements as arr
 from desktop.services import auth, feedback, resources
@@ -74,7 +75,7 @@ def test_print_marks_the_revision(qtbot, admin_actor, scripted, monkeypatch):
 
     shown = []
     monkeypatch.setattr(printing, "preview_pdf", lambda parent, path, title: shown.append(path) or _Dummy())
-    today = dt.date.today()
+    today = clock.today()
     entry = next(e for e in arr.schedule(admin_actor, today, today + dt.timedelta(days=30)) if e.item)
     first = apps.get(admin_actor, entry.application_id).info
     dialog = ArrangementDialog(admin_actor, first.id)
@@ -137,7 +138,7 @@ def test_feedback_form_flow(qtbot, admin_actor, scripted):
     assert view.errors.message("discussed")
     view.discussed.setPlainText("讨论了年度框架协议")
     view.satisfaction.setValue(5)
-    view.add_action(feedback.ActionForm("寄样品", None, dt.date.today() + dt.timedelta(days=3)))
+    view.add_action(feedback.ActionForm("寄样品", None, clock.today() + dt.timedelta(days=3)))
     view.submit()
     shown = {k: view.errors.message(k) for k in view.errors.labels if view.errors.message(k)}
     assert view.message.text() == "已提交。", (shown, scripted.shown)

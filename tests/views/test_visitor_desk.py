@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop import clock
 from desktop.services import auth, denylist, notifications, visitors
 from desktop.views.visitor_desk import VisitorDeskView
 
@@ -159,7 +158,7 @@ def test_already_on_site_asks_first(desk, desk_actor, scripted):
 
 
 def test_expected_visitor_one_key_check_in(desk, keyboard, desk_actor):
-    expected = visitors.expected_on(desk_actor, dt.date.today())
+    expected = visitors.expected_on(desk_actor, clock.today())
     assert expected
     keyboard.press(Qt.Key.Key_F2)
     assert desk.expected_table.hasFocus()

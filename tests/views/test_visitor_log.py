@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from desktop import clock
 from desktop.services import auth, visitors
 from desktop.views.visit_models import VisitLogModel, VisitTableModel, on_site_columns
 from desktop.views.visitor_log import VisitorLogView
@@ -50,7 +49,7 @@ def test_search_by_phone_fragment(log_view, qtbot):
 
 
 def test_date_range_filters(log_view, qtbot):
-    today = dt.date.today()
+    today = clock.today()
     log_view.date_from.setDate(QDate(today.year, today.month, today.day))
     log_view.search()
     wait_ops(qtbot)
@@ -106,5 +105,5 @@ def test_export_day_writes_xlsx(log_view, qtbot, tmp_path):
     assert target.exists()
     ws = load_workbook(target).active
     text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
-    today_names = {r.name for r in visitors.day_log(auth.actor_by_username("admin"), dt.date.today())}
+    today_names = {r.name for r in visitors.day_log(auth.actor_by_username("admin"), clock.today())}
     assert today_names and all(n in text for n in today_names)
