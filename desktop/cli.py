@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: SQLite in the user's data folder)",
     )
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="UI language")
+    _add_user_option(parser, default=None)
     parser.add_argument(
         "--demo", action="store_true", help="open the GUI on a fresh temporary database full of demo data"
     )
@@ -74,19 +75,23 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--encoding", help="CSV encoding (default: detected; e.g. gbk, utf-8)")
     imp.add_argument("--dry-run", action="store_true", help="check and show, write nothing")
     imp.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    _add_user_option(imp)
 
     rec = sub.add_parser("reconcile", help="match imported lines to claimed expenses and write the 对账报告")
     rec.add_argument("--from", dest="date_from", type=_date, required=True)
     rec.add_argument("--to", dest="date_to", type=_date, required=True)
     rec.add_argument("-o", "--output", required=True, type=Path)
+    _add_user_option(rec)
 
     export = sub.add_parser("export", help="write a form as .xlsx or .pdf")
     what = export.add_subparsers(dest="form", metavar="FORM", parser_class=_Parser, required=True)
     vlog = what.add_parser("visitor-log", help="the day's 来访登记表")
     vlog.add_argument("--date", type=_date, required=True)
     vlog.add_argument("-o", "--output", required=True, type=Path)
+    _add_user_option(vlog)
     onsite = what.add_parser("onsite", help="on-site / evacuation list (PDF)")
     onsite.add_argument("-o", "--output", required=True, type=Path)
+    _add_user_option(onsite)
     for name, text in (
         ("expenses", "the 接待费用报销汇总表 with budget vs actual and signatures"),
         ("arrangement", "the 客户接待安排表, one labelled copy per recipient"),
@@ -96,10 +101,23 @@ def build_parser() -> argparse.ArgumentParser:
         sub_form = what.add_parser(name, help=text)
         sub_form.add_argument("--id", type=int, required=True, help="an application id of the reception")
         sub_form.add_argument("-o", "--output", required=True, type=Path)
+        _add_user_option(sub_form)
     application = what.add_parser("application", help="a 客户接待申请表 with its approvals")
     application.add_argument("--id", type=int, required=True, help="the application's id")
     application.add_argument("-o", "--output", required=True, type=Path)
+    _add_user_option(application)
     return parser
+
+
+def _add_user_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    # SUPPRESS on the sub-commands, so "--user NAME import …" is not reset by import's default.
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=default,
+        help="act as this user, with their rights (password from the prompt, or the "
+        "RECEPTION_PASSWORD environment variable); required by import and reconcile",
+    )
 
 
 def _view_keys() -> list[str]:
@@ -127,6 +145,38 @@ def _cli_actor():
     return Actor(user_id=0, username="cli", display_name="命令行", roles=frozenset({AUDITOR, RECEPTIONIST}))
 
 
+def _user_actor(args: argparse.Namespace, *, required_for: str = ""):
+    """The account named by --user, logged in like the desk does (failures count and throttle).
+
+    Without --user: the read-only identity, or a usage error for a command that writes.
+    """
+    import getpass
+
+    from desktop.services import auth
+    from desktop.services.errors import ServiceError
+
+    name = getattr(args, "user", None)
+    if not name:
+        if required_for:
+            raise UsageError(
+                f"{required_for} changes the database: name who does it with --user NAME "
+                "(password from the prompt or RECEPTION_PASSWORD)"
+            )
+        return _cli_actor()
+    password = os.environ.get("RECEPTION_PASSWORD")
+    if password is None:
+        try:
+            password = getpass.getpass(f"password for {name}: ")
+        except EOFError:
+            raise UsageError(
+                f"no password for {name}: type it at the prompt or set RECEPTION_PASSWORD"
+            ) from None
+    try:
+        return auth.authenticate(name, password)
+    except ServiceError as exc:
+        raise UsageError(f"{name}: {exc}") from None
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services import demo
 
@@ -147,7 +197,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out: Path = args.output
     if not out.parent.exists():
         raise UsageError(f"folder does not exist: {out.parent}")
-    actor = _cli_actor()
+    actor = _user_actor(args)
     if args.form == "visitor-log":
         from desktop.exporters import visitor_log
 
@@ -172,7 +222,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         if out.suffix.lower() not in (".xlsx", ".pdf"):
             raise UsageError(f"output must end in .xlsx or .pdf: {out}")
-        info = expenses.get(_cli_actor(), args.id)
+        info = expenses.get(actor, args.id)
         finance_reports.export_expenses(info, settings.company_name(), out)
         print(f"{out}: {info.application.number}, {info.status_label}, {info.total}")
     elif args.form in ("arrangement", "itinerary", "feedback"):
@@ -181,7 +231,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         if out.suffix.lower() not in (".xlsx", ".pdf"):
             raise UsageError(f"output must end in .xlsx or .pdf: {out}")
-        reader = _cli_actor()
+        reader = actor
         if args.form == "feedback":
             arrangement_forms.write_feedback(reader, args.id, out)
         else:
@@ -212,10 +262,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from desktop.importers.tabular import ImportRefused
     from desktop.services import imports
-    from desktop.services.auth import FINANCE, Actor
 
     _open(args.db)
-    actor = Actor(user_id=0, username="cli", display_name="命令行", roles=frozenset({FINANCE}))
+    actor = _user_actor(args, required_for="import")
     try:
         result = imports.preview(
             actor, args.file, sheet=args.sheet, encoding=args.encoding, profile=args.profile
@@ -251,14 +300,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_reconcile(args: argparse.Namespace) -> int:
     from desktop.exporters import finance_reports
     from desktop.services import reconcile, settings
-    from desktop.services.auth import FINANCE, Actor
 
     _open(args.db)
     if args.output.suffix.lower() not in (".xlsx", ".pdf"):
         raise UsageError(f"output must end in .xlsx or .pdf: {args.output}")
     if args.date_to < args.date_from:
         raise UsageError("--to is before --from")
-    actor = Actor(user_id=0, username="cli", display_name="命令行", roles=frozenset({FINANCE}))
+    actor = _user_actor(args, required_for="reconcile")
     result = reconcile.run(actor, args.date_from, args.date_to)
     data = reconcile.report_data(actor, args.date_from, args.date_to, settings.company_name())
     finance_reports.write_report(data, args.output)
@@ -296,6 +344,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     actor = Actor(
         user_id=0, username="screenshot", display_name=app.translate("cli", "前台"), roles=frozenset(roles)
     )
+    if args.user:  # the view as that user sees it
+        actor = _user_actor(args)
     if args.view == "arrangement":
         window = _arrangement_window(actor)
     else:
@@ -350,23 +400,41 @@ def _settle(app) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from desktop.views import trace
+
+    if args.demo and args.db:
+        raise UsageError("--demo makes its own temporary database; drop --db, or use 'demo'")
+    # Logs go to the user's own data folder, even in demo mode, before anything can fail.
+    trace.install()
+    folder: Path | None = None
+    try:
+        if args.demo:
+            folder = Path(tempfile.mkdtemp(prefix="reception-demo-"))
+            paths.set_data_dir(folder)
+        return _run_gui(args, folder)
+    finally:
+        if folder is not None:
+            # The demo's database and files are temporary: they go when the program ends.
+            import shutil
+
+            db.close_database()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_gui(args: argparse.Namespace, demo_folder: Path | None) -> int:
     from desktop.services import auth, demo, settings
     from desktop.views.app import create_application, install_language
 
     demo_note = ""
-    if args.demo:
-        if args.db:
-            raise UsageError("--demo makes its own temporary database; drop --db, or use 'demo'")
-        folder = Path(tempfile.mkdtemp(prefix="reception-demo-"))
-        paths.set_data_dir(folder)
-        info = _open(f"sqlite:///{folder / 'demo.sqlite3'}")
+    if demo_folder is not None:
+        info = _open(f"sqlite:///{demo_folder / 'demo.sqlite3'}")
         demo.seed_demo()
     else:
         info = _open(args.db)
     language = args.lang or settings.get("language")
     app = create_application(language)
     from desktop.views.login import FirstRunDialog, LoginDialog
-    from desktop.views.main_window import MainWindow
+    from desktop.views.session import Session
 
     if args.demo:
         actor = auth.actor_by_username(demo.DEMO_ADMIN)
@@ -385,39 +453,19 @@ def run_gui(args: argparse.Namespace) -> int:
         actor = login.actor
     if actor.language and not args.lang and actor.language != language:
         install_language(app, actor.language)
-    _install_error_hook()
-    windows: list[MainWindow] = []
+    session = Session(
+        app,
+        demo_note=demo_note,
+        db_label=info.url,
+        install_language=lambda lang: install_language(app, lang),
+        language_fixed=bool(args.lang),
+    )
+    session.open_window(actor)
+    result = app.exec()
+    from desktop.views import ops
 
-    def open_window(current) -> None:
-        window = MainWindow(current, demo_note=demo_note, db_label=info.url)
-        window.languageChanged.connect(switch_language)
-        window.show()
-        for old in windows:
-            old.close()
-            old.deleteLater()
-        windows[:] = [window]
-
-    def switch_language(language: str) -> None:
-        # Widgets take their text when built, so the window is rebuilt in the new language.
-        install_language(app, language)
-        open_window(auth.refresh(windows[0].actor))
-
-    open_window(actor)
-    return app.exec()
-
-
-def _install_error_hook() -> None:
-    """An exception escaping a slot is shown to the user (a locked database, say), not lost."""
-    from desktop.views import prompts
-
-    previous = sys.excepthook
-
-    def hook(kind, exc, tb) -> None:
-        if os.environ.get("RECEPTION_DEBUG"):
-            previous(kind, exc, tb)
-        prompts.show_error(None, exc)
-
-    sys.excepthook = hook
+    ops.wait_all()  # the windows asked already; nothing is cut in half on the way out
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,7 +11,9 @@ README so nobody mixes aware and naive values later.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ import peewee
 from playhouse.migrations import Runner
 
 from desktop import clock, paths
+from desktop.services.errors import DatabaseBusy, busy_message
 
 database = peewee.DatabaseProxy()
 
@@ -50,31 +53,37 @@ def _make_database(url: str) -> tuple[peewee.Database, str, Path | None]:
     parsed = urllib.parse.urlparse(url)
     scheme = parsed.scheme.lower()
     if scheme == "sqlite":
-        # Everything after "sqlite://" is the path: sqlite:///tmp/a.db is /tmp/a.db,
-        # sqlite://a.db is a.db relative to the working folder.
-        raw = url[len("sqlite://") :]
-        if raw.startswith("//"):
-            raw = "/" + raw.lstrip("/")
+        # The usual convention (SQLAlchemy's and others'): everything after "sqlite:///" is the
+        # path, so sqlite:///office.db is office.db in the working folder and sqlite:////tmp/a.db
+        # (four slashes) is /tmp/a.db; f"sqlite:///{absolute_path}" gives the latter by itself.
+        if url.lower() in ("sqlite:", "sqlite://", "sqlite:///"):
+            raise DatabaseOpenError(f"SQLite URL names no file: {url}")
+        if not url.lower().startswith("sqlite:///"):
+            raise DatabaseOpenError(
+                f"SQLite URL {url!r}: use sqlite:///relative/path.db or sqlite:////absolute/path.db"
+            )
+        raw = url[len("sqlite:///") :]
         if raw in ("", "/"):
             raise DatabaseOpenError(f"SQLite URL names no file: {url}")
-        if raw.lstrip("/") == ":memory:":
-            return peewee.SqliteDatabase(":memory:", pragmas=_SQLITE_PRAGMAS), "sqlite", None
+        if raw == ":memory:":
+            return SqliteDatabase(":memory:", pragmas=_SQLITE_PRAGMAS), "sqlite", None
         path = Path(raw).expanduser()
         if not path.parent.exists():
             raise DatabaseOpenError(f"folder does not exist for database: {path.parent}")
         if path.is_dir():
             raise DatabaseOpenError(f"database path is a folder, not a file: {path}")
-        db = peewee.SqliteDatabase(str(path), pragmas=_SQLITE_PRAGMAS, timeout=5)
+        db = SqliteDatabase(str(path), pragmas=_SQLITE_PRAGMAS, timeout=5)
         return db, "sqlite", path
     if scheme in ("postgresql", "postgres"):
+        # The URL is checked before the driver, so a wrong URL says so with or without it.
+        if not parsed.path.strip("/"):
+            raise DatabaseOpenError(f"PostgreSQL URL names no database: {url}")
         try:
             import psycopg2  # noqa: F401
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise DatabaseOpenError(
                 "PostgreSQL needs psycopg2: pip install 'reception-manager[postgres]'"
             ) from exc
-        if not parsed.path.strip("/"):
-            raise DatabaseOpenError(f"PostgreSQL URL names no database: {url}")
         kwargs: dict[str, object] = {}
         if parsed.hostname:
             kwargs["host"] = parsed.hostname
@@ -86,7 +95,7 @@ def _make_database(url: str) -> tuple[peewee.Database, str, Path | None]:
             kwargs["password"] = urllib.parse.unquote(parsed.password)
         for key, values in urllib.parse.parse_qs(parsed.query).items():
             kwargs[key] = values[-1]
-        db = peewee.PostgresqlDatabase(parsed.path.strip("/"), **kwargs)
+        db = PostgresqlDatabase(parsed.path.strip("/"), **kwargs)
         return db, "postgresql", None
     raise DatabaseOpenError(
         f"unsupported database URL {url!r}: use sqlite:///PATH or postgresql://USER@HOST/DB"
@@ -99,6 +108,85 @@ _SQLITE_PRAGMAS = {
     "busy_timeout": 5000,
     "synchronous": "normal",
 }
+
+# PostgreSQL: a statement waiting for another PC's row lock gives up after LOCK_TIMEOUT and the
+# user sees 数据库忙 with the input kept, instead of a frozen window; STATEMENT_TIMEOUT bounds any
+# runaway statement.
+PG_LOCK_TIMEOUT = "5s"
+PG_STATEMENT_TIMEOUT = "30s"
+
+
+@contextlib.contextmanager
+def _busy_as_service_error():
+    """Turn "database is locked" / "lock timeout" into :class:`DatabaseBusy`, the one error
+    every caller (desk, CLI) already explains as 数据库忙 — with the transaction rolled back by the
+    ``atomic()`` block it escapes from."""
+    try:
+        yield
+    except peewee.OperationalError as exc:
+        if is_locked_error(exc):
+            raise DatabaseBusy(busy_message()) from exc
+        raise
+
+
+class SqliteDatabase(peewee.SqliteDatabase):
+    """Every transaction begins ``IMMEDIATE`` (style.md item 18).
+
+    A deferred transaction that reads first holds a read snapshot when it wants to write; if
+    another process wrote meanwhile SQLite cannot let it wait (the wait could deadlock) and
+    fails at once with "database is locked", ignoring the busy timeout. ``BEGIN IMMEDIATE``
+    takes the write lock first, so the busy timeout applies. Mended here, once, so every
+    ``database.atomic()`` in the services is immediate.
+    """
+
+    def begin(self, lock_type: str | None = None) -> None:
+        with _busy_as_service_error():
+            super().begin(lock_type or "IMMEDIATE")
+
+    def execute_sql(self, sql, params=None):
+        with _busy_as_service_error():
+            return super().execute_sql(sql, params)
+
+    def commit(self) -> None:
+        with _busy_as_service_error():
+            super().commit()
+
+
+class PostgresqlDatabase(peewee.PostgresqlDatabase):
+    """Sets lock and statement timeouts on every connection; a lock wait that times out is
+    :class:`DatabaseBusy`."""
+
+    def _initialize_connection(self, conn) -> None:
+        super()._initialize_connection(conn)
+        with conn.cursor() as cursor:  # the connection is in autocommit: session settings
+            cursor.execute("SET lock_timeout = %s", (PG_LOCK_TIMEOUT,))
+            cursor.execute("SET statement_timeout = %s", (PG_STATEMENT_TIMEOUT,))
+
+    def begin(self, isolation_level=None) -> None:
+        with _busy_as_service_error():
+            super().begin(isolation_level)
+
+    def execute_sql(self, sql, params=None):
+        with _busy_as_service_error():
+            return super().execute_sql(sql, params)
+
+    def commit(self) -> None:
+        with _busy_as_service_error():
+            super().commit()
+
+
+def pause_for_other_writers(db: peewee.Database) -> None:
+    """Between the chunks of a long write, leave the file to a waiting writer.
+
+    SQLite's busy handler polls every 100 ms at most once it has waited a while, so a gap a bit
+    longer than that always lets the waiting process in; PostgreSQL locks rows, not the file,
+    and needs no gap.
+    """
+    if isinstance(db, peewee.SqliteDatabase):
+        time.sleep(WRITER_GAP_SECONDS)
+
+
+WRITER_GAP_SECONDS = 0.12
 
 
 def _backup_sqlite(db: peewee.SqliteDatabase, path: Path) -> Path:
@@ -138,6 +226,9 @@ def open_database(url: str, *, migrate: bool = True) -> DatabaseInfo:
     except peewee.InterfaceError as exc:  # pragma: no cover - driver specific
         db.close()
         raise DatabaseOpenError(f"cannot open database {url}: {_one_line(exc)}") from exc
+    except DatabaseBusy as exc:
+        db.close()
+        raise DatabaseOpenError(f"cannot open database {url}: {_one_line(exc.__cause__ or exc)}") from exc
 
     unknown = [m.name for m in status if m.path is None]
     if unknown:
@@ -185,7 +276,12 @@ def wipe(url: str) -> None:
 
 def is_locked_error(exc: BaseException) -> bool:
     text = str(exc).lower()
-    return "database is locked" in text or "lock timeout" in text or "could not obtain lock" in text
+    return (
+        "database is locked" in text
+        or "lock timeout" in text
+        or "statement timeout" in text
+        or "could not obtain lock" in text
+    )
 
 
 def _one_line(exc: BaseException) -> str:

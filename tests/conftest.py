@@ -75,8 +75,15 @@ def receptionist(admin):
     return make_user(admin, "desk", {auth.RECEPTIONIST})
 
 
+@pytest.fixture(scope="session")
+def qt_display():
+    """Where windows go: offscreen (set above). tests/realwindow overrides this with an X server
+    it starts, which must happen before the QApplication exists -- hence this fixture."""
+    return None
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _qt_app_setup(request):
+def _qt_app_setup(request, qt_display):
     """Load the bundled font and the Chinese UI once, as the real program does."""
     from PySide6.QtWidgets import QApplication
 

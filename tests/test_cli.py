@@ -124,3 +124,114 @@ def test_export_arrangement_itinerary_feedback(capsys, sqlite_url, tmp_path):
             capsys, "--db", sqlite_url, "screenshot", view, "-o", str(tmp_path / f"{view}.png")
         )
         assert code == 0, err
+
+
+# ------------------------------------------------------------------ acting as a named user
+
+
+def test_writes_need_a_named_user_with_the_right_role(capsys, sqlite_url, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from desktop.models import ImportBatch, User
+
+    assert run(capsys, "--db", sqlite_url, "demo")[0] == 0
+    statement = tmp_path / "bank.csv"
+    statement.write_text(
+        '交易日期,对方户名,摘要,支出,存入\n2026-11-03,"=HYPERLINK(""http://x"",""click"")",餐费,88.00,\n',
+        encoding="utf-8",
+    )
+    report = tmp_path / "r.xlsx"
+    dates = ["--from", "2026-01-01", "--to", "2026-12-31", "-o", str(report)]
+
+    for argv in (["import", str(statement)], ["reconcile", *dates]):
+        code, _, err = run(capsys, "--db", sqlite_url, *argv)
+        assert code == 2 and "--user" in err and len(err.strip().splitlines()) == 1
+
+    monkeypatch.setenv("RECEPTION_PASSWORD", "wrong-password")
+    code, _, err = run(capsys, "--db", sqlite_url, "--user", "caiwu", "import", str(statement))
+    assert code == 2 and "不正确" in err and len(err.strip().splitlines()) == 1
+    db.open_database(sqlite_url)
+    assert User.get(User.username == "caiwu").failed_logins == 1  # counted like a failed login
+    db.close_database()
+
+    monkeypatch.setenv("RECEPTION_PASSWORD", "demo1234")
+    code, _, err = run(capsys, "--db", sqlite_url, "--user", "qiantai", "import", str(statement))
+    assert code != 0 and "角色" in err and len(err.strip().splitlines()) == 1  # the desk may not import
+
+    code, out, err = run(capsys, "--db", sqlite_url, "import", str(statement), "--user", "caiwu")
+    assert code == 0, err
+    assert "imported as batch" in out
+    db.open_database(sqlite_url)
+    batch = ImportBatch.select().order_by(ImportBatch.id.desc()).first()
+    assert batch.imported_by.username == "caiwu"
+    assert User.get(User.username == "caiwu").failed_logins == 0  # success resets
+    db.close_database()
+
+    code, out, err = run(capsys, "--db", sqlite_url, "reconcile", *dates, "--user", "caiwu")
+    assert code == 0, err
+    cells = [c for ws in load_workbook(report).worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert any(c.value == '=HYPERLINK("http://x","click")' and c.data_type == "s" for c in cells)
+
+
+def test_password_from_the_prompt(capsys, sqlite_url, tmp_path, monkeypatch):
+    import getpass
+
+    assert run(capsys, "--db", sqlite_url, "demo")[0] == 0
+    monkeypatch.delenv("RECEPTION_PASSWORD", raising=False)
+    asked = []
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: asked.append(prompt) or "demo1234")
+    target = tmp_path / "log.xlsx"
+    code, _, err = run(
+        capsys,
+        "--db",
+        sqlite_url,
+        "--user",
+        "admin",
+        "export",
+        "visitor-log",
+        "--date",
+        "2026-11-20",
+        "-o",
+        str(target),
+    )
+    assert code == 0, err
+    assert asked and "admin" in asked[0]
+
+
+def test_demo_refuses_a_database_with_accounts(capsys, sqlite_url):
+    from desktop.models import User
+    from desktop.services import auth
+
+    db.open_database(sqlite_url)
+    auth.create_first_admin("boss", "", "a-real-pass-1")
+    db.close_database()
+    code, _, err = run(capsys, "--db", sqlite_url, "demo")
+    assert code != 0 and "空数据库" in err and len(err.strip().splitlines()) == 1
+    db.open_database(sqlite_url)
+    assert [u.username for u in User.select()] == ["boss"]
+    db.close_database()
+
+
+@pytest.mark.parametrize("kind", ["huge field", "no newline", "folder"])
+def test_import_refuses_bad_files_in_one_sentence(capsys, sqlite_url, tmp_path, monkeypatch, kind):
+    from desktop.services import auth
+    from tests.conftest import make_user
+
+    db.open_database(sqlite_url)
+    make_user(auth.create_first_admin("root", "", "secret123"), "caiwu", {auth.FINANCE})
+    db.close_database()
+    monkeypatch.setenv("RECEPTION_PASSWORD", "secret123")
+    path = tmp_path / "x.csv"
+    if kind == "huge field":
+        path.write_text(
+            '交易日期,摘要,金额\n2026-11-03,"' + "x" * (10 * 1024 * 1024) + '",1\n', encoding="utf-8"
+        )
+    elif kind == "no newline":
+        path.write_text("x" * (10 * 1024 * 1024), encoding="utf-8")
+    else:
+        path.mkdir()
+    code, _, err = run(capsys, "--db", sqlite_url, "--user", "caiwu", "import", str(path))
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "x.csv" in err
+    assert "Error" not in err and "limit" not in err

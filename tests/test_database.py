@@ -80,13 +80,35 @@ def test_newer_schema_is_refused(db_url):
     [
         ("mysql://localhost/x", "unsupported database URL"),
         ("sqlite://", "names no file"),
-        ("sqlite:///no/such/folder/x.db", "folder does not exist"),
+        ("sqlite:///", "names no file"),
+        ("sqlite://office.db", "use sqlite:///relative"),
+        ("sqlite:///no/such/folder/x.db", "folder does not exist for database: no/such/folder$"),
+        ("sqlite:////no/such/folder/x.db", "folder does not exist for database: /no/such/folder$"),
         ("postgresql://localhost", "names no database"),
     ],
 )
 def test_bad_urls(url, needle, data_dir):
     with pytest.raises(db.DatabaseOpenError, match=needle):
         db.open_database(url)
+
+
+@sqlite_only
+def test_sqlite_urls_three_slashes_relative_four_absolute(tmp_path, data_dir, monkeypatch):
+    """sqlite:///office.db is office.db in the working folder (not /office.db); four slashes
+    name an absolute path, which is what f"sqlite:///{absolute_path}" produces."""
+    work = tmp_path / "work"
+    (work / "data").mkdir(parents=True)
+    monkeypatch.chdir(work)
+    info = db.open_database("sqlite:///data/office.db")
+    db.close_database()
+    assert info.path is not None and info.path.resolve() == work / "data" / "office.db"
+    assert (work / "data" / "office.db").exists()
+    absolute = tmp_path / "elsewhere.db"
+    url = f"sqlite:///{absolute}"
+    assert url.startswith("sqlite:////")
+    info = db.open_database(url)
+    db.close_database()
+    assert info.path == absolute and absolute.exists()
 
 
 @sqlite_only

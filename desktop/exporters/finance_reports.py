@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop import clock, paths
 from desktop.exporters import pdfkit
+from desktop.exporters.cells import append_row
 from desktop.exporters.formdoc import HEADER, LABEL, SIGN, Cell, FormDoc, write_pdf, write_xlsx
 from desktop.services.expenses import SummaryInfo
 from desktop.services.money import chinese_capital, format_money
@@ -51,14 +52,14 @@ FLAGS_HEAD = ["类别", "说明", "接待", "导入记录", "报销明细"]
 
 def _sheet(ws, head: list[str], rows: list[list[object]]) -> None:
     thin = Side(style="thin", color="999999")
-    ws.append(head)
+    append_row(ws, head)
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E8EDF3")
         cell.border = Border(bottom=thin)
         cell.alignment = Alignment(horizontal="center")
     for row in rows:
-        ws.append([str(v) if isinstance(v, (dt.date,)) else v for v in row])
+        append_row(ws, [str(v) if isinstance(v, (dt.date,)) else v for v in row])
     for i, title in enumerate(head, start=1):
         width = max([len(str(title)) * 2] + [len(str(r[i - 1])) * 1.6 for r in rows[:200] if i - 1 < len(r)])
         ws.column_dimensions[get_column_letter(i)].width = min(max(10, width), 48)
@@ -75,12 +76,12 @@ def write_report(data: ReportData, path: Path) -> Path:
         wb = Workbook()
         ws = wb.active
         ws.title = "汇总"
-        ws.append([f"{data.company} {REPORT_TITLE}"])
+        append_row(ws, [f"{data.company} {REPORT_TITLE}"])
         ws["A1"].font = Font(size=14, bold=True)
-        ws.append([f"期间：{data.date_from} 至 {data.date_to}"])
-        ws.append([])
+        append_row(ws, [f"期间：{data.date_from} 至 {data.date_to}"])
+        append_row(ws, [])
         for key, value in data.summary:
-            ws.append([key, value])
+            append_row(ws, [key, value])
         ws.column_dimensions["A"].width = 30
         ws.column_dimensions["B"].width = 20
         _sheet(wb.create_sheet("已匹配"), MATCHED_HEAD, data.matched)

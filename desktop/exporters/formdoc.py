@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from desktop.exporters import pdfkit
+from desktop.exporters.cells import set_cell
 from desktop.exporters.fonts import register
 
 COLUMNS = 8
@@ -159,7 +160,7 @@ def write_xlsx(doc: FormDoc, template: Path, path: Path, copies: list[str] | Non
         sheets = [ws] + [wb.copy_worksheet(ws) for _ in copies[1:]]
         for sheet, recipient in zip(sheets, copies, strict=True):
             sheet.title = f"{base_title}-{recipient}"[:31]
-            sheet.cell(META_ROW, COLUMNS // 2 + 1, f"{doc.right}　{recipient}")
+            set_cell(sheet, META_ROW, COLUMNS // 2 + 1, f"{doc.right}　{recipient}")
             sheet.page_setup.orientation = ws.page_setup.orientation
             sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
             sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -169,16 +170,16 @@ def write_xlsx(doc: FormDoc, template: Path, path: Path, copies: list[str] | Non
 
 def _fill_sheet(ws, doc: FormDoc) -> None:
     base_font = copy(ws.cell(FIRST_ROW, 1).font) if ws.cell(FIRST_ROW, 1).font else Font(size=10)
-    ws.cell(COMPANY_ROW, 1, doc.company)
-    ws.cell(TITLE_ROW, 1, doc.title)
-    ws.cell(META_ROW, 1, doc.left)
-    ws.cell(META_ROW, COLUMNS // 2 + 1, doc.right)
+    set_cell(ws, COMPANY_ROW, 1, doc.company)
+    set_cell(ws, TITLE_ROW, 1, doc.title)
+    set_cell(ws, META_ROW, 1, doc.left)
+    set_cell(ws, META_ROW, COLUMNS // 2 + 1, doc.right)
     r = FIRST_ROW
     for row in doc.rows:
         c = 1
         lines = 1
         for cell in row:
-            target = ws.cell(r, c, cell.text if cell.text != "" else None)
+            target = set_cell(ws, r, c, cell.text if cell.text != "" else None)
             if cell.span > 1:
                 ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=c + cell.span - 1)
             for k in range(cell.span):
@@ -200,7 +201,7 @@ def _fill_sheet(ws, doc: FormDoc) -> None:
         ws.row_dimensions[r].height = max(20, 15 * lines) if row[0].role != SIGN else 36
         r += 1
     if doc.footer:
-        ws.cell(r + 1, 1, doc.footer).font = copy(base_font)
+        set_cell(ws, r + 1, 1, doc.footer).font = copy(base_font)
     ws.print_area = f"A1:{get_column_letter(COLUMNS)}{r + 1}"
 
 

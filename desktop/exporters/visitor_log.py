@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from desktop import paths
 from desktop.exporters import pdfkit
+from desktop.exporters.cells import set_cell, write
 from desktop.services.visitors import VisitRow
 
 TEMPLATE = paths.FORMS_TEMPLATES / "visitor_log.xlsx"
@@ -78,9 +79,9 @@ def export_visitor_log_xlsx(
 ) -> Path:
     wb = load_workbook(TEMPLATE)
     ws = wb.active
-    ws[COMPANY_CELL] = company
-    ws[DATE_CELL] = _date_text(day)
-    ws[FORM_NO_CELL] = f"表单编号：{form_no}"
+    write(ws[COMPANY_CELL], company)
+    write(ws[DATE_CELL], _date_text(day))
+    write(ws[FORM_NO_CELL], f"表单编号：{form_no}")
     template_cells = [ws.cell(FIRST_ROW, c + 1) for c in range(len(COLUMNS))]
     styles = [(copy(c.font), copy(c.border), copy(c.alignment), c.number_format) for c in template_cells]
     height = ws.row_dimensions[FIRST_ROW].height
@@ -90,18 +91,18 @@ def export_visitor_log_xlsx(
     for offset, values in enumerate(lines):
         r = FIRST_ROW + offset
         for c, value in enumerate(values):
-            cell = ws.cell(r, c + 1, value)
+            cell = set_cell(ws, r, c + 1, value)
             font, border, alignment, number_format = styles[c]
             cell.font, cell.border, cell.alignment = copy(font), copy(border), copy(alignment)
             cell.number_format = number_format
         ws.row_dimensions[r].height = height
     total_row = FIRST_ROW + len(lines)
     people = sum(r.people_count for r in rows)
-    ws.cell(total_row, 1, f"合计：来访 {len(rows)} 批，共 {people} 人").font = copy(styles[3][0])
+    set_cell(ws, total_row, 1, f"合计：来访 {len(rows)} 批，共 {people} 人").font = copy(styles[3][0])
     sign_row = total_row + 2
-    ws.cell(sign_row, 1, f"{SIGNATURES[0]}：______________")
-    ws.cell(sign_row, 9, f"{SIGNATURES[1]}：______________")
-    ws.cell(sign_row, 14, "日期：__________")
+    set_cell(ws, sign_row, 1, f"{SIGNATURES[0]}：______________")
+    set_cell(ws, sign_row, 9, f"{SIGNATURES[1]}：______________")
+    set_cell(ws, sign_row, 14, "日期：__________")
     ws.print_area = f"A1:{ws.cell(sign_row, len(COLUMNS)).coordinate}"
     wb.save(path)
     return path

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from desktop.i18n import translate
+from desktop.importers import limits
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -151,10 +152,22 @@ def read_rows(
     path = Path(path)
     if not path.exists():
         raise ImportRefused(translate("imports", "文件不存在：{path}").format(path=path))
+    try:
+        rows, name, used = _read_rows(path, sheet, encoding)
+    except limits.TooBig as exc:
+        raise ImportRefused(str(exc)) from None
+    return [[limits.clean(c) for c in r] for r in rows], name, used
+
+
+def _read_rows(
+    path: Path, sheet: str | None, encoding: str | None
+) -> tuple[list[list[object]], str | None, str | None]:
+    limits.check_file(path)
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
         from python_calamine import CalamineWorkbook
 
+        limits.check_workbook(path)
         try:
             workbook = CalamineWorkbook.from_path(str(path))
         except Exception:  # noqa: BLE001 - calamine raises several types for a bad file
@@ -171,7 +184,9 @@ def read_rows(
                     sheet=name, names="、".join(names)
                 )
             )
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        found = workbook.get_sheet_by_name(name)
+        limits.check_shape(path.name, found.height, found.width)  # before any cell becomes Python
+        rows = found.to_python(skip_empty_area=False)
         return [list(r) for r in rows], name, None
     if suffix in CSV_SUFFIXES:
         data = path.read_bytes()
@@ -186,14 +201,38 @@ def read_rows(
             raise ImportRefused(
                 translate("imports", "无法用 {enc} 编码读取 {name}。").format(enc=used, name=path.name)
             ) from None
+        text = limits.clean(text)  # a NUL after the first 4 KB, an ESC, a bidi override
         try:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        return [list(r) for r in csv.reader(io.StringIO(text), dialect)], None, used
+        return _csv_rows(path.name, text, dialect), None, used
     raise ImportRefused(
         translate("imports", "{name} 不是电子表格（支持 .xlsx、.xls、.ods、.csv）。").format(name=path.name)
     )
+
+
+def _csv_rows(name: str, text: str, dialect) -> list[list[object]]:
+    """Every row, refusing an overlong field (a missing newline or quote) or too large a table."""
+    rows: list[list[object]] = []
+    reader = csv.reader(io.StringIO(text), dialect)
+    cells = 0
+    try:
+        for row in reader:
+            rows.append(row)
+            cells += len(row)
+            if len(row) > limits.MAX_COLUMNS or cells > limits.MAX_CELLS:
+                raise limits.too_many_cells(name)
+            if len(rows) > limits.MAX_ROWS:
+                raise limits.too_many_rows(name)
+    except csv.Error:
+        raise ImportRefused(
+            translate(
+                "imports",
+                "{name} 第 {line} 行无法按 CSV 读取：字段超过 {n} 个字符或引号不配对，请检查换行和引号。",
+            ).format(name=name, line=reader.line_num, n=limits.CSV_FIELD_CHARS)
+        ) from None
+    return rows
 
 
 # ------------------------------------------------------------------ header and mapping

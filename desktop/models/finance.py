@@ -23,6 +23,13 @@ class ImportBatch(BaseModel):
     line_count = pw.IntegerField(default=0)
     undone_at = pw.DateTimeField(null=True)
     undone_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    # committing: lines are still being written in chunks (invisible to everyone); done: complete.
+    state = pw.CharField(max_length=20, default="done")
+
+    @classmethod
+    def live(cls):
+        """The batches whose lines count: complete and not undone."""
+        return (cls.state == "done") & cls.undone_at.is_null()
 
 
 class ImportedLine(BaseModel):
@@ -78,6 +85,9 @@ class ExpenseLine(BaseModel):
     drinks = money(null=True)
     payment_method = pw.CharField(max_length=40, default="")
     reason = pw.TextField(default="")
+    # Who typed the line in: a summary can be filled by the host, their department head or the
+    # admin office, and an auditor asks who claimed what (migration 0008).
+    entered_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
 
 
 class ExpenseVoucher(BaseModel):

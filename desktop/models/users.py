@@ -19,6 +19,8 @@ class User(BaseModel):
     language = pw.CharField(max_length=10, default="")
     created_at = pw.DateTimeField(default=dt.datetime.now)
     last_login = pw.DateTimeField(null=True)
+    failed_logins = pw.IntegerField(default=0)  # in a row; a success resets it
+    locked_until = pw.DateTimeField(null=True)  # no login attempt is checked before this
 
 
 class UserRole(BaseModel):

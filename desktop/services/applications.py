@@ -9,7 +9,7 @@ a new revision that is approved again while the earlier approved revision stays 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import peewee
@@ -29,7 +29,7 @@ from desktop.models import (
     User,
     Visit,
 )
-from desktop.services import budgets, settings, standards, workdays
+from desktop.services import access, budgets, settings, standards, validation, workdays
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from desktop.services.money import chinese_capital, to_money
@@ -310,8 +310,71 @@ def estimate(
 # ------------------------------------------------------------------ validation
 
 
+def _text_labels() -> dict[str, str]:
+    return {
+        "client_company": translate("applications", "来宾公司名称"),
+        "client_location": translate("applications", "来宾所在地"),
+        "client_business": translate("applications", "来宾主营业务"),
+        "purpose": translate("applications", "来访目的"),
+        "background": translate("applications", "客户背景"),
+        "remarks": translate("applications", "备注"),
+        "urgent_reason": translate("applications", "加急原因"),
+    }
+
+
+def _count_labels() -> dict[str, str]:
+    return {
+        "our_attendees": translate("applications", "我方人数"),
+        "meals": translate("applications", "餐数"),
+        "nights": translate("applications", "晚数"),
+        "rooms": translate("applications", "房间数"),
+        "trips": translate("applications", "趟数"),
+        "accompany_diners": translate("applications", "陪餐人数"),
+    }
+
+
+MAX_GUESTS = 999
+
+
+def _clean(form: ApplicationForm) -> tuple[ApplicationForm, dict[str, str]]:
+    """The form with control characters removed, and what is too long or out of range — so
+    SQLite and PostgreSQL store (or refuse) the same thing."""
+    v = validation
+    errors: dict[str, str] = {}
+    texts = {
+        key: v.text(errors, key, label, getattr(form, key), field=getattr(Application, key))
+        for key, label in _text_labels().items()
+    }
+    counts = {key: v.count(errors, key, label, getattr(form, key)) for key, label in _count_labels().items()}
+    guests = []
+    for i, g in enumerate(form.guests):
+        label = translate("applications", "第 {n} 位来宾").format(n=i + 1)
+        guests.append(
+            GuestForm(
+                v.text(errors, f"guest{i}", label, g.name, field=ApplicationGuest.name),
+                v.text(errors, f"guest{i}", label, g.title, field=ApplicationGuest.title),
+                v.text(errors, f"guest{i}", label, g.gender, field=ApplicationGuest.gender),
+            )
+        )
+    if len([g for g in guests if g.name]) > MAX_GUESTS:
+        errors["guests"] = translate("applications", "来宾最多 {n} 位。").format(n=MAX_GUESTS)
+    lines = []
+    for line in form.lines:
+        key = f"line_{line.category}"
+        if line.category not in standards.CATEGORIES:
+            errors[key] = translate("applications", "未知的费用类别。")
+            continue
+        label = standards.category_label(line.category)
+        amount = v.money(errors, key, label, line.amount)
+        reason = v.text(errors, key, label, line.reason, field=BudgetLine.reason)
+        lines.append(LineForm(line.category, amount, reason))
+    return replace(form, guests=guests, lines=lines, **texts, **counts), errors
+
+
 def _validate(form: ApplicationForm, *, for_submit: bool) -> dict[str, str]:
     errors: dict[str, str] = {}
+    validation.day(errors, "arrival", translate("applications", "到达时间"), form.arrival)
+    validation.day(errors, "departure", translate("applications", "离开时间"), form.departure)
     if not form.client_company.strip():
         errors["client_company"] = translate("applications", "请填写来宾公司名称。")
     if (
@@ -329,7 +392,7 @@ def _validate(form: ApplicationForm, *, for_submit: bool) -> dict[str, str]:
     if form.departure is None:
         errors["departure"] = translate("applications", "请填写离开时间。")
     elif form.arrival is not None and form.departure <= form.arrival:
-        errors["departure"] = translate("applications", "离开时间必须晚于到达时间。")
+        errors.setdefault("departure", translate("applications", "离开时间必须晚于到达时间。"))
     for key in ("our_attendees", "meals", "nights", "rooms", "trips", "accompany_diners"):
         if int(getattr(form, key) or 0) < 0:
             errors[key] = translate("applications", "不能为负数。")
@@ -440,13 +503,7 @@ def _form(app: Application) -> ApplicationForm:
 
 
 def _may_view(actor: Actor, app: Application) -> bool:
-    if actor.can("applications.view_all") or app.applicant_id == actor.user_id:
-        return True
-    if actor.employee_id is not None:
-        emp = Employee.get_or_none(Employee.id == actor.employee_id)
-        if emp is not None and emp.department_id == app.department_id:
-            return True
-    return False
+    return access.can_view_application(actor, app)
 
 
 def _load(actor: Actor, application_id: int) -> Application:
@@ -596,7 +653,8 @@ def _write(app: Application, form: ApplicationForm, est: Estimate) -> None:
 def save_draft(actor: Actor, form: ApplicationForm, application_id: int | None = None) -> ApplicationInfo:
     """Create or update a draft (also a returned or withdrawn one). Nothing is half-written."""
     require(actor, "applications.file")
-    errors = _validate(form, for_submit=False)
+    form, errors = _clean(form)
+    errors.update(_validate(form, for_submit=False))
     if errors:
         raise ValidationError(errors)
     with database.atomic():
@@ -605,7 +663,7 @@ def save_draft(actor: Actor, form: ApplicationForm, application_id: int | None =
             app = Application(number=_next_number(form.arrival.year), applicant=actor.user_id, status=DRAFT)
         else:
             app = _load(actor, application_id)
-            if app.applicant_id != actor.user_id:
+            if not access.can_edit_application(actor, app):
                 raise PermissionDenied(translate("applications", "只有申请人可以修改申请。"))
             if app.status not in EDITABLE:
                 raise ServiceError(
@@ -625,20 +683,18 @@ def submit(actor: Actor, application_id: int, *, now: dt.datetime | None = None)
     require(actor, "applications.file")
     with database.atomic():
         app = _load(actor, application_id)
-        if app.applicant_id != actor.user_id:
+        if not access.can_edit_application(actor, app):
             raise PermissionDenied(translate("applications", "只有申请人可以提交申请。"))
         if app.status not in EDITABLE:
             raise ServiceError(
                 translate("applications", "申请{status}，不能提交。").format(status=status_label(app.status))
             )
         form = _form(app)
-        errors = _validate(form, for_submit=True)
         now = now or clock.now()
-        est = estimate(form, filed=now.date(), exclude_root=app.root_id or app.id)
-        errors.update(est.problems)
-        errors.update(_check_lead_time(est, form))
+        errors = submit_errors(form, now=now, exclude_root=app.root_id or app.id)
         if errors:
             raise ValidationError(errors)
+        est = estimate(form, filed=now.date(), exclude_root=app.root_id or app.id)
         _write(app, form, est)  # re-estimated with today's standard
         chain = approval.resolve_chain(app.level.code, est.over_standard, est.total)
         if not chain:
@@ -653,12 +709,49 @@ def submit(actor: Actor, application_id: int, *, now: dt.datetime | None = None)
     return _info(app)
 
 
+def submit_errors(
+    form: ApplicationForm, *, now: dt.datetime | None = None, exclude_root: int | None = None
+) -> dict[str, str]:
+    """Every reason ``form`` cannot be submitted, all at once (the user fixes them in one go)."""
+    errors = _validate(form, for_submit=True)
+    now = now or clock.now()
+    try:
+        est = estimate(form, filed=now.date(), exclude_root=exclude_root)
+    except ValidationError as exc:  # no level: nothing to estimate against
+        return {**exc.errors, **errors}
+    errors.update(est.problems)
+    errors.update(_check_lead_time(est, form))
+    return errors
+
+
+def save_and_submit(
+    actor: Actor, form: ApplicationForm, application_id: int | None = None, *, now: dt.datetime | None = None
+) -> ApplicationInfo:
+    """保存并提交 as one transaction, checking everything before writing anything.
+
+    A first submit that fails leaves no numbered draft behind (the user keeps the typed form
+    and sees every problem at once); a failing submit of an existing draft leaves it unchanged.
+    """
+    require(actor, "applications.file")
+    now = now or clock.now()
+    exclude_root = None
+    if application_id is not None:
+        current = _load(actor, application_id)
+        exclude_root = current.root_id or current.id
+    errors = submit_errors(form, now=now, exclude_root=exclude_root)
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        info = save_draft(actor, form, application_id)
+        return submit(actor, info.id, now=now)
+
+
 def withdraw(actor: Actor, application_id: int, comment: str = "") -> ApplicationInfo:
     from desktop.services import approval
 
     with database.atomic():
         app = _load(actor, application_id)
-        if app.applicant_id != actor.user_id:
+        if not access.can_edit_application(actor, app):
             raise PermissionDenied(translate("applications", "只有申请人可以撤回申请。"))
         if app.status != PENDING:
             raise ServiceError(translate("applications", "只有审批中的申请可以撤回。"))
@@ -673,7 +766,7 @@ def revise(actor: Actor, application_id: int) -> ApplicationInfo:
     require(actor, "applications.file")
     with database.atomic():
         app = _load(actor, application_id)
-        if app.applicant_id != actor.user_id:
+        if not access.can_edit_application(actor, app):
             raise PermissionDenied(translate("applications", "只有申请人可以变更申请。"))
         if app.status != APPROVED:
             raise ServiceError(translate("applications", "只有已批准的申请需要变更；未批准的请直接修改。"))
@@ -698,6 +791,8 @@ def from_visit(actor: Actor, visit_id: int) -> ApplicationForm:
     visit = Visit.get_or_none(Visit.id == visit_id)
     if visit is None:
         raise NotFound(translate("applications", "来访记录不存在。"))
+    if not access.can_view_visit(actor, visit):
+        raise PermissionDenied(translate("applications", "只能为自己接待的来访补填申请。"))
     if visit.time_in is None:
         raise ServiceError(translate("applications", "该访客尚未签到，不能补填。"))
     level = standards.levels()

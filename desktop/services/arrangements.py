@@ -10,7 +10,7 @@ printed raises the sheet's revision number.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop import clock
 from desktop.db import database
@@ -27,7 +27,7 @@ from desktop.models import (
     Vehicle,
 )
 from desktop.services import applications as apps
-from desktop.services import notifications, standards
+from desktop.services import notifications, standards, validation
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, ServiceError, ValidationError
 from desktop.services.money import format_money
@@ -382,16 +382,84 @@ def check_conflicts(form: ItemForm, exclude_item: int | None = None) -> list[str
     return problems
 
 
+def _text_labels() -> dict[str, str]:
+    return {
+        "place": translate("arrangements", "地点"),
+        "transport_no": translate("arrangements", "航班/车次"),
+        "station": translate("arrangements", "机场/车站"),
+        "route": translate("arrangements", "路线"),
+        "guide": translate("arrangements", "讲解/陪同"),
+        "notes": translate("arrangements", "备注"),
+    }
+
+
+def _count_labels() -> dict[str, str]:
+    return {
+        "guests": translate("arrangements", "来宾人数"),
+        "diners": translate("arrangements", "陪餐人数"),
+        "rooms": translate("arrangements", "房间数"),
+        "nights": translate("arrangements", "晚数"),
+    }
+
+
+def _check_fields(form: ItemForm, errors: dict[str, str]) -> None:
+    """Lengths, counts and dates the same on SQLite and PostgreSQL; cleans the texts in place."""
+    for key, label in _text_labels().items():
+        setattr(
+            form,
+            key,
+            validation.text(errors, key, label, getattr(form, key), field=getattr(ItineraryItem, key)),
+        )
+    for key, label in _count_labels().items():
+        setattr(form, key, validation.count(errors, key, label, getattr(form, key)))
+    validation.day(errors, "start", translate("arrangements", "开始时间"), form.start)
+    validation.day(errors, "end", translate("arrangements", "结束时间"), form.end)
+    if form.kind == "hotel" and form.hotel_id is not None:
+        for key in ("rooms", "nights"):
+            if key not in errors and getattr(form, key) < 1:
+                errors[key] = translate("arrangements", "住宿安排的{field}至少为 1。").format(
+                    field=_count_labels()[key]
+                )
+
+
+TRANSFER_SLACK = dt.timedelta(days=1)  # guests may be met the evening before or seen off the day after
+
+
+def _check_within_reception(form: ItemForm, reception: Application, errors: dict[str, str]) -> None:
+    """An item belongs to the reception's approved dates; a pickup or send-off may fall one day
+    outside. Without this, a typo in the year put a meeting on next year's schedule unnoticed."""
+    first, last = reception.arrival.date(), reception.departure.date()
+    transfer = form.kind in ("pickup", "sendoff")
+    if transfer:
+        first, last = first - TRANSFER_SLACK, last + TRANSFER_SLACK
+        rule = translate("arrangements", "接送须在接待日期前后一天之内（{first} 至 {last}）。")
+    else:
+        rule = translate("arrangements", "须在接待日期之内（{first} 至 {last}）。")
+    rule = rule.format(first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}")
+    if "start" not in errors and not first <= form.start.date() <= last:
+        errors["start"] = translate("arrangements", "开始时间 {when} 不在范围内：").format(
+            when=f"{form.start:%Y-%m-%d %H:%M}"
+        ) + rule
+    if "end" not in errors and not first <= form.end.date() <= last:
+        errors["end"] = translate("arrangements", "结束时间 {when} 不在范围内：").format(
+            when=f"{form.end:%Y-%m-%d %H:%M}"
+        ) + rule
+
+
 def _validate(form: ItemForm, reception: Application) -> tuple[dict[str, str], list[str]]:
     errors: dict[str, str] = {}
     warnings: list[str] = []
     if form.kind not in KINDS:
         errors["kind"] = translate("arrangements", "未知的安排类型。")
+    _check_fields(form, errors)
     if form.start is None or form.end is None:
         errors["start"] = translate("arrangements", "请填写开始和结束时间。")
         return errors, warnings
+    if "start" in errors or "end" in errors:
+        return errors, warnings
     if form.end <= form.start:
         errors["end"] = translate("arrangements", "结束时间必须晚于开始时间。")
+    _check_within_reception(form, reception, errors)
     std = standards.standard(reception.standard_id)
     if form.kind == "meal":
         limit = std.accompany_limit(form.guests)
@@ -440,6 +508,7 @@ def save_item(
         raise NotFound(translate("arrangements", "申请不存在。"))
     root = app.root_id or app.id
     reception = approved_revision(root)
+    form = replace(form, attendee_ids=list(form.attendee_ids))  # cleaned below; the caller's stays
     errors, warnings = _validate(form, reception)
     if errors:
         raise ValidationError(errors)
@@ -532,33 +601,55 @@ def set_checklist(
 
 def add_checklist_item(actor: Actor, application_id: int, name: str) -> None:
     require(actor, "arrangements.manage")
-    if not name.strip():
-        raise ValidationError({"name": translate("arrangements", "请填写准备事项。")})
-    app = Application.get_by_id(application_id)
+    errors: dict[str, str] = {}
+    name = validation.text(
+        errors, "name", translate("arrangements", "准备事项"), name, field=ChecklistItem.name, required=True
+    )
+    validation.raise_if(errors)
+    app = _application(application_id)
     arrangement = _arrangement(app.root_id or app.id)
     with database.atomic():
         last = ChecklistItem.select().where(ChecklistItem.arrangement == arrangement).count()
-        ChecklistItem.create(arrangement=arrangement, position=last, name=name.strip())
+        ChecklistItem.create(arrangement=arrangement, position=last, name=name)
         _touch(arrangement)
+
+
+def _application(application_id: int) -> Application:
+    app = Application.get_or_none(Application.id == application_id)
+    if app is None:
+        raise NotFound(translate("arrangements", "申请不存在。"))
+    return app
 
 
 def set_recipients(actor: Actor, application_id: int, recipients: list[str]) -> None:
     require(actor, "arrangements.manage")
-    names = [r.strip() for r in recipients if r.strip()]
+    names = [validation.clean_text(r).replace(",", "，") for r in recipients]
+    names = [n for n in names if n]
     if not names:
         raise ValidationError({"recipients": translate("arrangements", "至少一位接收人。")})
-    app = Application.get_by_id(application_id)
+    errors: dict[str, str] = {}
+    validation.text(
+        errors,
+        "recipients",
+        translate("arrangements", "接收人"),
+        ",".join(names),
+        field=Arrangement.recipients,
+    )
+    validation.raise_if(errors)
+    app = _application(application_id)
     arrangement = _arrangement(app.root_id or app.id)
     arrangement.recipients = ",".join(names)
     arrangement.save()
 
 
-def mark_printed(actor: Actor, arrangement_id: int) -> None:
-    """Remember which revision went out on paper, so later changes are marked."""
+def mark_printed(actor: Actor, arrangement_id: int, revision: int | None = None) -> None:
+    """Remember which revision went out on paper (printed or exported, not merely previewed), so
+    later changes are marked. ``revision``: the one the sheet was generated from — if the
+    arrangement changed between generating and printing, the paper is already out of date."""
     require(actor, "arrangements.manage")
-    Arrangement.update(printed_revision=Arrangement.revision, printed_at=clock.now()).where(
-        Arrangement.id == arrangement_id
-    ).execute()
+    Arrangement.update(
+        printed_revision=Arrangement.revision if revision is None else revision, printed_at=clock.now()
+    ).where(Arrangement.id == arrangement_id).execute()
 
 
 # ------------------------------------------------------------------ schedule
@@ -576,6 +667,9 @@ class ScheduleEntry:
     start: dt.datetime
     end: dt.datetime
     item: ItemInfo | None  # None: the reception as a whole (no items yet)
+    # The reception's own dates, so a week grid can mark each of its days (items or not).
+    arrival: dt.datetime | None = None
+    departure: dt.datetime | None = None
 
     @property
     def title(self) -> str:
@@ -626,6 +720,8 @@ def schedule(
             level_code=app.level.code,
             department_id=app.department_id,
             department=app.department.name,
+            arrival=app.arrival,
+            departure=app.departure,
         )
         if items:
             entries += [

@@ -7,6 +7,7 @@ import random
 
 from desktop import clock
 from desktop.db import database
+from desktop.i18n import translate
 from desktop.models import (
     DenyEntry,
     Department,
@@ -125,8 +126,9 @@ def seed_demo(
     *, seed: int = 2026, today: dt.date | None = None, now: dt.datetime | None = None
 ) -> dict[str, int]:
     """Fill an empty database with an office: departments, people, four weeks of visits."""
-    if Visit.select().exists() or Department.select().exists():
-        raise ServiceError("数据库里已经有数据，演示数据只能写入空数据库。")
+    # Accounts count as data: the demo's admin/demo1234 must never be added to a real database.
+    if Visit.select().exists() or Department.select().exists() or User.select().exists():
+        raise ServiceError(translate("services", "数据库里已经有数据，演示数据只能写入空数据库。"))
     rng = random.Random(seed)
     today = today or clock.today()
     if now is None:

@@ -215,7 +215,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
     # 补填: yesterday's walk-in, filed afterwards from the visitor log.
     visit = (
         Visit.select()
-        .where(Visit.time_in < dt.datetime.combine(today, dt.time.min))
+        .where(Visit.time_in < dt.datetime.combine(today, dt.time.min), Visit.host == host.id)
         .order_by(Visit.time_in.desc())
         .first()
     )
@@ -387,6 +387,7 @@ def seed_finance(today: dt.date, now: dt.datetime, invoice_file=None) -> None:
                 d,
                 "86.50",
                 vendor="滴滴出行",
+                trips=1,
                 payment_method="公务卡",
                 reason="送客户去高铁站，预算未列",
             ),

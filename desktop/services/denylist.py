@@ -10,7 +10,7 @@ from desktop.i18n import translate
 from desktop.models import DenyEntry
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, ValidationError
-from desktop.services.text import digits
+from desktop.services.text import company_forms, digits, normalize_name, normalize_phone
 
 
 @dataclass(frozen=True)
@@ -83,17 +83,36 @@ def delete_entry(actor: Actor, entry_id: int) -> None:
     DenyEntry.delete().where(DenyEntry.id == entry_id).execute()
 
 
+# A visitor's company shorter than this (after normalising) is not searched for inside listed
+# names: "东莞" alone would flag every company of the town.
+MIN_PARTIAL_COMPANY = 4
+
+
+def company_matches(listed: str, typed: str) -> bool:
+    """The same company however it was typed: 东莞恒信模具 / 东莞恒信模具有限公司 / 东莞恒信模具（集团）.
+
+    Also when one contains the other: a listed 恒信模具 catches 东莞恒信模具有限公司, and a typed
+    东莞恒信模具 catches a listed 东莞恒信模具制造.
+    """
+    for entry in company_forms(listed):
+        for visitor in company_forms(typed):
+            if entry in visitor or (len(visitor) >= MIN_PARTIAL_COMPANY and visitor in entry):
+                return True
+    return False
+
+
 def matches(name: str, company: str, phone: str) -> list[DenyInfo]:
-    """Active entries that match the visitor: same name, company containing the entry's, or
-    the same phone digits. Any one filled field of an entry is enough — a false alarm costs a
+    """Active entries that match the visitor: the same name, the same or an overlapping company,
+    or the same phone number, each compared in normalised form (width, spaces, legal-form
+    suffixes, +86). Any one filled field of an entry is enough — a false alarm costs a
     confirmation, a miss costs more."""
-    name, company, phone_digits = name.strip(), company.strip(), digits(phone)
+    name_key, phone_key = normalize_name(name), normalize_phone(phone)
     found = []
     for r in DenyEntry.select().where(DenyEntry.active == True):  # noqa: E712
         hit = (
-            (r.name and name and r.name == name)
-            or (r.company and company and r.company in company)
-            or (r.phone and phone_digits and digits(r.phone) == phone_digits)
+            (name_key and normalize_name(r.name) == name_key)
+            or (r.company and company.strip() and company_matches(r.company, company))
+            or (phone_key and normalize_phone(r.phone) == phone_key)
         )
         if hit:
             found.append(_info(r))

@@ -19,8 +19,8 @@ from desktop import clock, paths
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, ExpenseLine, ExpenseRecord, ExpenseSummary, ExpenseVoucher, User
+from desktop.services import access, settings, standards, validation, workdays
 from desktop.services import applications as apps
-from desktop.services import settings, standards, workdays
 from desktop.services.arrangements import approved_revision
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
@@ -243,9 +243,8 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
     require_any(actor, "expenses.view", "expenses.file", "expenses.audit", "expenses.approve")
     root = _root(application_id)
     app = approved_revision(root)
-    if not actor.can("expenses.view") and not actor.can("applications.view_all"):
-        if app.applicant_id != actor.user_id and app.responsible_id != actor.employee_id:
-            raise PermissionDenied(translate("expenses", "您无权查看这份费用汇总。"))
+    if not access.can_view_expenses(actor, app):
+        raise PermissionDenied(_no_view())
     summary = _summary(root)
     std = standards.standard(app.standard_id)
     lines = []
@@ -314,6 +313,14 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
     )
 
 
+def _no_view() -> str:
+    return translate("expenses", "您无权查看这份费用汇总。")
+
+
+def _no_edit() -> str:
+    return translate("expenses", "只有接待的申请人、接待负责人、部门负责人或行政部可以填写这份费用汇总。")
+
+
 def _reader() -> Actor:
     from desktop.services.auth import AUDITOR
 
@@ -335,61 +342,98 @@ def _record(
     )
 
 
-def _editable(actor: Actor, summary: ExpenseSummary) -> Application:
+def _may_edit(actor: Actor, root: int) -> Application:
+    """Role and relation, checked before anything (even the summary row) is written."""
     require(actor, "expenses.file")
+    app = approved_revision(root)
+    if not access.can_edit_expenses(actor, app):
+        raise PermissionDenied(_no_edit())
+    return app
+
+
+def _editable(actor: Actor, summary: ExpenseSummary) -> Application:
+    app = _may_edit(actor, summary.reception_id)
     if summary.status not in EDITABLE:
         raise ServiceError(
             translate("expenses", "费用汇总{status}，不能修改。").format(status=status_label(summary.status))
         )
-    return approved_revision(summary.reception_id)
+    return app
+
+
+# Quantities the standard is per: a claimed amount without them would skip the cap check
+# (a ¥5,000 hotel line with 0 nights, a ¥3,000 meal with 0 guests).
+_PER = {"meals": ("guests",), "lodging": ("rooms", "nights"), "transport": ("trips",)}
+
+
+def _clean_line(form: LineForm) -> dict:
+    """The line's columns, or a ValidationError naming each bad field."""
+    v = validation
+    errors: dict[str, str] = {}
+    if form.category not in standards.CATEGORIES:
+        errors["category"] = translate("expenses", "请选择费用类别。")
+    if form.date is None:
+        errors["date"] = translate("expenses", "请填写费用日期。")
+    else:
+        v.day(errors, "date", translate("expenses", "费用日期"), form.date)
+    data: dict = {"category": form.category, "date": form.date}
+    for key, label in (
+        ("vendor", translate("expenses", "商户")),
+        ("invoice_code", translate("expenses", "发票代码")),
+        ("invoice_no", translate("expenses", "发票号码")),
+        ("payment_method", translate("expenses", "支付方式")),
+        ("reason", translate("expenses", "说明")),
+    ):
+        data[key] = v.text(errors, key, label, getattr(form, key), field=getattr(ExpenseLine, key))
+    total = v.money(errors, "total", translate("expenses", "价税合计"), form.total)
+    if total is None and "total" not in errors:
+        errors["total"] = translate("expenses", "请填写价税合计。")
+    amount = v.money(errors, "amount", translate("expenses", "金额"), form.amount)
+    tax = v.money(errors, "tax", translate("expenses", "税额"), form.tax)
+    drinks = v.money(errors, "drinks", translate("expenses", "酒水"), form.drinks)
+    counts = {
+        "guests": translate("expenses", "来宾人数"),
+        "diners": translate("expenses", "陪餐人数"),
+        "rooms": translate("expenses", "房间数"),
+        "nights": translate("expenses", "晚数"),
+        "trips": translate("expenses", "趟数"),
+    }
+    for key, label in counts.items():
+        data[key] = v.count(errors, key, label, getattr(form, key))
+    if total is not None and total > 0:
+        for key in _PER.get(form.category, ()):
+            if key not in errors and data[key] < 1:
+                errors[key] = translate("expenses", "{cat}报销金额时，{field}至少为 1。").format(
+                    cat=standards.category_label(form.category), field=counts[key]
+                )
+    if total is not None:
+        tax = tax if tax is not None else ZERO
+        if amount is None:
+            amount = total - tax
+            if amount < 0 and "tax" not in errors:
+                errors["tax"] = translate("expenses", "税额不能大于价税合计。")
+        if drinks is not None and drinks > total and "drinks" not in errors:
+            errors["drinks"] = translate("expenses", "酒水不能大于价税合计。")
+    validation.raise_if(errors)
+    data.update(amount=amount, tax=tax, total=total, drinks=drinks)
+    return data
 
 
 def save_line(actor: Actor, application_id: int, form: LineForm, line_id: int | None = None) -> int:
     root = _root(application_id)
+    _may_edit(actor, root)
+    data = _clean_line(form)
     with database.atomic():
         summary = _summary(root)
         _editable(actor, summary)
-        errors: dict[str, str] = {}
-        if form.category not in standards.CATEGORIES:
-            errors["category"] = translate("expenses", "请选择费用类别。")
-        values: dict[str, Decimal | None] = {}
-        for key in ("total", "amount", "tax", "drinks"):
-            raw = getattr(form, key)
-            if raw in (None, ""):
-                values[key] = None
-                continue
-            try:
-                values[key] = to_money(raw)
-            except ValueError:
-                errors[key] = translate("expenses", "金额无法识别。")
-        if values.get("total") is None and "total" not in errors:
-            errors["total"] = translate("expenses", "请填写价税合计。")
-        if errors:
-            raise ValidationError(errors)
-        total = values["total"]
-        tax = values["tax"] if values["tax"] is not None else ZERO
-        amount = values["amount"] if values["amount"] is not None else total - tax
-        data = dict(
-            category=form.category,
-            date=form.date,
-            vendor=form.vendor.strip(),
-            invoice_code=form.invoice_code.strip(),
-            invoice_no=form.invoice_no.strip(),
-            amount=amount,
-            tax=tax,
-            total=total,
-            guests=form.guests,
-            diners=form.diners,
-            rooms=form.rooms,
-            nights=form.nights,
-            trips=form.trips,
-            drinks=values["drinks"],
-            payment_method=form.payment_method.strip(),
-            reason=form.reason.strip(),
-        )
         if line_id is None:
-            return ExpenseLine.create(summary=summary, **data).id
-        ExpenseLine.update(**data).where(ExpenseLine.id == line_id, ExpenseLine.summary == summary).execute()
+            return ExpenseLine.create(summary=summary, entered_by=actor.user_id or None, **data).id
+        changed = (
+            ExpenseLine.update(**data)
+            .where(ExpenseLine.id == line_id, ExpenseLine.summary == summary)
+            .execute()
+        )
+        if changed != 1:
+            raise NotFound(translate("expenses", "费用明细不存在。"))
         return line_id
 
 
@@ -406,7 +450,7 @@ def attach_voucher(actor: Actor, line_id: int, source: Path) -> str:
     line = ExpenseLine.get_or_none(ExpenseLine.id == line_id)
     if line is None:
         raise NotFound(translate("expenses", "费用明细不存在。"))
-    require(actor, "expenses.file")
+    _may_edit(actor, line.summary.reception_id)
     source = Path(source)
     if source.suffix.lower() not in (
         ".pdf",
@@ -420,11 +464,20 @@ def attach_voucher(actor: Actor, line_id: int, source: Path) -> str:
         ".tiff",
     ):
         raise ValidationError({"voucher": translate("expenses", "凭证请使用图片或 PDF 文件。")})
+    name_errors: dict[str, str] = {}
+    file_name = validation.text(
+        name_errors,
+        "voucher",
+        translate("expenses", "凭证文件名"),
+        source.name,
+        field=ExpenseVoucher.file_name,
+    )
+    validation.raise_if(name_errors)
     folder = paths.data_dir() / "vouchers"
     folder.mkdir(parents=True, exist_ok=True)
     stored = f"{uuid.uuid4().hex}{source.suffix.lower()}"
     shutil.copyfile(source, folder / stored)
-    ExpenseVoucher.create(line=line, file_name=source.name, stored_name=stored)
+    ExpenseVoucher.create(line=line, file_name=file_name, stored_name=stored)
     return stored
 
 
@@ -435,6 +488,7 @@ def voucher_path(stored_name: str) -> Path:
 def submit(actor: Actor, application_id: int, now: dt.datetime | None = None) -> SummaryInfo:
     """Send to finance: every over-standard or out-of-period line needs a written reason."""
     root = _root(application_id)
+    _may_edit(actor, root)
     with database.atomic():
         summary = _summary(root)
         app = _editable(actor, summary)
@@ -502,7 +556,7 @@ def _advance(
         )
         if changed != 1:
             raise ServiceError(translate("expenses", "这份费用汇总刚刚已被他人处理，请刷新。"))
-        _record(summary, actor, action, comment, now)
+        _record(summary, actor, action, validation.clean_text(comment, multiline=True), now)
     return get(actor, application_id)
 
 
@@ -513,7 +567,8 @@ def audit(
 
 
 def return_to_host(actor: Actor, application_id: int, comment: str) -> SummaryInfo:
-    if not comment.strip():
+    comment = validation.clean_text(comment, multiline=True)
+    if not comment:
         raise ValidationError({"comment": translate("expenses", "退回时必须填写意见。")})
     return _advance(actor, application_id, "expenses.audit", SUBMITTED, RETURNED, "return", comment)
 
@@ -525,20 +580,39 @@ def approve(
 
 
 def reimburse(actor: Actor, application_id: int, *, on: dt.date, method: str, reference: str) -> SummaryInfo:
-    if not method.strip():
-        raise ValidationError({"method": translate("expenses", "请填写报销方式。")})
-    info = _advance(
-        actor,
-        application_id,
-        "expenses.reimburse",
-        APPROVED,
-        REIMBURSED,
-        "reimburse",
-        f"{on} {method} {reference}".strip(),
+    errors: dict[str, str] = {}
+    method = validation.text(
+        errors,
+        "method",
+        translate("expenses", "报销方式"),
+        method,
+        field=ExpenseSummary.reimbursed_method,
+        required=True,
     )
-    ExpenseSummary.update(
-        reimbursed_on=on, reimbursed_method=method.strip(), reimbursed_reference=reference.strip()
-    ).where(ExpenseSummary.id == info.id).execute()
+    reference = validation.text(
+        errors,
+        "reference",
+        translate("expenses", "凭证号"),
+        reference,
+        field=ExpenseSummary.reimbursed_reference,
+    )
+    if on is None:
+        errors["on"] = translate("expenses", "请填写报销日期。")
+    validation.day(errors, "on", translate("expenses", "报销日期"), on)
+    validation.raise_if(errors)
+    with database.atomic():
+        info = _advance(
+            actor,
+            application_id,
+            "expenses.reimburse",
+            APPROVED,
+            REIMBURSED,
+            "reimburse",
+            f"{on} {method} {reference}".strip(),
+        )
+        ExpenseSummary.update(
+            reimbursed_on=on, reimbursed_method=method, reimbursed_reference=reference
+        ).where(ExpenseSummary.id == info.id).execute()
     return get(actor, application_id)
 
 
@@ -572,7 +646,7 @@ def list_summaries(actor: Actor, statuses: tuple[str, ...] = ()) -> list[Summary
         summary = summaries.get(root)
         if summary is None and app.departure.date() > today:
             continue
-        if not actor.can("expenses.view") and app.applicant_id != actor.user_id:
+        if not actor.can("expenses.view") and not access.owns_reception(actor, app):
             continue
         status = summary.status if summary else DRAFT
         if statuses and status not in statuses:
@@ -609,4 +683,9 @@ def list_summaries(actor: Actor, statuses: tuple[str, ...] = ()) -> list[Summary
 def voucher_files(actor: Actor, line_id: int) -> list[str]:
     """Stored names of a line's vouchers (open them with :func:`voucher_path`)."""
     require_any(actor, "expenses.view", "expenses.file", "expenses.audit", "expenses.approve")
+    line = ExpenseLine.get_or_none(ExpenseLine.id == line_id)
+    if line is None:
+        return []
+    if not access.can_view_expenses(actor, approved_revision(line.summary.reception_id)):
+        raise PermissionDenied(_no_view())
     return [v.stored_name for v in ExpenseVoucher.select().where(ExpenseVoucher.line == line_id)]

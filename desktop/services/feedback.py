@@ -10,10 +10,10 @@ from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, Employee, Feedback, FeedbackAction
-from desktop.services import workdays
+from desktop.services import access, validation, workdays
 from desktop.services.arrangements import approved_receptions
 from desktop.services.auth import Actor, require, require_any
-from desktop.services.errors import NotFound, ValidationError
+from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 
 DUE_WORKING_DAYS = 2
 
@@ -77,13 +77,8 @@ def statuses(actor: Actor, *, today: dt.date | None = None, days: int = 60) -> l
     today = today or clock.today()
     now = dt.datetime.combine(today, dt.time.max)
     rows = [a for a in approved_receptions(today - dt.timedelta(days=days), today) if a.departure <= now]
-    if not actor.can("feedback.view") or actor.roles <= {"host"}:
-        emp = Employee.get_or_none(Employee.id == actor.employee_id) if actor.employee_id else None
-        rows = [
-            a
-            for a in rows
-            if a.applicant_id == actor.user_id or (emp is not None and a.responsible_id == emp.id)
-        ]
+    if not access.covers_all_feedback(actor):
+        rows = [a for a in rows if access.can_view_feedback(actor, a)]
     return sorted((_status(a, today) for a in rows), key=lambda s: (s.submitted_at is not None, s.due))
 
 
@@ -96,6 +91,8 @@ def get(actor: Actor, application_id: int) -> FeedbackForm:
     app = Application.get_or_none(Application.id == application_id)
     if app is None:
         raise NotFound(translate("feedback", "接待不存在。"))
+    if not access.can_view_feedback(actor, app):
+        raise PermissionDenied(translate("feedback", "您无权查看这份信息反馈。"))
     fb = Feedback.get_or_none(Feedback.reception == (app.root_id or app.id))
     if fb is None:
         return FeedbackForm(followup_owner_id=app.responsible_id)
@@ -115,28 +112,62 @@ def submit(
     app = Application.get_or_none(Application.id == application_id)
     if app is None:
         raise NotFound(translate("feedback", "接待不存在。"))
+    if not access.can_file_feedback(actor, app):
+        raise PermissionDenied(
+            translate("feedback", "只有接待的申请人、接待负责人、部门负责人或行政部可以填写信息反馈。")
+        )
     errors: dict[str, str] = {}
-    if not form.discussed.strip():
+    v = validation
+    discussed = v.text(
+        errors, "discussed", translate("feedback", "洽谈内容"), form.discussed, field=Feedback.discussed
+    )
+    requirements = v.text(
+        errors,
+        "requirements",
+        translate("feedback", "客户要求"),
+        form.requirements,
+        field=Feedback.requirements,
+    )
+    if not discussed and "discussed" not in errors:
         errors["discussed"] = translate("feedback", "请填写洽谈内容。")
-    if not 1 <= form.satisfaction <= 5:
+    if (
+        isinstance(form.satisfaction, bool)
+        or not isinstance(form.satisfaction, int)
+        or not 1 <= form.satisfaction <= 5
+    ):
         errors["satisfaction"] = translate("feedback", "满意度请选 1–5。")
     if form.followup_owner_id is None:
         errors["followup_owner_id"] = translate("feedback", "请指定跟进负责人。")
+    elif not Employee.select().where(Employee.id == form.followup_owner_id).exists():
+        errors["followup_owner_id"] = translate("feedback", "跟进负责人不存在。")
+    actions = []
     for i, action in enumerate(form.actions):
-        if action.action.strip() and action.due is None:
+        label = translate("feedback", "第 {n} 项跟进措施").format(n=i + 1)
+        text = v.text(errors, f"action{i}", label, action.action, field=FeedbackAction.action)
+        if text and action.due is None:
             errors[f"action{i}"] = translate("feedback", "第 {n} 项跟进措施缺少完成日期。").format(n=i + 1)
+        v.day(errors, f"action{i}", label, action.due)
+        if (
+            action.owner_id is not None
+            and not Employee.select().where(Employee.id == action.owner_id).exists()
+        ):
+            errors.setdefault(
+                f"action{i}", translate("feedback", "{what}的负责人不存在。").format(what=label)
+            )
+        if text:
+            actions.append(ActionForm(text, action.owner_id, action.due))
     if errors:
         raise ValidationError(errors)
     root = app.root_id or app.id
     with database.atomic():
         fb = Feedback.get_or_none(Feedback.reception == root) or Feedback(reception=root)
-        fb.discussed, fb.requirements = form.discussed.strip(), form.requirements.strip()
+        fb.discussed, fb.requirements = discussed, requirements
         fb.satisfaction, fb.followup_owner = form.satisfaction, form.followup_owner_id
         fb.submitted_at, fb.submitted_by = now or clock.now(), actor.user_id
         fb.save()
         FeedbackAction.delete().where(FeedbackAction.feedback == fb).execute()
-        for i, action in enumerate(a for a in form.actions if a.action.strip()):
+        for i, action in enumerate(actions):
             FeedbackAction.create(
-                feedback=fb, position=i, action=action.action.strip(), owner=action.owner_id, due=action.due
+                feedback=fb, position=i, action=action.action, owner=action.owner_id, due=action.due
             )
     return _status(app, (now or clock.now()).date())

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import clock
-from desktop.db import database
+from desktop.db import database, pause_for_other_writers
 from desktop.i18n import translate
 from desktop.importers.tabular import Parsed, parse
 from desktop.models import ImportBatch, ImportedLine, ImportProfile
@@ -110,11 +111,7 @@ def preview(
 
 def _active():
     # The batch is selected along, so a duplicate's reason needs no further query.
-    return (
-        ImportedLine.select(ImportedLine, ImportBatch)
-        .join(ImportBatch)
-        .where(ImportBatch.undone_at.is_null())
-    )
+    return ImportedLine.select(ImportedLine, ImportBatch).join(ImportBatch).where(ImportBatch.live())
 
 
 def _mark_duplicates(parsed: Parsed) -> None:
@@ -166,16 +163,49 @@ def _mark_duplicates(parsed: Parsed) -> None:
                 ).format(row=line.row, date=f"{before.batch.imported_at:%Y-%m-%d}", batch=before.batch_id)
 
 
-def commit(actor: Actor, preview: Preview, *, progress=None) -> int:
-    """Write the new lines as one batch in one transaction; returns the batch id.
+# A long import is written in chunks, each its own short transaction, so a check-in at the desk
+# (another process on the same SQLite file) waits at most about CHUNK_SECONDS, not the whole import.
+CHUNK_ROWS = 500  # 13 columns × 500 stays far under SQLite's bound-variable limit
+CHUNK_SECONDS = 0.4
+COMMITTING, DONE = "committing", "done"
+# A 'committing' batch older than this was left by a crash; younger ones may be another
+# process's import in progress. Real elapsed time (imported_at is written with the real clock).
+ABANDONED_AFTER = dt.timedelta(minutes=30)
 
-    ``progress`` may be a callable(done, total) that raises to cancel: nothing is then written.
+
+def commit(actor: Actor, preview: Preview, *, progress=None) -> int:
+    """Write the new lines as one batch; returns the batch id.
+
+    All-or-nothing for the user though written in chunks: the batch is 'committing' (invisible:
+    duplicates, lists and reconciliation see only 'done' batches) until its last chunk is in,
+    then turns 'done' in one step. A failure or cancel removes what was written; a crash leaves
+    a 'committing' batch that :func:`clean_abandoned` removes at a later start.
+
+    ``progress`` may be a callable(done, total) that raises to cancel: nothing is then kept.
     """
     require(actor, "finance.import")
     lines = preview.new_lines
     if not lines:
         raise ServiceError(translate("imports", "没有可导入的新记录。"))
     p = preview.parsed
+    rows = [
+        {
+            "row": x.row,
+            "kind": p.kind,
+            "date": x.date,
+            "invoice_code": x.invoice_code or "",
+            "invoice_no": x.invoice_no or "",
+            "vendor": x.vendor or "",
+            "memo": x.memo or "",
+            "amount": x.amount,
+            "tax": x.tax,
+            "total": x.total,
+            "content_hash": x.content_hash(),
+        }
+        for x in lines
+    ]
+    # Inside a caller's transaction the lock cannot be let go between chunks anyway.
+    may_pause = not database.in_transaction()
     with database.atomic():
         batch = ImportBatch.create(
             file_name=p.file,
@@ -185,37 +215,72 @@ def commit(actor: Actor, preview: Preview, *, progress=None) -> int:
             profile=preview.profile,
             imported_by=actor.user_id or None,
             line_count=len(lines),
+            state=COMMITTING,
         )
-        rows = [
-            {
-                "batch": batch.id,
-                "row": x.row,
-                "kind": p.kind,
-                "date": x.date,
-                "invoice_code": x.invoice_code or "",
-                "invoice_no": x.invoice_no or "",
-                "vendor": x.vendor or "",
-                "memo": x.memo or "",
-                "amount": x.amount,
-                "tax": x.tax,
-                "total": x.total,
-                "content_hash": x.content_hash(),
-            }
-            for x in lines
-        ]
-        step = 2000  # 13 columns × 2000 stays under SQLite's 32,766 bound variables
-        for start in range(0, len(rows), step):
-            ImportedLine.insert_many(rows[start : start + step]).execute()
-            if progress is not None:
-                progress(min(start + step, len(rows)), len(rows))
+    try:
+        written = 0
+        while written < len(rows):
+            started = time.monotonic()
+            with database.atomic():
+                _still_committing(batch.id)
+                while written < len(rows) and time.monotonic() - started < CHUNK_SECONDS:
+                    part = rows[written : written + CHUNK_ROWS]
+                    ImportedLine.insert_many([{**r, "batch": batch.id} for r in part]).execute()
+                    written += len(part)
+                    if progress is not None:
+                        progress(written, len(rows))
+            if may_pause and written < len(rows):
+                pause_for_other_writers(database.obj)
+        with database.atomic():
+            _still_committing(batch.id)
+            ImportBatch.update(state=DONE).where(ImportBatch.id == batch.id).execute()
+    except BaseException:
+        try:
+            _discard(batch.id)
+        except Exception:  # busy or gone: the hidden leftover is removed at a later start
+            pass
+        raise
     return batch.id
+
+
+def _is_committing(batch_id: int) -> bool:
+    return ImportBatch.select().where(ImportBatch.id == batch_id, ImportBatch.state == COMMITTING).exists()
+
+
+def _still_committing(batch_id: int) -> None:
+    # Another PC's start may have removed a batch it took for abandoned: stop, keep nothing.
+    if not _is_committing(batch_id):
+        raise ServiceError(translate("imports", "导入被中断，未导入任何记录，请重新导入。"))
+
+
+def _discard(batch_id: int) -> None:
+    """Remove a batch that did not finish, lines first (cascades are not relied upon)."""
+    with database.atomic():
+        if not _is_committing(batch_id):
+            return
+        ImportedLine.delete().where(ImportedLine.batch == batch_id).execute()
+        ImportBatch.delete().where(ImportBatch.id == batch_id, ImportBatch.state == COMMITTING).execute()
+
+
+def clean_abandoned() -> int:
+    """Remove batches a crash left half-written; called when the database is opened."""
+    cutoff = dt.datetime.now() - ABANDONED_AFTER  # real time, as imported_at (not clock.now)
+    stale = [
+        b.id
+        for b in ImportBatch.select(ImportBatch.id).where(
+            ImportBatch.state == COMMITTING, ImportBatch.imported_at < cutoff
+        )
+    ]
+    for batch_id in stale:
+        _discard(batch_id)
+    return len(stale)
 
 
 def undo(actor: Actor, batch_id: int) -> int:
     """Remove a whole batch's lines; the batch stays on record as undone."""
     require(actor, "finance.import")
     with database.atomic():
-        batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
+        batch = ImportBatch.get_or_none(ImportBatch.id == batch_id, ImportBatch.state == DONE)
         if batch is None:
             raise NotFound(translate("imports", "导入批次不存在。"))
         if batch.undone_at is not None:
@@ -254,5 +319,7 @@ def batches(actor: Actor) -> list[BatchInfo]:
     require(actor, "finance.import")
     return [
         BatchInfo(b.id, b.file_name, b.kind, b.imported_at, b.line_count, b.undone_at is not None)
-        for b in ImportBatch.select().order_by(ImportBatch.imported_at.desc())
+        for b in ImportBatch.select()
+        .where(ImportBatch.state == DONE)
+        .order_by(ImportBatch.imported_at.desc())
     ]

@@ -9,6 +9,7 @@ import peewee
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Department, Employee, User, Visit
+from desktop.services import validation
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ServiceError, ValidationError
 from desktop.services.text import is_valid_phone, pinyin_keys
@@ -56,7 +57,9 @@ def save_department(
     actor: Actor, name: str, department_id: int | None = None, active: bool = True
 ) -> DepartmentInfo:
     require(actor, "org.manage")
-    name = name.strip()
+    errors: dict[str, str] = {}
+    name = validation.text(errors, "name", translate("services", "部门名称"), name, field=Department.name)
+    validation.raise_if(errors)
     if not name:
         raise ValidationError({"name": translate("services", "请填写部门名称。")})
     clash = Department.select().where(Department.name == name, Department.id != (department_id or 0))
@@ -140,12 +143,14 @@ def save_employee(
 ) -> EmployeeInfo:
     require(actor, "org.manage")
     errors: dict[str, str] = {}
-    name = name.strip()
-    if not name:
+    name = validation.text(errors, "name", translate("services", "员工姓名"), name, field=Employee.name)
+    title = validation.text(errors, "title", translate("services", "职务"), title, field=Employee.title)
+    phone = validation.text(errors, "phone", translate("services", "电话"), phone, field=Employee.phone)
+    if not name and "name" not in errors:
         errors["name"] = translate("services", "请填写员工姓名。")
     if department_id is None or not Department.select().where(Department.id == department_id).exists():
         errors["department"] = translate("services", "请选择部门。")
-    if phone.strip() and not is_valid_phone(phone):
+    if phone and "phone" not in errors and not is_valid_phone(phone):
         errors["phone"] = translate("services", "电话号码格式不正确。")
     if errors:
         raise ValidationError(errors)

@@ -260,7 +260,7 @@ def run(
         r
         for r in ImportedLine.select()
         .join(ImportBatch)
-        .where(ImportBatch.undone_at.is_null(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
+        .where(ImportBatch.live(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
         if r.id not in decided
     ]
     review: list[ReviewItem] = []
@@ -462,7 +462,7 @@ def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
     for row in (
         ImportedLine.select()
         .join(ImportBatch)
-        .where(ImportBatch.undone_at.is_null(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
+        .where(ImportBatch.live(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
     ):
         if row.id not in decided:
             result.append(
@@ -488,7 +488,7 @@ def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str
     rows = (
         ImportedLine.select()
         .join(ImportBatch)
-        .where(ImportBatch.undone_at.is_null(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
+        .where(ImportBatch.live(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
         .order_by(ImportedLine.date, ImportedLine.id)
     )
     decisions = {m.imported_id: m for m in LineMatch.select().where(LineMatch.kind != HELD)}

@@ -15,6 +15,7 @@ import peewee
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import AgreementHotel, MeetingRoom, Restaurant, Vehicle
+from desktop.services import validation
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.money import to_money
@@ -127,26 +128,16 @@ def _clean(spec: ListSpec, values: dict[str, Any]) -> tuple[dict[str, Any], dict
     errors: dict[str, str] = {}
     for f in spec.fields:
         raw = values.get(f.name)
+        column = getattr(spec.model, f.name)
         if f.kind == "text":
-            clean[f.name] = str(raw or "").strip()
-            if f.required and not clean[f.name]:
+            clean[f.name] = validation.text(errors, f.name, f.label, raw, field=column)
+            if f.required and not clean[f.name] and f.name not in errors:
                 errors[f.name] = translate("resources", "必填。")
         elif f.kind == "int":
-            try:
-                clean[f.name] = int(raw if raw not in (None, "") else 0)
-            except (TypeError, ValueError):
-                errors[f.name] = translate("resources", "请输入整数。")
-                continue
-            if clean[f.name] < 0 or (f.required and clean[f.name] == 0):
-                errors[f.name] = translate("resources", "请输入大于 0 的整数。")
+            clean[f.name] = validation.count(errors, f.name, f.label, raw, minimum=1 if f.required else 0)
         elif f.kind == "money":
-            try:
-                clean[f.name] = to_money(raw if raw not in (None, "") else 0)
-            except ValueError:
-                errors[f.name] = translate("resources", "请输入金额。")
-                continue
-            if clean[f.name] < Decimal("0"):
-                errors[f.name] = translate("resources", "金额不能为负数。")
+            amount = validation.money(errors, f.name, f.label, raw)
+            clean[f.name] = amount if amount is not None else Decimal("0.00")
         else:
             clean[f.name] = bool(raw)
     return clean, errors

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from desktop.db import database
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from desktop.models import OptionItem, Setting
+from desktop.services import validation
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ValidationError
 
@@ -83,13 +84,26 @@ def all_settings() -> dict[str, str]:
     return {spec.key: stored.get(spec.key, spec.default) for spec in setting_specs()}
 
 
+# Settings the program computes with, and their largest sensible value (working days).
+INT_SETTINGS = {"lead_days_gm": 30, "expense_due_days": 60}
+
+
 def save(actor: Actor, values: dict[str, str]) -> None:
     require(actor, "settings.manage")
     errors: dict[str, str] = {}
-    known = {s.key for s in setting_specs()}
-    for key in values:
-        if key not in known:
+    specs = {s.key: s for s in setting_specs()}
+    values = dict(values)
+    for key in list(values):
+        if key not in specs:
             errors[key] = translate("settings", "未知设置项。")
+            continue
+        limit = INT_SETTINGS.get(key)
+        values[key] = validation.text(errors, key, specs[key].label, values[key], limit=200)
+        if limit is not None and key not in errors:
+            if not values[key].isascii() or not values[key].isdigit():
+                errors[key] = translate("settings", "{field}须为整数。").format(field=specs[key].label)
+            else:
+                validation.count(errors, key, specs[key].label, int(values[key]), maximum=limit)
     if "company_name" in values and not values["company_name"].strip():
         errors["company_name"] = translate("settings", "公司名称不能为空。")
     if "language" in values and values["language"] not in LANGUAGES:
@@ -141,7 +155,9 @@ def save_option(
     actor: Actor, kind: str, label: str, option_id: int | None = None, active: bool = True
 ) -> Option:
     require(actor, "settings.manage")
-    label = label.strip()
+    errors: dict[str, str] = {}
+    label = validation.text(errors, "label", translate("settings", "名称"), label, field=OptionItem.label)
+    validation.raise_if(errors)
     if kind not in OPTION_KINDS:
         raise ValidationError({"kind": translate("settings", "未知列表。")})
     if not label:

@@ -3,10 +3,11 @@ approval chain — all from domain.md, all editable afterwards, none overwritten
 
 from __future__ import annotations
 
-from desktop.services import approval, settings, standards
+from desktop.services import approval, imports, settings, standards
 
 
 def ensure_defaults() -> None:
     settings.ensure_default_options()
     standards.ensure_default_levels()
     approval.ensure_default_chain()
+    imports.clean_abandoned()  # a crash half-way through an import left a hidden batch

@@ -7,6 +7,7 @@ into each visit so a later correction of a returning visitor never rewrites the 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 import peewee
@@ -15,7 +16,7 @@ from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Department, Employee, OptionItem, User, Visit, Visitor
-from desktop.services import denylist, notifications, settings
+from desktop.services import access, denylist, notifications, settings, validation
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.denylist import DenyInfo
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
@@ -24,6 +25,8 @@ from desktop.services.text import (
     is_valid_id_number,
     is_valid_phone,
     mask_id_number,
+    normalize_name,
+    normalize_phone,
     pinyin_keys,
 )
 
@@ -72,6 +75,8 @@ class VisitForm:
     wait_location: str = ""
     remarks: str = ""
     visitor_id: int | None = None  # set when autofill picked a returning visitor
+    # Set when autofill picked one of today's appointments: checking in checks in that visit.
+    visit_id: int | None = None
     expected_date: dt.date | None = None
     expected_time: dt.time | None = None
 
@@ -114,7 +119,7 @@ class VisitRow:
 
 @dataclass(frozen=True)
 class VisitorSuggestion:
-    id: int
+    id: int | None  # the returning visitor; None for an appointment of somebody new
     name: str
     company: str
     phone: str
@@ -126,6 +131,9 @@ class VisitorSuggestion:
     last_host_id: int | None = None
     last_department_id: int | None = None
     last_purpose_id: int | None = None
+    # Today's appointment of this person (pre-registered or announced by a reception), if any.
+    expected_visit_id: int | None = None
+    expected_time: dt.time | None = None
 
     @property
     def label(self) -> str:
@@ -217,8 +225,20 @@ def _rows(query: peewee.ModelSelect, actor: Actor) -> list[VisitRow]:
     return [_row(v, unmask) for v in query.objects()]
 
 
+def _visit_for(actor: Actor, visit_id: int) -> Visit:
+    """The visit, if this person may see it: the desk and the log's readers see every visit, a
+    host only those they pre-registered or were visited by (a visit carries a phone number)."""
+    v = Visit.get_or_none(Visit.id == visit_id)
+    if v is None:
+        raise NotFound(translate("visitors", "来访记录不存在。"))
+    if not access.can_view_visit(actor, v):
+        raise PermissionDenied(translate("visitors", "只能查看自己登记或自己接待的来访。"))
+    return v
+
+
 def get_visit(actor: Actor, visit_id: int) -> VisitRow:
     require_any(actor, "visitors.desk", "visitors.log", "visitors.preregister")
+    _visit_for(actor, visit_id)
     rows = _rows(_base_query().where(Visit.id == visit_id), actor)
     if not rows:
         raise NotFound(translate("visitors", "来访记录不存在。"))
@@ -228,13 +248,50 @@ def get_visit(actor: Actor, visit_id: int) -> VisitRow:
 # ---------------------------------------------------------------- validation
 
 
+def clean_form(form: VisitForm) -> VisitForm:
+    """The form without control characters (a NUL, a pasted line break) in any text."""
+    clean = validation.clean_text
+    return replace(
+        form,
+        name=clean(form.name),
+        company=clean(form.company),
+        phone=clean(form.phone),
+        id_number=clean(form.id_number),
+        badge_no=clean(form.badge_no),
+        wait_location=clean(form.wait_location),
+        remarks=clean(form.remarks, multiline=True),
+    )
+
+
+def _check_lengths(form: VisitForm, errors: dict[str, str]) -> None:
+    """Lengths and ranges as the columns hold them, the same on SQLite and PostgreSQL."""
+    v = validation
+    v.text(errors, "name", translate("visitors", "访客姓名"), form.name, field=Visit.name)
+    v.text(errors, "company", translate("visitors", "单位"), form.company, field=Visit.company)
+    v.text(errors, "phone", translate("visitors", "联系电话"), form.phone, field=Visit.phone)
+    v.text(errors, "id_number", translate("visitors", "证件号码"), form.id_number, field=Visit.id_number)
+    v.text(errors, "badge_no", translate("visitors", "胸卡号"), form.badge_no, field=Visit.badge_no)
+    v.text(
+        errors,
+        "wait_location",
+        translate("visitors", "等候地点"),
+        form.wait_location,
+        field=Visit.wait_location,
+    )
+    v.text(errors, "remarks", translate("visitors", "备注"), form.remarks, field=Visit.remarks)
+    v.count(errors, "people_count", translate("visitors", "人数"), form.people_count, minimum=1, maximum=999)
+    v.day(errors, "expected_date", translate("visitors", "预约日期"), form.expected_date)
+    if form.expected_time is not None and not isinstance(form.expected_time, dt.time):
+        errors["expected_time"] = translate("visitors", "预约时间不正确。")
+
+
 def validate(form: VisitForm, *, expected: bool = False) -> dict[str, str]:
     """Field → message for everything wrong with the form (empty when it may be saved)."""
+    form = clean_form(form)
     errors: dict[str, str] = {}
+    _check_lengths(form, errors)
     if not form.name.strip():
         errors["name"] = translate("visitors", "请填写访客姓名。")
-    elif len(form.name.strip()) > 60:
-        errors["name"] = translate("visitors", "姓名太长。")
     phone = form.phone.strip()
     if not phone and not expected:
         errors["phone"] = translate("visitors", "请填写联系电话。")
@@ -242,7 +299,7 @@ def validate(form: VisitForm, *, expected: bool = False) -> dict[str, str]:
         errors["phone"] = translate("visitors", "电话号码格式不正确：“{value}”。").format(value=phone)
     if form.id_number.strip() and not is_valid_id_number(form.id_number):
         errors["id_number"] = translate("visitors", "证件号码不正确（身份证校验位不符或含非法字符）。")
-    if not 1 <= int(form.people_count or 0) <= 999:
+    if "people_count" not in errors and not 1 <= int(form.people_count or 0) <= 999:
         errors["people_count"] = translate("visitors", "人数应在 1 到 999 之间。")
     if form.host_id is None and form.department_id is None:
         errors["host"] = translate("visitors", "请选择接待人或接待部门。")
@@ -255,11 +312,13 @@ def validate(form: VisitForm, *, expected: bool = False) -> dict[str, str]:
     if expected:
         if form.expected_date is None:
             errors["expected_date"] = translate("visitors", "请填写预约日期。")
+        elif "expected_date" in errors:
+            pass
         elif form.expected_date < clock.today():
             errors["expected_date"] = translate("visitors", "预约日期不能早于今天。")
     badge = form.badge_no.strip()
     if badge and not expected:
-        holder = Visit.get_or_none(Visit.status == ON_SITE, Visit.badge_no == badge)
+        holder = badge_holder(badge)
         if holder is not None:
             errors["badge_no"] = translate("visitors", "胸卡 {badge} 正由 {name} 使用中。").format(
                 badge=badge, name=holder.name
@@ -267,11 +326,29 @@ def validate(form: VisitForm, *, expected: bool = False) -> dict[str, str]:
     return errors
 
 
+def _badge_key(badge: str) -> str:
+    """One badge however it was typed: " 07 " and "7" are the same card, "a3" and "A3" too."""
+    key = unicodedata.normalize("NFKC", badge or "").strip().upper()
+    return (key.lstrip("0") or "0") if key.isdigit() else key
+
+
+def _badges_in_use() -> dict[str, Visit]:
+    worn = Visit.select(Visit.id, Visit.name, Visit.badge_no).where(
+        Visit.status == ON_SITE, Visit.badge_no != ""
+    )
+    return {_badge_key(v.badge_no): v for v in worn}
+
+
+def badge_holder(badge: str, *, exclude_id: int | None = None) -> Visit | None:
+    """The visit on site now that wears this badge (a card is never handed out twice)."""
+    key = _badge_key(badge)
+    holder = _badges_in_use().get(key) if key else None
+    return None if holder is None or holder.id == exclude_id else holder
+
+
 def next_badge_no() -> str:
     """The lowest badge number not worn by anyone on site now."""
-    used = {
-        v.badge_no for v in Visit.select(Visit.badge_no).where(Visit.status == ON_SITE, Visit.badge_no != "")
-    }
+    used = set(_badges_in_use())
     n = 1
     while str(n) in used:
         n += 1
@@ -376,19 +453,30 @@ def check_in(
     deny_override: Actor | None = None,
     now: dt.datetime | None = None,
 ) -> VisitRow:
-    """Register a visitor who is at the desk now (walk-in or with an appointment)."""
+    """Register a visitor who is at the desk now (walk-in or with an appointment).
+
+    When the visitor has an appointment today (picked from autofill, or the same name — and
+    phone, where both are known — as one of today's expected visits), that appointment is
+    checked in with what the form says; no second, walk-in visit is made beside it.
+    """
     require(actor, "visitors.desk")
+    form = clean_form(form)
     errors = validate(form)
     if errors:
         raise ValidationError(errors)
-    reason = _check_gates(
-        actor, form, confirm_duplicate=confirm_duplicate, deny_override=deny_override, exclude_id=None
-    )
     now = now or clock.now().replace(microsecond=0)
+    appointment = find_appointment(form, now.date())
+    reason = _check_gates(
+        actor,
+        form,
+        confirm_duplicate=confirm_duplicate,
+        deny_override=deny_override,
+        exclude_id=appointment.id if appointment else None,
+    )
     with database.atomic():
         visitor = _upsert_visitor(form, now)
         full, initials = pinyin_keys(form.name)
-        visit = Visit.create(
+        values = dict(
             visitor=visitor,
             name=form.name.strip(),
             name_pinyin=full,
@@ -410,19 +498,62 @@ def check_in(
             remarks=form.remarks.strip(),
             deny_override_by=deny_override.user_id if (deny_override and reason) else None,
             deny_reason=reason,
-            created_by=actor.user_id,
             checked_in_by=actor.user_id,
         )
+        if appointment is None:
+            visit = Visit.create(created_by=actor.user_id, **values)
+        else:
+            values.update(kind=APPOINTMENT, remarks=values["remarks"] or appointment.remarks)
+            changed = (
+                Visit.update(**values).where(Visit.id == appointment.id, Visit.status == EXPECTED).execute()
+            )
+            if changed != 1:  # somebody at another desk was faster
+                raise ServiceError(translate("visitors", "该访客刚刚已被签到。"))
+            visit = Visit.get_by_id(appointment.id)
         _notify_host(visit, actor)
     return get_visit(actor, visit.id)
+
+
+def find_appointment(form: VisitForm, day: dt.date) -> Visit | None:
+    """The expected visit of ``day`` that this check-in is for, if any.
+
+    The one autofill picked (``form.visit_id``); otherwise one with the same name whose phone,
+    where both are known, is the same number (two people of one name are two people). Of
+    several, the same host's, then the earliest.
+    """
+    today = Visit.select().where(Visit.status == EXPECTED, Visit.expected_date == day)
+    name = normalize_name(form.name)
+    if not name:
+        return None
+    if form.visit_id is not None:
+        picked = today.where(Visit.id == form.visit_id).first()
+        if picked is not None and normalize_name(picked.name) == name:  # not typed over
+            return picked
+    phone = normalize_phone(form.phone)
+    candidates = [
+        v
+        for v in today  # a day's appointments: a short list
+        if normalize_name(v.name) == name and not (phone and v.phone and normalize_phone(v.phone) != phone)
+    ]
+    if not candidates:
+        return None
+
+    def rank(v: Visit) -> tuple:
+        return (
+            v.visitor_id is None or v.visitor_id != form.visitor_id,
+            form.host_id is not None and v.host_id != form.host_id,
+            v.expected_time is None,
+            v.expected_time or dt.time.min,
+            v.id,
+        )
+
+    return min(candidates, key=rank)
 
 
 def form_from_visit(actor: Actor, visit_id: int) -> VisitForm:
     """An expected visit as a form, to check it in or edit it."""
     require_any(actor, "visitors.desk", "visitors.preregister")
-    v = Visit.get_or_none(Visit.id == visit_id)
-    if v is None:
-        raise NotFound(translate("visitors", "来访记录不存在。"))
+    v = _visit_for(actor, visit_id)
     return VisitForm(
         name=v.name,
         company=v.company,
@@ -499,6 +630,7 @@ def check_in_expected(
 def preregister(actor: Actor, form: VisitForm) -> VisitRow:
     """A host announces a visitor for a day; the desk sees them under "expected today"."""
     require(actor, "visitors.preregister")
+    form = clean_form(form)
     errors = validate(form, expected=True)
     if errors:
         raise ValidationError(errors)
@@ -535,10 +667,7 @@ def cancel_expected(actor: Actor, visit_id: int) -> None:
     v = Visit.get_or_none(Visit.id == visit_id)
     if v is None:
         raise NotFound(translate("visitors", "来访记录不存在。"))
-    own = v.created_by_id == actor.user_id or (
-        actor.employee_id is not None and v.host_id == actor.employee_id
-    )
-    if not own and not actor.can("visitors.desk"):
+    if not access.can_edit_visit(actor, v):
         raise PermissionDenied(translate("visitors", "只能取消自己登记或自己接待的预约。"))
     changed = Visit.update(status=CANCELLED).where(Visit.id == visit_id, Visit.status == EXPECTED).execute()
     if changed != 1:
@@ -592,6 +721,53 @@ def check_out_all(actor: Actor, *, now: dt.datetime | None = None) -> int:
     return check_out(actor, ids, now=now)
 
 
+# How long a check-out can be taken back: Enter on the wrong row is noticed at once, not later.
+UNDO_CHECK_OUT = dt.timedelta(minutes=5)
+
+
+def undo_check_out(actor: Actor, visit_ids: list[int], *, now: dt.datetime | None = None) -> list[VisitRow]:
+    """Take back one's own check-out of the last few minutes: the visitors are on site again.
+
+    All or none. A badge handed to somebody else meanwhile is not given back twice: that
+    visit returns without a badge number (the desk says so).
+    """
+    require(actor, "visitors.desk")
+    if not visit_ids:
+        return []
+    now = now or clock.now().replace(microsecond=0)
+    with database.atomic():
+        visits = list(Visit.select().where(Visit.id.in_(visit_ids)))
+        problems = []
+        missing = set(visit_ids) - {v.id for v in visits}
+        if missing:
+            problems.append(
+                translate("visitors", "记录不存在：{ids}").format(ids=", ".join(map(str, sorted(missing))))
+            )
+        for v in visits:
+            if v.status != LEFT or v.time_out is None:
+                problems.append(translate("visitors", "{name} 并未签离").format(name=v.name))
+            elif v.checked_out_by_id != actor.user_id:
+                problems.append(translate("visitors", "{name} 不是您办理的签离").format(name=v.name))
+            elif not dt.timedelta(0) <= now - v.time_out <= UNDO_CHECK_OUT:
+                problems.append(
+                    translate("visitors", "{name} 签离已超过 {minutes} 分钟").format(
+                        name=v.name, minutes=int(UNDO_CHECK_OUT.total_seconds() // 60)
+                    )
+                )
+        if problems:
+            raise ServiceError(translate("visitors", "无法撤销签离：") + "；".join(problems) + "。")
+        for v in visits:
+            badge = v.badge_no if v.badge_no and badge_holder(v.badge_no) is None else ""
+            changed = (
+                Visit.update(status=ON_SITE, time_out=None, checked_out_by=None, badge_no=badge)
+                .where(Visit.id == v.id, Visit.status == LEFT)
+                .execute()
+            )
+            if changed != 1:
+                raise ServiceError(translate("visitors", "记录刚刚已被他人修改，请刷新后重试。"))
+    return [get_visit(actor, i) for i in visit_ids]
+
+
 # ---------------------------------------------------------------- lists
 
 
@@ -620,8 +796,80 @@ def day_log(actor: Actor, day: dt.date) -> list[VisitRow]:
 
 
 def suggest_visitors(actor: Actor, text: str, limit: int = 8) -> list[VisitorSuggestion]:
-    """Earlier visitors matching a phone fragment, a name fragment or pinyin (zw, lisi, ls)."""
+    """Earlier visitors matching a phone fragment, a name fragment or pinyin (zw, lisi, ls).
+
+    At the desk, today's appointments come first, each as itself (``expected_visit_id``), so
+    picking one checks that appointment in instead of making a walk-in visit beside it.
+    """
     require_any(actor, "visitors.desk", "visitors.preregister")
+    found = _suggest_returning(actor, text, limit)
+    if not actor.can("visitors.desk"):
+        return found
+    appointments = _suggest_appointments(actor, text, found, limit)
+    merged = {s.id for s in appointments if s.id is not None}
+    return (appointments + [s for s in found if s.id not in merged])[:limit]
+
+
+def _suggest_appointments(
+    actor: Actor, text: str, returning: list[VisitorSuggestion], limit: int
+) -> list[VisitorSuggestion]:
+    text = text.strip()
+    if not text:
+        return []
+    low = text.lower()
+    cond = Visit.name.contains(text)
+    if low.isascii() and low.isalpha():
+        cond = cond | Visit.name_initials.startswith(low) | Visit.name_pinyin.startswith(low)
+    if len(digits(text)) >= 3:
+        cond = cond | Visit.phone.contains(digits(text))
+    query = (
+        Visit.select()
+        .where(Visit.status == EXPECTED, Visit.expected_date == clock.today(), cond)
+        .order_by(Visit.expected_time.asc(nulls="LAST"), Visit.id)
+        .limit(limit)
+    )
+    known = {s.id: s for s in returning if s.id is not None}
+    unmask = actor.can("id.unmask")
+    result = []
+    for v in query:
+        person = known.get(v.visitor_id) if v.visitor_id is not None else None
+        category = v.category_id if v.category_id is not None else (person.category_id if person else None)
+        if person is None and v.visitor_id is not None:
+            row = Visitor.get_or_none(Visitor.id == v.visitor_id)
+            if row is not None:
+                person = VisitorSuggestion(
+                    id=row.id,
+                    name=row.name,
+                    company=row.company,
+                    phone=row.phone,
+                    id_number_masked=row.id_number if unmask else mask_id_number(row.id_number),
+                    has_id_number=bool(row.id_number),
+                    category_id=row.category_id,
+                    visit_count=row.visit_count,
+                    last_visit_at=row.last_visit_at,
+                )
+        result.append(
+            VisitorSuggestion(
+                id=person.id if person else None,
+                name=v.name,
+                company=v.company or (person.company if person else ""),
+                phone=v.phone or (person.phone if person else ""),
+                id_number_masked=person.id_number_masked if person else mask_id_number(v.id_number),
+                has_id_number=bool(person.has_id_number if person else v.id_number),
+                category_id=category,
+                visit_count=person.visit_count if person else 0,
+                last_visit_at=person.last_visit_at if person else None,
+                last_host_id=v.host_id,
+                last_department_id=v.department_id,
+                last_purpose_id=v.purpose_id,
+                expected_visit_id=v.id,
+                expected_time=v.expected_time,
+            )
+        )
+    return result
+
+
+def _suggest_returning(actor: Actor, text: str, limit: int) -> list[VisitorSuggestion]:
     text = text.strip()
     if not text:
         return []

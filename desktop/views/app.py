@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n, paths
+from desktop.views import wheel_guard
 
 _translators: list[QTranslator] = []
 _font_family: str | None = None
@@ -61,6 +62,7 @@ def setup_application(app: QApplication, language: str) -> str:
     app.setFont(font)
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "接待管理"))
+    wheel_guard.install(app)  # the wheel scrolls forms; it never changes an unfocused field
     return install_language(app, language)
 
 

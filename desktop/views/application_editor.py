@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -44,6 +42,7 @@ from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.money import format_money
 from desktop.views import prompts
+from desktop.views.editor import EditorDialog, editor_layout
 from desktop.views.fields import FieldErrors
 from desktop.views.pickers import HostPicker, fill_combo, option_items
 
@@ -57,10 +56,15 @@ def _pydt(value: QDateTime) -> dt.datetime:
     return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
-class ApplicationDialog(QDialog):
-    """Open with an id to view/edit, or with a form (new, or 补填 from a visit)."""
+class ApplicationDialog(EditorDialog):
+    """Open with an id to view/edit, or with a form (new, or 补填 from a visit).
+
+    An :class:`EditorDialog`: asks before unsaved work is lost, fits the screen with its
+    buttons outside the scrolling form, and 提交审批 lists every problem at once.
+    """
 
     saved = Signal(int)
+    default_size = QSize(1060, 820)
 
     def __init__(
         self,
@@ -73,8 +77,7 @@ class ApplicationDialog(QDialog):
         self.actor = actor
         self.application_id = application_id
         self.detail: apps.ApplicationDetail | None = None
-        self.setWindowTitle(self.tr("客户接待申请"))
-        self.resize(1060, 820)
+        self.setWindowTitle(self.tr("客户接待申请") + "[*]")
         self._loading = False
         self._estimate_timer = QTimer(self)
         self._estimate_timer.setSingleShot(True)
@@ -88,6 +91,8 @@ class ApplicationDialog(QDialog):
             self.load(form or self._new_form())
         self._apply_state()
         self.refresh_estimate()
+        self.track(self.body)
+        self.set_modified(False)
 
     # ------------------------------------------------------------------ layout
 
@@ -168,7 +173,7 @@ class ApplicationDialog(QDialog):
         self.guests.setObjectName("guests")
         self.guests.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("职务"), self.tr("性别")])
         self.guests.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.guests.setMinimumHeight(130)
+        self.guests.setFixedHeight(150)  # a steady size while typing; it scrolls inside
         add_guest = QPushButton(self.tr("添加来宾"))
         add_guest.clicked.connect(lambda: self.add_guest(GuestForm("")))
         remove_guest = QPushButton(self.tr("删除所选"))
@@ -229,7 +234,6 @@ class ApplicationDialog(QDialog):
         )
         self.budget.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.budget.verticalHeader().hide()
-        self.budget.setMinimumHeight(250)
         for r, category in enumerate(standards.CATEGORIES):
             for c in range(6):
                 item = QTableWidgetItem("")
@@ -240,6 +244,9 @@ class ApplicationDialog(QDialog):
                 self.budget.setItem(r, c, item)
             self.budget.item(r, 0).setText(standards.category_label(category))
             self.budget.item(r, 0).setData(Qt.ItemDataRole.UserRole, category)
+        self.budget.resizeRowsToContents()
+        rows_height = sum(self.budget.rowHeight(r) for r in range(self.budget.rowCount()))
+        self.budget.setFixedHeight(rows_height + self.budget.horizontalHeader().sizeHint().height() + 6)
         self.budget.itemChanged.connect(lambda _i: self._changed())
         self.total_label = QLabel()
         self.total_label.setObjectName("total")
@@ -271,9 +278,12 @@ class ApplicationDialog(QDialog):
         body_layout.addWidget(guests_box)
         body_layout.addWidget(budget_box)
         body_layout.addWidget(history_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        body_layout.addStretch(1)  # spare height goes here, not into the tables
+        self.body = body
+        for key in ("meals", "accompany_diners", "rooms", "nights", "trips"):
+            self.errors.attach(key, self.counts[key])
+        for category in standards.CATEGORIES:
+            self.errors.attach(f"line_{category}", self.budget)
 
         self.save_button = QPushButton(self.tr("保存草稿"))
         self.save_button.setObjectName("saveDraft")
@@ -294,10 +304,7 @@ class ApplicationDialog(QDialog):
         buttons.addStretch(1)
         for b in (self.revise_button, self.withdraw_button, self.save_button, self.submit_button, close):
             buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(scroll)
-        layout.addLayout(buttons)
+        self.scroll = editor_layout(self, body, buttons, top=[self.header, self.errors.make_summary()])
 
         fill_combo(self.category, option_items(settings.CATEGORY), self.tr("（未填）"))
         fill_combo(self.level, [(lv.label, lv.id) for lv in standards.levels()])
@@ -333,6 +340,11 @@ class ApplicationDialog(QDialog):
         )
 
     def load(self, form: ApplicationForm) -> None:
+        """Fill the form from ``form``; this is not an edit, so the editor stays unmodified."""
+        with self.loading():
+            self._fill(form)
+
+    def _fill(self, form: ApplicationForm) -> None:
         self._loading = True
         self.client.setText(form.client_company)
         self.location.setText(form.client_location)
@@ -441,6 +453,7 @@ class ApplicationDialog(QDialog):
             self.total_label.setText(str(exc))
             return
         self._loading = True
+        self._loading_depth += 1  # the estimate's own cells are not the user's edits
         for r, line in enumerate(est.lines):
             self.budget.item(r, 1).setText(format_money(line.cap) if line.cap is not None else "—")
             self.budget.item(r, 2).setText(format_money(line.estimate))
@@ -454,6 +467,7 @@ class ApplicationDialog(QDialog):
             color = Qt.GlobalColor.red if line.over_cap else Qt.GlobalColor.black
             self.budget.item(r, 4).setForeground(color)
         self._loading = False
+        self._loading_depth -= 1
         self.estimate = est
         self.total_label.setText(
             self.tr("合计 {total}　大写：{capital}").format(
@@ -565,10 +579,17 @@ class ApplicationDialog(QDialog):
         self._apply_state()
         self.refresh_estimate()
         self.saved.emit(application_id)
+        # Whichever window opened this editor (接待申请, 审批, 来访记录 补填, 对账) refreshes.
+        from desktop.views import changes
+
+        changes.announce(
+            changes.APPLICATIONS, changes.APPROVALS, changes.NOTIFICATIONS, changes.VISITS, initiator=self
+        )
 
     # ------------------------------------------------------------------ actions
 
     def _show_errors(self, errors: dict[str, str]) -> None:
+        """Every problem at once: under its field, in the summary above the form, first in view."""
         unplaced = self.errors.show(errors)
         if unplaced:
             self.problems.setText("\n".join(errors[k] for k in unplaced))
@@ -584,20 +605,27 @@ class ApplicationDialog(QDialog):
             return False
         self.errors.clear()
         self._reload(info.id)
+        self.set_modified(False)
         return True
 
+    def save_changes(self) -> bool:
+        """保存 in the close prompt keeps the work as a draft."""
+        return self.save() if self.editable else True
+
     def submit(self) -> None:
-        if not self.save():
-            return
+        """Save and send in one step; when anything is wrong nothing is written (not even a
+        numbered draft) and every problem is listed."""
         try:
-            apps.submit(self.actor, self.application_id)
+            info = apps.save_and_submit(self.actor, self.value(), self.application_id)
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return
         except ServiceError as exc:
             prompts.show_error(self, exc)
             return
-        self._reload(self.application_id)
+        self.errors.clear()
+        self._reload(info.id)
+        self.set_modified(False)
 
     def withdraw(self) -> None:
         if not prompts.ask(self, self.tr("撤回"), self.tr("撤回这份申请吗？撤回后可以修改再提交。")):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.services import applications as apps
 from desktop.services import settings
 from desktop.services.auth import Actor
-from desktop.views import ops, printing
+from desktop.views import filedialogs, ops, printing
 
 translate = QCoreApplication.translate
 
@@ -29,7 +29,7 @@ def write(actor: Actor, application_id: int, path: Path) -> Path:
 def save_as(parent: QWidget, actor: Actor, application_id: int, then=None) -> None:
     detail = apps.get(actor, application_id)
     suggested = str(Path.home() / f"客户接待申请表-{detail.info.number}.xlsx")
-    path, _ = QFileDialog.getSaveFileName(
+    path, _ = filedialogs.get_save_file_name(
         parent,
         translate("application_print", "导出客户接待申请表"),
         suggested,
@@ -51,9 +51,7 @@ def preview(parent: QWidget, actor: Actor, application_id: int) -> None:
     target = Path(tempfile.mkdtemp(prefix="reception-print-")) / f"application-{application_id}.pdf"
 
     def show(result) -> None:
-        dialog = printing.preview_pdf(parent, Path(result), translate("application_print", "客户接待申请表"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        printing.show_preview(parent, Path(result), translate("application_print", "客户接待申请表"))
 
     ops.run(
         parent,
@@ -72,3 +70,4 @@ def export_or_print(parent: QWidget, actor: Actor, application_id: int) -> None:
         translate("application_print", "打印预览…"), lambda: preview(parent, actor, application_id)
     )
     menu.exec(QCursor.pos())
+    menu.deleteLater()  # one menu per click would otherwise live as long as the window

@@ -3,7 +3,7 @@ see their department's or all. Opening one shows the editor (or the read-only fo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from desktop.services import applications as apps
 from desktop.services.applications import ApplicationInfo
 from desktop.services.auth import Actor
 from desktop.services.money import format_money
+from desktop.views import changes
 from desktop.views.application_editor import ApplicationDialog
 from desktop.views.table_model import Column, RowTableModel, make_table
 
@@ -42,16 +43,24 @@ def application_columns() -> list[Column]:
         Column("client", translate("ApplicationColumns", "来宾公司"), lambda a: a.client_company),
         Column("level", translate("ApplicationColumns", "级别"), lambda a: a.level_code),
         Column(
-            "arrival", translate("ApplicationColumns", "到访"), lambda a: a.arrival.strftime("%Y-%m-%d %H:%M")
+            "arrival",
+            translate("ApplicationColumns", "到访"),
+            lambda a: a.arrival.strftime("%Y-%m-%d %H:%M"),
+            value=lambda a: a.arrival,
         ),
         Column(
-            "guests", translate("ApplicationColumns", "人数"), lambda a: str(a.guest_count), align_right=True
+            "guests",
+            translate("ApplicationColumns", "人数"),
+            lambda a: str(a.guest_count),
+            align_right=True,
+            value=lambda a: a.guest_count,
         ),
         Column(
             "total",
             translate("ApplicationColumns", "预算合计"),
             lambda a: format_money(a.total),
             align_right=True,
+            value=lambda a: a.total,
         ),
         Column("department", translate("ApplicationColumns", "部门"), lambda a: a.department_name),
         Column("applicant", translate("ApplicationColumns", "申请人"), lambda a: a.applicant_name),
@@ -61,8 +70,6 @@ def application_columns() -> list[Column]:
 
 
 class ApplicationsView(QWidget):
-    applicationsChanged = Signal()
-
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor = actor
@@ -109,6 +116,10 @@ class ApplicationsView(QWidget):
         self.scope.currentIndexChanged.connect(self.refresh)
         self.status.currentIndexChanged.connect(self.refresh)
         self.refresh()
+        # An editor opened from here or anywhere else announces its save; so does a decision.
+        changes.watch(
+            self, (changes.APPLICATIONS, changes.APPROVALS, changes.SETTINGS, changes.USERS), self.refresh
+        )
 
     def refresh(self) -> None:
         rows = apps.list_applications(
@@ -125,7 +136,6 @@ class ApplicationsView(QWidget):
 
     def open_dialog(self, dialog: ApplicationDialog) -> ApplicationDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _id: (self.refresh(), self.applicationsChanged.emit()))
         dialog.open()
         return dialog
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +21,7 @@ from desktop.services import approval
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.money import format_money
-from desktop.views import prompts
+from desktop.views import changes, ops, prompts
 from desktop.views.application_editor import ApplicationDialog
 from desktop.views.applications import application_columns
 from desktop.views.table_model import RowTableModel, make_table
@@ -95,14 +95,22 @@ def summary_html(detail: apps.ApplicationDetail) -> str:
 
 
 class ApprovalsView(QWidget):
-    approvalsChanged = Signal()
+    """The approver's inbox. A decision names what it did in the status line, and the next
+    application is never selected behind the approver's back: a second Ctrl+Enter must not
+    approve an application nobody looked at."""
+
+    #: Kinds of change that may add to or take from this inbox.
+    WATCHED = (changes.APPROVALS, changes.APPLICATIONS, changes.SETTINGS, changes.USERS)
 
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor = actor
+        self._handled: str = ""  # "已处理 …" shown in the detail pane until the next selection
+        self._deciding = False
+        self._selecting = False  # the program, not the approver, is moving the selection
         self.model = RowTableModel(application_columns(), self)
         self.table = make_table(self.model, sortable=False, name="inboxTable")
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_current())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.title = QLabel()
         self.title.setObjectName("inboxTitle")
         self.detail = QTextBrowser()
@@ -122,6 +130,7 @@ class ApprovalsView(QWidget):
         self.reject_button.clicked.connect(lambda: self.decide(approval.REJECT))
         open_button.clicked.connect(self.open_current)
         self.message = QLabel()
+        self.message.setObjectName("decisionMessage")
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(open_button)
@@ -148,14 +157,42 @@ class ApprovalsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
-        self.refresh()
+        self.refresh(select_first=True)
+        changes.watch(self, self.WATCHED, self.refresh, skip_own=True)
 
-    def refresh(self) -> None:
+    def refresh(self, select_first: bool = False) -> None:
+        """Read the inbox again, keeping the selected application if it still waits.
+
+        Only on opening is the first one selected; after a decision or a change elsewhere the
+        approver chooses the next one.
+        """
+        kept = self.current()
         rows = approval.inbox(self.actor)
         self.model.set_rows(rows)
         self.title.setText(self.tr("待我审批：{n} 份").format(n=len(rows)))
-        if rows:
-            self.table.selectRow(0)
+        row = next((i for i, r in enumerate(rows) if kept is not None and r.id == kept.id), None)
+        if row is None and select_first and rows:
+            row = 0
+        self._select(row)
+        self.show_current()
+
+    def _select(self, row: int | None) -> None:
+        self._selecting = True
+        try:
+            if row is None:
+                self.table.clearSelection()
+                self.table.setCurrentIndex(QModelIndex())
+            else:
+                self.table.selectRow(row)
+        finally:
+            self._selecting = False
+
+    def _selection_changed(self) -> None:
+        """The approver picked another application: the last outcome or error is no longer
+        about what is on screen."""
+        if not self._selecting:
+            self._handled = ""
+            self._set_message("")
         self.show_current()
 
     def current(self):
@@ -163,40 +200,74 @@ class ApprovalsView(QWidget):
 
     def show_current(self) -> None:
         row = self.current()
-        enabled = row is not None
+        enabled = row is not None and not self._deciding
         for b in (self.approve_button, self.return_button, self.reject_button):
             b.setEnabled(enabled)
         if row is None:
-            self.detail.setHtml(f"<p>{self.tr('没有等待您审批的申请。')}</p>")
+            if self._handled and self.model.rows:
+                text = self._handled + " " + self.tr("请选择下一份申请。")
+            elif self._handled:
+                text = self._handled + " " + self.tr("没有其他等待您审批的申请。")
+            else:
+                text = self.tr("没有等待您审批的申请。") if not self.model.rows else self.tr("请选择一份申请。")
+            self.detail.setHtml(f"<p>{html.escape(text)}</p>")
             return
         self.detail.setHtml(summary_html(apps.get(self.actor, row.id)))
 
+    def _set_message(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #c0392b;" if error else "color: #1e8449;")
+        self.message.setText(text)
+
     def decide(self, decision: str) -> None:
+        """Record the decision on the database-writer thread; say what happened when it is in."""
         row = self.current()
-        if row is None:
+        if row is None or self._deciding:
             return
+        self._set_message("")  # no stale outcome or error while the new one is on its way
         if decision == approval.REJECT and not prompts.ask(
             self, self.tr("驳回"), self.tr("驳回后申请结束，申请人需重新申请。确定驳回吗？")
         ):
             return
-        try:
-            info = approval.decide(self.actor, row.id, decision, self.comment.toPlainText())
-        except ValidationError as exc:
-            self.message.setText("；".join(exc.errors.values()))
-            self.comment.setFocus()
-            return
-        except ServiceError as exc:
+        actor, comment, application_id = self.actor, self.comment.toPlainText(), row.id
+        self._deciding = True
+        self.show_current()
+
+        def done(info) -> None:
+            self._deciding = False
+            self.comment.clear()
+            label = approval.decision_label(decision)
+            self._handled = self.tr("已处理 {number}（{client}）：{decision}。").format(
+                number=info.number, client=row.client_company, decision=label
+            )
+            self._set_message(
+                self.tr("{number}（{client}）：{decision}。现在：{where}").format(
+                    number=info.number, client=row.client_company, decision=label, where=info.where
+                )
+            )
+            self._select(None)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._deciding = False
+            if isinstance(exc, ValidationError):
+                self._set_message("；".join(exc.errors.values()), error=True)
+                self.show_current()
+                self.comment.setFocus()
+                return
+            if isinstance(exc, ServiceError):
+                self._set_message(str(exc), error=True)
             prompts.show_error(self, exc)
             self.refresh()
-            return
-        self.comment.clear()
-        self.message.setText(
-            self.tr("{number}：{decision}。现在：{where}").format(
-                number=info.number, decision=approval.decision_label(decision), where=info.where
-            )
+
+        ops.run(
+            self,
+            lambda _p: approval.decide(actor, application_id, decision, comment),
+            done,
+            failed,
+            label=self.tr("正在提交审批意见…"),
+            write=True,
+            changes=(changes.APPROVALS, changes.APPLICATIONS, changes.NOTIFICATIONS),
         )
-        self.refresh()
-        self.approvalsChanged.emit()
 
     def open_current(self) -> None:
         row = self.current()

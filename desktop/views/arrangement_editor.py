@@ -10,13 +10,11 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,7 +36,8 @@ from desktop.services import org, resources, settings
 from desktop.services.arrangements import BookingConflict, ItemForm
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
-from desktop.views import ops, printing, prompts
+from desktop.views import changes, filedialogs, ops, printing, prompts
+from desktop.views.editor import EditorDialog, scrolled
 from desktop.views.fields import FieldErrors
 from desktop.views.pickers import fill_combo
 from desktop.views.table_model import Column, RowTableModel, make_table
@@ -53,8 +52,12 @@ def _pydt(value: QDateTime) -> dt.datetime:
     return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
-class ArrangementDialog(QDialog):
+class ArrangementDialog(EditorDialog):
+    """An :class:`EditorDialog`: an item typed but not saved is asked about before it is lost
+    (closing, or choosing another item); the item form scrolls, the buttons never do."""
+
     changed = Signal()
+    default_size = QSize(1180, 820)
 
     def __init__(self, actor: Actor, application_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,8 +65,7 @@ class ArrangementDialog(QDialog):
         self.application_id = application_id
         self.item_id: int | None = None
         self.editable = actor.can("arrangements.manage")
-        self.setWindowTitle(self.tr("接待安排"))
-        self.resize(1180, 820)
+        self.setWindowTitle(self.tr("接待安排") + "[*]")
         self.header = QLabel()
         self.header.setObjectName("arrangementHeader")
         self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
@@ -71,7 +73,12 @@ class ArrangementDialog(QDialog):
 
         self.items = RowTableModel(
             [
-                Column("start", self.tr("时间"), lambda i: f"{i.start:%m-%d %H:%M}–{i.end:%H:%M}"),
+                Column(
+                    "start",
+                    self.tr("时间"),
+                    lambda i: f"{i.start:%m-%d %H:%M}–{i.end:%H:%M}",
+                    value=lambda i: i.start,
+                ),
                 Column("kind", self.tr("事项"), lambda i: i.kind_label),
                 Column("summary", self.tr("内容"), lambda i: i.summary()),
             ],
@@ -89,6 +96,8 @@ class ArrangementDialog(QDialog):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self._last_start = self.start.dateTime()
+        self.start.dateTimeChanged.connect(self._start_moved)
         self.place = QLineEdit()
         self.room = QComboBox()
         self.room.setObjectName("room")
@@ -167,7 +176,7 @@ class ArrangementDialog(QDialog):
         self.save_button.setObjectName("saveItem")
         self.save_button.clicked.connect(self.save_item)
         new = QPushButton(self.tr("新增事项"))
-        new.clicked.connect(self.new_item)
+        new.clicked.connect(lambda: self.can_close() and self.new_item())
         delete = QPushButton(self.tr("删除此项"))
         delete.clicked.connect(self.delete_item)
         for b in (self.save_button, new, delete):
@@ -179,9 +188,12 @@ class ArrangementDialog(QDialog):
         buttons.addWidget(self.save_button)
         editor = QGroupBox(self.tr("日程事项"))
         ev = QVBoxLayout(editor)
-        ev.addLayout(form)
+        self.item_form = QWidget()
+        self.item_form.setLayout(form)
+        ev.addWidget(self.errors.make_summary())
+        ev.addWidget(scrolled(self.item_form), 1)  # a short screen scrolls the form…
         ev.addWidget(self.message)
-        ev.addLayout(buttons)
+        ev.addLayout(buttons)  # …never the item's buttons
 
         self.checklist = QTableWidget(0, 3)
         self.checklist.setObjectName("checklist")
@@ -224,7 +236,8 @@ class ArrangementDialog(QDialog):
         export = QPushButton(self.tr("导出…"))
         export.clicked.connect(self.export)
         close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
+        close.setObjectName("closeArrangement")
+        close.clicked.connect(self.reject)  # asks about an unsaved item
         bottom = QHBoxLayout()
         for b in (print_sheet, print_itinerary, export):
             bottom.addWidget(b)
@@ -259,6 +272,16 @@ class ArrangementDialog(QDialog):
         self.reload()
         self.new_item()
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.track(self.item_form)
+        self.set_modified(False)
+
+    def _start_moved(self, value: QDateTime) -> None:
+        """Moving the start moves the end with it, keeping the duration (as calendars do);
+        otherwise moving a meeting to the afternoon left it ending in the morning."""
+        delta = self._last_start.secsTo(value)
+        self._last_start = value
+        if delta:
+            self.end.setDateTime(self.end.dateTime().addSecs(delta))
 
     def _kind_changed(self) -> None:
         """A new pickup meets the guests one hour before they arrive (the regulation's default)."""
@@ -325,11 +348,39 @@ class ArrangementDialog(QDialog):
         item = self.items.row_at(self.table.currentIndex())
         if item is None:
             return
+        if item.id != self.item_id and not self.can_close():
+            self._select_item_row(self.item_id)  # 取消: stay on the item being typed
+            return
         self.item_id = item.id
+        self._select_item_row(item.id)  # 保存 reselected the saved item
         self._fill(item.form())
         self.message.clear()
 
+    def _select_item_row(self, item_id: int | None) -> None:
+        """Show ``item_id`` as selected without treating it as a new choice."""
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            rows = [r for r, info in enumerate(self.items.rows) if info.id == item_id]
+            if rows:
+                self.table.selectRow(rows[0])
+            else:
+                self.table.clearSelection()
+                self.table.setCurrentIndex(self.items.index(-1, -1))
+        finally:
+            selection.blockSignals(False)
+
+    def save_changes(self) -> bool:
+        """保存 in the close prompt saves the item being typed."""
+        return self.save_item()
+
     def _fill(self, f: ItemForm) -> None:
+        """Show an item (or a new one); the form is then unmodified."""
+        with self.loading():
+            self._fill_fields(f)
+        self.set_modified(False)
+
+    def _fill_fields(self, f: ItemForm) -> None:
         self.kind.setCurrentIndex(max(self.kind.findData(f.kind), 0))
         self.start.setDateTime(_qdt(f.start))
         self.end.setDateTime(_qdt(f.end))
@@ -411,13 +462,16 @@ class ArrangementDialog(QDialog):
             prompts.show_error(self, exc)
             return False
         self.item_id = item.id
-        self.message.setStyleSheet("color: #b9770e;" if warnings else "color: #1e8449;")
-        self.message.setText("\n".join(warnings) if warnings else self.tr("已保存。"))
+        self.set_modified(False)
         self.reload()
         for row, info in enumerate(self.items.rows):
             if info.id == item.id:
                 self.table.selectRow(row)
+        # after reselecting (which clears the message): a room too small must stay in view
+        self.message.setStyleSheet("color: #b9770e;" if warnings else "color: #1e8449;")
+        self.message.setText("\n".join(warnings) if warnings else self.tr("已保存。"))
         self.changed.emit()
+        changes.announce(changes.ARRANGEMENTS, initiator=self)  # 接待日程 and the bell refresh
         return True
 
     def delete_item(self) -> None:
@@ -426,9 +480,11 @@ class ArrangementDialog(QDialog):
         if not prompts.ask(self, self.tr("删除"), self.tr("删除这一项安排吗？")):
             return
         arr.delete_item(self.actor, self.item_id)
+        self.set_modified(False)
         self.reload()
         self.new_item()
         self.changed.emit()
+        changes.announce(changes.ARRANGEMENTS, initiator=self)
 
     # ------------------------------------------------------------------ checklist
 
@@ -468,35 +524,48 @@ class ArrangementDialog(QDialog):
 
     # ------------------------------------------------------------------ prints
 
-    def _write(self, which: str, path: Path) -> Path:
+    def _write(self, which: str, path: Path) -> tuple[Path, int]:
+        """Write a sheet; returns the file and the arrangement revision it shows."""
         from desktop.exporters import arrangement_forms
 
         detail = arr.get(self.actor, self.application_id)
         company = settings.company_name()
         if which == "arrangement":
-            return arrangement_forms.export_arrangement(detail, company, path)
-        return arrangement_forms.export_itinerary(detail, company, path)
+            return arrangement_forms.export_arrangement(detail, company, path), detail.revision
+        return arrangement_forms.export_itinerary(detail, company, path), detail.revision
+
+    def _record_printed(self, revision: int) -> None:
+        """The arrangement sheet went out (printed or exported; a preview is not): remember the
+        revision it showed, so a later change is marked 打印后有变更."""
+        if not self.editable:
+            return
+        actor, arrangement_id = self.actor, self.detail.id
+        ops.run(
+            self,
+            lambda _p: arr.mark_printed(actor, arrangement_id, revision),
+            lambda _r: self.reload(),
+            write=True,
+            changes=(changes.ARRANGEMENTS,),
+            progress_dialog=False,
+        )
 
     def preview(self, which: str) -> None:
         path = Path(tempfile.mkdtemp(prefix="reception-print-")) / f"{which}-{self.application_id}.pdf"
 
-        def show(result) -> None:
-            if which == "arrangement" and self.editable:
-                arr.mark_printed(self.actor, self.detail.id)
-                self.reload()
-            dialog = printing.preview_pdf(
+        def show(result: tuple[Path, int]) -> None:
+            pdf, revision = result
+            printing.show_preview(
                 self,
-                Path(result),
+                pdf,
                 self.tr("客户接待安排表") if which == "arrangement" else self.tr("商务考察行程安排表"),
+                on_printed=(lambda: self._record_printed(revision)) if which == "arrangement" else None,
             )
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
 
         ops.run(self, lambda _p: self._write(which, path), show, label=self.tr("正在生成…"))
 
     def export(self) -> None:
         number = self.detail.application.info.number
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = filedialogs.get_save_file_name(
             self,
             self.tr("导出安排表 / 行程单"),
             str(Path.home() / f"客户接待安排表-{number}.pdf"),
@@ -505,9 +574,14 @@ class ArrangementDialog(QDialog):
         if not path:
             return
         which = "itinerary" if "行程" in Path(path).stem else "arrangement"
+        def exported(result: tuple[Path, int]) -> None:
+            self.message.setText(self.tr("已导出：{path}").format(path=path))
+            if which == "arrangement":
+                self._record_printed(result[1])
+
         ops.run(
             self,
             lambda _p: self._write(which, Path(path)),
-            lambda _r: self.message.setText(self.tr("已导出：{path}").format(path=path)),
+            exported,
             label=self.tr("正在导出…"),
         )

@@ -35,6 +35,8 @@ class CheckInForm(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.visitor_id: int | None = None
+        self.visit_id: int | None = None  # today's appointment picked from the suggestions
+        self._badge_suggested = ""  # the badge number the form proposed, while left untouched
 
         self.name = CompletingLineEdit(self._suggest, highlight_first=False)
         self.name.setObjectName("name")
@@ -174,12 +176,22 @@ class CheckInForm(QWidget):
         return [(self._suggestion_label(s), s) for s in found]
 
     def _suggestion_label(self, s: VisitorSuggestion) -> str:
+        if s.expected_visit_id is not None:
+            when = s.expected_time.strftime("%H:%M") if s.expected_time else self.tr("时间未定")
+            return self.tr("{label}（今日预约 {time}）").format(label=s.label, time=when)
         count = self.tr("来访 {n} 次").format(n=s.visit_count)
         return f"{s.label}（{count}）"
 
     def fill_from_suggestion(self, s: VisitorSuggestion) -> None:
-        """Fill the form with a returning visitor's details; the ID stays on the server."""
+        """Fill the form with a returning visitor's details; the ID stays on the server.
+
+        An appointment of today fills the form from the appointment, and checking in then
+        checks in that appointment.
+        """
         self.visitor_id = s.id
+        self.visit_id = s.expected_visit_id
+        if s.expected_visit_id is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(visitors.APPOINTMENT)))
         self.name.setText(s.name)
         self.phone.setText(s.phone)
         self.company.setText(s.company)
@@ -192,6 +204,8 @@ class CheckInForm(QWidget):
                 self.host.set_host(org.get_employee(s.last_host_id))
             except Exception:  # noqa: BLE001 - a deleted host simply is not prefilled
                 self.host.set_host(None)
+        if s.last_department_id is not None and (i := self.department.findData(s.last_department_id)) >= 0:
+            self.department.setCurrentIndex(i)
         self.id_number.clear()
         self.id_number.setPlaceholderText(
             self.tr("已登记：{id}（留空沿用）").format(id=s.id_number_masked)
@@ -231,6 +245,7 @@ class CheckInForm(QWidget):
             wait_location=self.wait.text(),
             remarks=self.remarks.text(),
             visitor_id=self.visitor_id,
+            visit_id=self.visit_id,
         )
 
     def host_problem(self) -> str:
@@ -251,8 +266,19 @@ class CheckInForm(QWidget):
         else:
             self.general_error.hide()
 
+    def refresh_badge(self) -> None:
+        """Propose the next free badge again, unless the receptionist typed one.
+
+        Another desk (or a check-out here) changes which cards are out; a proposal made when
+        the form was cleared may be on somebody's coat by now.
+        """
+        if self.badge.text().strip() == self._badge_suggested:
+            self._badge_suggested = visitors.next_badge_no()
+            self.badge.setText(self._badge_suggested)
+
     def clear(self) -> None:
         self.visitor_id = None
+        self.visit_id = None
         for edit in (self.name, self.phone, self.company, self.id_number, self.remarks):
             edit.clear()
         self.host.set_host(None)
@@ -262,7 +288,8 @@ class CheckInForm(QWidget):
         self.category.setCurrentIndex(self._default_category_index())
         self.purpose.setCurrentIndex(0)
         self.id_number.setPlaceholderText(self.tr("选填"))
-        self.badge.setText(visitors.next_badge_no())
+        self._badge_suggested = visitors.next_badge_no()
+        self.badge.setText(self._badge_suggested)
         self.tea.setChecked(False)
         self.wait.setText(settings.get("default_wait_location"))
         self.errors.clear()

@@ -22,13 +22,17 @@ from PySide6.QtWidgets import (
 
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.views import prompts
+from desktop.views.editor import EditorMixin, scrolled
 from desktop.views.fields import FieldErrors
 from desktop.views.table_model import Column, RowTableModel, make_table
 
 
-class CrudEditor(QWidget):
+class CrudEditor(EditorMixin, QWidget):
     """Subclasses implement ``load_rows``, ``fill(row)``, ``clear_form``, ``save(row_id)`` and
-    optionally ``delete(row)``; they add their fields with ``self.add_field``."""
+    optionally ``delete(row)``; they add their fields with ``self.add_field``.
+
+    A record typed but not saved is asked about (保存/放弃/取消) before another row, 新增 or
+    closing the window replaces it."""
 
     changed = Signal()
 
@@ -47,7 +51,7 @@ class CrudEditor(QWidget):
         self.new_button = QPushButton(self.tr("新增"))
         self.save_button = QPushButton(self.tr("保存"))
         self.delete_button = QPushButton(self.tr("删除"))
-        self.new_button.clicked.connect(self.start_new)
+        self.new_button.clicked.connect(lambda: self.can_close() and self.start_new())
         self.save_button.clicked.connect(self.submit)
         self.delete_button.clicked.connect(self.remove)
         self.save_button.setDefault(True)
@@ -58,9 +62,14 @@ class CrudEditor(QWidget):
         buttons.addWidget(self.save_button)
         self.form_box = QGroupBox(title)
         form_outer = QVBoxLayout(self.form_box)
-        form_outer.addLayout(self.form_layout)
-        form_outer.addLayout(buttons)
-        form_outer.addStretch(1)
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(self.form_layout)
+        fields_layout.addStretch(1)
+        form_outer.addWidget(self.errors.make_summary())
+        form_outer.addWidget(scrolled(fields), 1)  # a long form scrolls on a short screen…
+        form_outer.addLayout(buttons)  # …its buttons do not
         for button in (self.new_button, self.save_button, self.delete_button):
             button.setEnabled(editable)
 
@@ -97,6 +106,7 @@ class CrudEditor(QWidget):
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
         self.errors.add_row(key, label, widget)
         widget.setEnabled(self.editable)
+        self.track(widget)
         if hasattr(widget, "returnPressed"):
             widget.returnPressed.connect(self.submit)
         return widget
@@ -114,31 +124,60 @@ class CrudEditor(QWidget):
         row = self.model.row_at(current)
         if row is None:
             return
+        if row.id == self.current_id and self.is_modified():
+            return  # the list was refreshed under the record being typed: keep the typing
+        if row.id != self.current_id and not self.can_close():
+            self._show_selected(self.current_id)  # 取消: stay on the record being typed
+            return
         self.current_id = row.id
+        self._show_selected(row.id)  # 保存 selected the saved record; show the one chosen
         self.errors.clear()
-        self.fill(row)
+        with self.loading():
+            self.fill(row)
+        self.set_modified(False)
+
+    def _show_selected(self, row_id: int | None) -> None:
+        """Select ``row_id`` in the table without treating it as a new choice."""
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            rows = [i for i, r in enumerate(self.model.rows) if getattr(r, "id", None) == row_id]
+            if rows and row_id is not None:
+                self.table.selectRow(rows[0])
+            else:
+                self.table.clearSelection()
+        finally:
+            selection.blockSignals(False)
 
     def start_new(self) -> None:
         self.current_id = None
         self.table.clearSelection()
         self.errors.clear()
-        self.clear_form()
+        with self.loading():
+            self.clear_form()
+        self.set_modified(False)
 
-    def submit(self) -> None:
+    def save_changes(self) -> bool:
+        return self.submit()
+
+    def submit(self) -> bool:
+        """Save the form; errors go under their fields. True when saved."""
         if not self.editable:
-            return
+            return False
         try:
             saved = self.save(self.current_id)
         except ValidationError as exc:
             unplaced = self.errors.show(exc.errors)
             if unplaced:
                 prompts.show_error(self, ServiceError("；".join(exc.errors[k] for k in unplaced)))
-            return
+            return False
         except ServiceError as exc:
             prompts.show_error(self, exc)
-            return
+            return False
+        self.set_modified(False)
         self.refresh(getattr(saved, "id", None))
         self.changed.emit()
+        return True
 
     def remove(self) -> None:
         row = self.model.row_at(self.table.currentIndex())
@@ -154,6 +193,7 @@ class CrudEditor(QWidget):
             prompts.show_error(self, exc)
             return
         self.current_id = None
+        self.set_modified(False)
         self.refresh()
         self.changed.emit()
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,12 +30,16 @@ from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.expenses import LineForm
 from desktop.services.money import format_money
-from desktop.views import ops, printing, prompts
+from desktop.views import changes, filedialogs, ops, printing, prompts
+from desktop.views.editor import EditorMixin
 from desktop.views.fields import FieldErrors
 from desktop.views.table_model import Column, RowTableModel, make_table
 
 
-class ExpensesView(QWidget):
+class ExpensesView(EditorMixin, QWidget):
+    """Also an editor: an expense line typed but not saved is asked about before another line,
+    another reception, another view, logging out or quitting replaces it."""
+
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor = actor
@@ -48,9 +51,18 @@ class ExpensesView(QWidget):
                 Column("client", self.tr("来宾公司"), lambda r: r.client),
                 Column("department", self.tr("部门"), lambda r: r.department),
                 Column(
-                    "due", self.tr("应交"), lambda r: f"{r.due:%m-%d}" + (self.tr(" 逾期") if r.late else "")
+                    "due",
+                    self.tr("应交"),
+                    lambda r: f"{r.due:%m-%d}" + (self.tr(" 逾期") if r.late else ""),
+                    value=lambda r: r.due,
                 ),
-                Column("total", self.tr("合计"), lambda r: format_money(r.total), align_right=True),
+                Column(
+                    "total",
+                    self.tr("合计"),
+                    lambda r: format_money(r.total),
+                    align_right=True,
+                    value=lambda r: r.total,
+                ),
                 Column("status", self.tr("状态"), lambda r: r.status_label),
             ],
             self,
@@ -62,14 +74,25 @@ class ExpensesView(QWidget):
         self.header.setWordWrap(True)
         self.lines = RowTableModel(
             [
-                Column("date", self.tr("日期"), lambda x: f"{x.date:%m-%d}"),
+                Column("date", self.tr("日期"), lambda x: f"{x.date:%m-%d}", value=lambda x: x.date),
                 Column("category", self.tr("类别"), lambda x: x.label),
                 Column("vendor", self.tr("商户"), lambda x: x.vendor),
                 Column("invoice", self.tr("发票号"), lambda x: x.invoice_no),
-                Column("total", self.tr("价税合计"), lambda x: format_money(x.total), align_right=True),
+                Column(
+                    "total",
+                    self.tr("价税合计"),
+                    lambda x: format_money(x.total),
+                    align_right=True,
+                    value=lambda x: x.total,
+                ),
                 Column("checks", self.tr("检查"), lambda x: "；".join(c.message for c in x.checks)),
                 Column("reason", self.tr("说明"), lambda x: x.reason),
-                Column("vouchers", self.tr("凭证"), lambda x: str(len(x.vouchers)) if x.vouchers else ""),
+                Column(
+                    "vouchers",
+                    self.tr("凭证"),
+                    lambda x: str(len(x.vouchers)) if x.vouchers else "",
+                    value=lambda x: len(x.vouchers),
+                ),
             ],
             self,
         )
@@ -132,7 +155,7 @@ class ExpensesView(QWidget):
         self.save_line_button.setObjectName("saveExpenseLine")
         self.save_line_button.clicked.connect(self.save_line)
         new_line = QPushButton(self.tr("新明细"))
-        new_line.clicked.connect(self.new_line)
+        new_line.clicked.connect(lambda: self.can_close() and self.new_line())
         delete = QPushButton(self.tr("删除明细"))
         delete.clicked.connect(self.delete_line)
         attach = QPushButton(self.tr("附加凭证…"))
@@ -146,6 +169,7 @@ class ExpensesView(QWidget):
         line_buttons.addWidget(self.save_line_button)
         line_box = QGroupBox(self.tr("费用明细"))
         lv = QVBoxLayout(line_box)
+        lv.addWidget(self.errors.make_summary())
         lv.addLayout(form)
         lv.addLayout(line_buttons)
 
@@ -160,7 +184,7 @@ class ExpensesView(QWidget):
             ("audit", self.tr("审核通过")),
             ("approve", self.tr("总经理审批")),
             ("reimburse", self.tr("登记报销…")),
-            ("print", self.tr("打印报销汇总表…")),
+            ("print", self.tr("打印 / 导出汇总表…")),
         ):
             button = QPushButton(text)
             button.setObjectName(f"expense_{key}")
@@ -186,6 +210,14 @@ class ExpensesView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
         self.refresh()
+        changes.watch(
+            self,
+            (changes.EXPENSES, changes.APPLICATIONS, changes.RECONCILIATION, changes.SETTINGS),
+            self.refresh,
+            skip_own=True,
+        )
+        self.track(line_box)
+        self.set_modified(False)
 
     # ------------------------------------------------------------------ lists
 
@@ -202,6 +234,13 @@ class ExpensesView(QWidget):
         row = self.list.row_at(self.table.currentIndex())
         if row is None:
             return
+        shown = self.info.application.id if self.info is not None else None
+        # the list refreshed under a line being typed: show the news, keep the typing
+        keep_form = self.is_modified() and row.application_id == shown
+        if self.is_modified() and not keep_form and not self.can_close():
+            self._select(self.table, self.list.rows, lambda r: r.application_id == shown)
+            return
+        self._select(self.table, self.list.rows, lambda r: r.application_id == row.application_id)
         self.info = expenses.get(self.actor, row.application_id)
         info = self.info
         late = self.tr("（逾期）") if info.late else ""
@@ -236,12 +275,41 @@ class ExpensesView(QWidget):
         }
         for key, button in self.action_buttons.items():
             button.setEnabled(states[key])
-        self.new_line()
+        if keep_form:
+            self._select(self.line_table, self.lines.rows, lambda x: x.id == self.line_id)
+        else:
+            self.new_line()
+
+    @staticmethod
+    def _select(table, rows, match) -> None:
+        """Select the first row matching ``match`` without treating it as a new choice."""
+        selection = table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            found = [i for i, r in enumerate(rows) if match(r)]
+            if found:
+                table.selectRow(found[0])
+            else:
+                table.clearSelection()
+        finally:
+            selection.blockSignals(False)
+
+    def save_changes(self) -> bool:
+        return self.save_line()
 
     def line_selected(self) -> None:
         line = self.lines.row_at(self.line_table.currentIndex())
         if line is None:
             return
+        if line.id != self.line_id and not self.can_close():
+            self._select(self.line_table, self.lines.rows, lambda x: x.id == self.line_id)
+            return
+        self._select(self.line_table, self.lines.rows, lambda x: x.id == line.id)
+        with self.loading():
+            self._show_line(line)
+        self.set_modified(False)
+
+    def _show_line(self, line) -> None:
         self.line_id = line.id
         self.category.setCurrentIndex(max(self.category.findData(line.category), 0))
         self.date.setDate(QDate(line.date.year, line.date.month, line.date.day))
@@ -257,6 +325,11 @@ class ExpensesView(QWidget):
         self.reason.setText(line.reason)
 
     def new_line(self) -> None:
+        with self.loading():
+            self._clear_line()
+        self.set_modified(False)
+
+    def _clear_line(self) -> None:
         self.line_id = None
         self.line_table.clearSelection()
         for edit in (
@@ -295,19 +368,23 @@ class ExpensesView(QWidget):
 
     # ------------------------------------------------------------------ actions
 
-    def save_line(self) -> None:
+    def save_line(self) -> bool:
+        """Save the line being typed; every problem is shown at once. True when saved."""
         if self.info is None:
-            return
+            return False
         try:
             expenses.save_line(self.actor, self.info.application.id, self.value(), self.line_id)
         except ValidationError as exc:
             self.errors.show(exc.errors)
-            return
+            return False
         except ServiceError as exc:
             prompts.show_error(self, exc)
-            return
+            return False
+        self.set_modified(False)
         self.message.setText(self.tr("已保存。"))
         self.open_current()
+        changes.announce(changes.EXPENSES, initiator=self)
+        return True
 
     def delete_line(self) -> None:
         if self.line_id is None:
@@ -316,13 +393,14 @@ class ExpensesView(QWidget):
             expenses.delete_line(self.actor, self.line_id)
         except ServiceError as exc:
             prompts.show_error(self, exc)
+        self.set_modified(False)
         self.open_current()
 
     def attach(self) -> None:
         if self.line_id is None:
             self.message.setText(self.tr("请先选择一条费用明细。"))
             return
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = filedialogs.get_open_file_name(
             self,
             self.tr("选择凭证"),
             str(Path.home()),
@@ -366,7 +444,9 @@ class ExpensesView(QWidget):
                     reference=clock.now().strftime("BX%Y%m%d%H%M"),
                 )
             else:
-                self.preview()
+                printing.print_or_export(
+                    self, self.action_buttons.get("print"), self.preview, self.export
+                )
                 return
         except ValidationError as exc:
             self.message.setText("\n".join(exc.errors.values()))
@@ -379,6 +459,7 @@ class ExpensesView(QWidget):
             self.tr("已完成：{status}").format(status=expenses.get(self.actor, app_id).status_label)
         )
         self.refresh()
+        changes.announce(changes.EXPENSES, changes.NOTIFICATIONS, initiator=self)
 
     def preview(self) -> None:
         from desktop.exporters import finance_reports
@@ -387,13 +468,30 @@ class ExpensesView(QWidget):
         path = Path(tempfile.mkdtemp(prefix="reception-print-")) / f"expenses-{info.application.number}.pdf"
 
         def show(result) -> None:
-            dialog = printing.preview_pdf(self, Path(result), self.tr("接待费用报销汇总表"))
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+            printing.show_preview(self, Path(result), self.tr("接待费用报销汇总表"))
 
         ops.run(
             self,
             lambda _p: finance_reports.export_expenses(info, company, path),
             show,
             label=self.tr("正在生成…"),
+        )
+
+    def export(self) -> None:
+        """The expense summary as shown, to .xlsx (the office template) or .pdf."""
+        from desktop.exporters import finance_reports
+
+        if self.info is None:
+            return
+        info, company = self.info, settings.company_name()
+        path = printing.ask_export_path(
+            self, self.tr("导出接待费用报销汇总表"), f"接待费用报销汇总表-{info.application.number}.xlsx"
+        )
+        if path is None:
+            return
+        ops.run(
+            self,
+            lambda _p: finance_reports.export_expenses(info, company, path),
+            lambda result: self.message.setText(self.tr("已导出：{path}").format(path=result)),
+            label=self.tr("正在导出…"),
         )

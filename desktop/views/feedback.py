@@ -7,7 +7,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,7 +30,8 @@ from desktop.services import feedback, org
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.feedback import ActionForm, FeedbackForm
-from desktop.views import ops, printing, prompts
+from desktop.views import changes, ops, printing, prompts
+from desktop.views.editor import EditorMixin
 from desktop.views.fields import FieldErrors
 from desktop.views.pickers import fill_combo
 from desktop.views.table_model import Column, RowTableModel, make_table
@@ -46,8 +47,9 @@ def _state(s: feedback.FeedbackStatus) -> str:
     return QCoreApplication.translate("FeedbackView", "待填写")
 
 
-class FeedbackView(QWidget):
-    feedbackChanged = Signal()
+class FeedbackView(EditorMixin, QWidget):
+    """An editor inside the main window: a form typed but not submitted is asked about before
+    another reception, another view, logging out or quitting replaces it."""
 
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,8 +60,13 @@ class FeedbackView(QWidget):
                 Column("number", self.tr("编号"), lambda s: s.number),
                 Column("client", self.tr("来宾公司"), lambda s: s.client),
                 Column("responsible", self.tr("接待负责人"), lambda s: s.responsible),
-                Column("departure", self.tr("结束"), lambda s: f"{s.departure:%m-%d %H:%M}"),
-                Column("due", self.tr("应交日期"), lambda s: f"{s.due:%Y-%m-%d}"),
+                Column(
+                    "departure",
+                    self.tr("结束"),
+                    lambda s: f"{s.departure:%m-%d %H:%M}",
+                    value=lambda s: s.departure,
+                ),
+                Column("due", self.tr("应交日期"), lambda s: f"{s.due:%Y-%m-%d}", value=lambda s: s.due),
                 Column("state", self.tr("状态"), _state),
             ],
             self,
@@ -101,8 +108,11 @@ class FeedbackView(QWidget):
         self.submit_button.setObjectName("submitFeedback")
         self.submit_button.clicked.connect(self.submit)
         self.submit_button.setEnabled(actor.can("feedback.file"))
-        print_button = QPushButton(self.tr("打印预览…"))
-        print_button.clicked.connect(self.preview)
+        print_button = QPushButton(self.tr("打印 / 导出…"))
+        print_button.setObjectName("feedbackPrint")
+        print_button.clicked.connect(
+            lambda: printing.print_or_export(self, print_button, self.preview, self.export)
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addStretch(1)
@@ -110,6 +120,7 @@ class FeedbackView(QWidget):
         buttons.addWidget(self.submit_button)
         box = QGroupBox(self.tr("客户接待信息反馈表"))
         bv = QVBoxLayout(box)
+        bv.addWidget(self.errors.make_summary())
         bv.addLayout(form)
         bv.addWidget(self.actions)
         bv.addLayout(buttons)
@@ -127,6 +138,11 @@ class FeedbackView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
         self.refresh()
+        changes.watch(
+            self, (changes.FEEDBACK, changes.APPLICATIONS, changes.SETTINGS), self.refresh, skip_own=True
+        )
+        self.track(self.discussed, self.requirements, self.satisfaction, self.owner, self.actions)
+        self.set_modified(False)
 
     def refresh(self) -> None:
         rows = feedback.statuses(self.actor)
@@ -141,10 +157,36 @@ class FeedbackView(QWidget):
             self.table.selectRow(0)
 
     def _selected(self) -> None:
-        self.current = self.model.row_at(self.table.currentIndex())
-        if self.current is None:
+        chosen = self.model.row_at(self.table.currentIndex())
+        if chosen is None:
             return
-        form = feedback.get(self.actor, self.current.application_id)
+        shown = self.current.application_id if self.current is not None else None
+        if chosen.application_id == shown and self.is_modified():
+            self.current = chosen  # the list refreshed under the form being typed: keep it
+            return
+        if chosen.application_id != shown and not self.can_close():
+            self._select_application(shown)  # 取消: stay on the form being typed
+            return
+        self.current = chosen
+        self._select_application(chosen.application_id)  # 保存 reselected the submitted one
+        with self.loading():
+            self._fill(feedback.get(self.actor, chosen.application_id))
+        self.set_modified(False)
+
+    def _select_application(self, application_id: int | None) -> None:
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            for row, s in enumerate(self.model.rows):
+                if s.application_id == application_id:
+                    self.table.selectRow(row)
+        finally:
+            selection.blockSignals(False)
+
+    def save_changes(self) -> bool:
+        return self.submit()
+
+    def _fill(self, form: FeedbackForm) -> None:
         self.discussed.setPlainText(form.discussed)
         self.requirements.setPlainText(form.requirements)
         self.satisfaction.setValue(form.satisfaction)
@@ -163,12 +205,14 @@ class FeedbackView(QWidget):
         fill_combo(owner, self.employees, self.tr("（未指定）"))
         owner.setCurrentIndex(max(owner.findData(action.owner_id), 0))
         self.actions.setCellWidget(r, 1, owner)
+        self.track(owner)
         due = QDateEdit()
         due.setCalendarPopup(True)
         due.setDisplayFormat("yyyy-MM-dd")
         if action.due:
             due.setDate(QDate(action.due.year, action.due.month, action.due.day))
         self.actions.setCellWidget(r, 2, due)
+        self.track(due)
 
     def value(self) -> FeedbackForm:
         actions = []
@@ -188,25 +232,28 @@ class FeedbackView(QWidget):
             actions,
         )
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
+        """Submit the form; every problem is shown at once. True when submitted."""
         if self.current is None:
-            return
+            return False
         try:
             feedback.submit(self.actor, self.current.application_id, self.value())
         except ValidationError as exc:
             unplaced = self.errors.show(exc.errors)
             self.message.setText("；".join(exc.errors[k] for k in unplaced))
-            return
+            return False
         except ServiceError as exc:
             prompts.show_error(self, exc)
-            return
+            return False
+        self.set_modified(False)
         selected = self.current.application_id
         self.refresh()
         for row, s in enumerate(self.model.rows):
             if s.application_id == selected:
                 self.table.selectRow(row)
         self.message.setText(self.tr("已提交。"))  # after reselecting, which clears the form's message
-        self.feedbackChanged.emit()
+        changes.announce(changes.FEEDBACK, changes.NOTIFICATIONS, initiator=self)  # the nav count
+        return True
 
     def write(self, application_id: int, path: Path) -> Path:
         from desktop.exporters.arrangement_forms import write_feedback
@@ -220,8 +267,23 @@ class FeedbackView(QWidget):
         path = Path(tempfile.mkdtemp(prefix="reception-print-")) / f"feedback-{app_id}.pdf"
 
         def show(result) -> None:
-            dialog = printing.preview_pdf(self, Path(result), self.tr("客户接待信息反馈表"))
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+            printing.show_preview(self, Path(result), self.tr("客户接待信息反馈表"))
 
         ops.run(self, lambda _p: self.write(app_id, path), show, label=self.tr("正在生成…"))
+
+    def export(self) -> None:
+        """The feedback form as saved, to .xlsx (the office template) or .pdf."""
+        if self.current is None:
+            return
+        app_id = self.current.application_id
+        path = printing.ask_export_path(
+            self, self.tr("导出客户接待信息反馈表"), f"客户接待信息反馈表-{self.current.number}.xlsx"
+        )
+        if path is None:
+            return
+        ops.run(
+            self,
+            lambda _p: self.write(app_id, path),
+            lambda result: self.message.setText(self.tr("已导出：{path}").format(path=result)),
+            label=self.tr("正在导出…"),
+        )

@@ -1,12 +1,17 @@
 """Form rows with an error message under each field.
 
 Validation errors from the service layer arrive as ``{field: message}``; :class:`FieldErrors`
-shows each one under its field, focuses the first, and never touches what the user typed.
+shows each one under its field and marks the field, lists them all in a summary at the top (a
+failed save names every problem at once, not one per click), scrolls to the first and focuses
+it, and never touches what the user typed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
+
+ERROR_COLOR = "#c0392b"
 
 
 class FieldErrors:
@@ -15,6 +20,20 @@ class FieldErrors:
         self.widgets: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.order: list[str] = []
+        self.summary: QLabel | None = None
+        self._marked: dict[QWidget, str] = {}
+
+    def make_summary(self) -> QLabel:
+        """The list of every problem, for the top of the form (outside its scroll area)."""
+        if self.summary is None:
+            self.summary = QLabel()
+            self.summary.setObjectName("errorSummary")
+            self.summary.setWordWrap(True)
+            self.summary.setStyleSheet(
+                f"color: {ERROR_COLOR}; background: #fdecea; border: 1px solid {ERROR_COLOR}; padding: 4px;"
+            )
+            self.summary.hide()
+        return self.summary
 
     def add_row(self, key: str, label: str, field: QWidget | QLayout) -> QLabel:
         """Add ``field`` under ``label`` with a hidden error line beneath it."""
@@ -49,24 +68,59 @@ class FieldErrors:
         for label in self.labels.values():
             label.clear()
             label.hide()
+        for widget, style in self._marked.items():
+            widget.setStyleSheet(style)
+        self._marked.clear()
+        if self.summary is not None:
+            self.summary.clear()
+            self.summary.hide()
 
     def show(self, errors: dict[str, str]) -> list[str]:
-        """Show messages; returns keys that have no row (the caller shows those elsewhere)."""
+        """Show every message; returns keys that have no row (the caller shows those elsewhere).
+
+        The summary (if made) lists all of them, placed or not; the first field in form order
+        is scrolled into view and focused.
+        """
         self.clear()
         unplaced = []
-        first = None
         for key, message in errors.items():
+            widget = self.widgets.get(key)
+            if widget is not None:
+                self._mark(widget)
             label = self.labels.get(key)
             if label is None:
                 unplaced.append(key)
                 continue
             label.setText(message)
             label.show()
-            if first is None or self.order.index(key) < self.order.index(first):
-                first = key
-        if first is not None and first in self.widgets:
-            self.widgets[first].setFocus()
+        ordered = [k for k in self.order if k in errors] + [k for k in errors if k not in self.order]
+        if self.summary is not None and errors:
+            head = QCoreApplication.translate("fields", "有 {n} 处需要修改：").format(n=len(ordered))
+            self.summary.setText("\n".join([head, *(f"• {errors[k]}" for k in ordered)]))
+            self.summary.show()
+        first = next((k for k in ordered if k in self.widgets), None)
+        if first is not None:
+            self.reveal(self.widgets[first])
         return unplaced
+
+    def _mark(self, widget: QWidget) -> None:
+        if widget in self._marked:
+            return
+        self._marked[widget] = widget.styleSheet()
+        name = type(widget).__name__
+        widget.setStyleSheet(widget.styleSheet() + f"{name} {{ border: 1px solid {ERROR_COLOR}; }}")
+
+    @staticmethod
+    def reveal(widget: QWidget) -> None:
+        """Scroll every scroll area around ``widget`` so it shows, then focus it."""
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea) and parent.widget() is not None:
+                if parent.widget().layout() is not None:
+                    parent.widget().layout().activate()  # error lines just appeared
+                parent.ensureWidgetVisible(widget, 40, 60)
+            parent = parent.parentWidget()
+        widget.setFocus()
 
     def message(self, key: str) -> str:
         label = self.labels.get(key)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop import paths
 from desktop.services import approval, arrangements, auth, feedback, notifications, settings
 from desktop.services.auth import Actor
+from desktop.views import changes, ops, prompts
 from desktop.views.registry import ViewSpec, allowed, main_views
 
 
@@ -55,15 +61,36 @@ class NotificationsPopup(QDialog):
 
 
 class MainWindow(QMainWindow):
+    """Navigation on the left, the chosen view, the bell, and who is logged in.
+
+    Views are built on first use and each sits in its own scroll area, so a wide view never
+    raises the window's minimum width (a QStackedWidget otherwise takes the largest minimum of
+    all its pages). Views refresh themselves through :mod:`desktop.views.changes`; the window
+    only keeps the navigation counts and the bell current. Closing asks every view and open
+    editor (``can_close``) and waits for background work, so nothing typed or half-written is
+    lost by quitting, logging out or switching views.
+    """
+
     languageChanged = Signal(str)
+    logoutRequested = Signal()
+
+    GEOMETRY_KEY = "MainWindow"
+    #: Kinds of change after which the navigation counts are read again.
+    COUNT_KINDS = frozenset({changes.APPROVALS, changes.APPLICATIONS, changes.FEEDBACK})
+    #: Kinds of change that may bring this user a notification.
+    BELL_KINDS = frozenset(
+        {changes.NOTIFICATIONS, changes.VISITS, changes.APPROVALS, changes.APPLICATIONS, changes.ARRANGEMENTS}
+    )
 
     def __init__(self, actor: Actor, *, demo_note: str = "", db_label: str = ""):
         super().__init__()
         self.actor = actor
         self.views: dict[str, QWidget] = {}
+        self.holders: dict[str, QScrollArea] = {}
         self.specs: list[ViewSpec] = [s for s in main_views() if allowed(s, actor)]
         self.setWindowTitle(self.tr("接待管理 — {company}").format(company=settings.company_name()))
         self.resize(1280, 800)
+        self._closing = False  # set once the close was agreed to (no second round of questions)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -75,6 +102,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
         self.stack = QStackedWidget()
+        self.stack.setMinimumWidth(0)
         self.nav.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
@@ -89,6 +117,9 @@ class MainWindow(QMainWindow):
             banner.setObjectName("demoBanner")
             banner.setWordWrap(True)
             banner.setStyleSheet("background: #fff3cd; color: #7a5b00; padding: 6px;")
+            # a long note wraps; it must not set the window's minimum width
+            banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            banner.setMinimumWidth(0)
             right.addWidget(banner)
         right.addWidget(self.stack)
         layout.addLayout(right)
@@ -112,19 +143,39 @@ class MainWindow(QMainWindow):
         settings_action = QAction(self.tr("设置"), self)
         settings_action.triggered.connect(self.open_settings)
         toolbar.addAction(settings_action)
+        self.logout_action = QAction(self.tr("注销 / 切换用户"), self)
+        self.logout_action.setObjectName("logout")
+        self.logout_action.setToolTip(self.tr("退出当前用户，换另一位同事登录（程序不关闭）"))
+        self.logout_action.triggered.connect(self.request_logout)
+        toolbar.addAction(self.logout_action)
+        self.quit_action = QAction(self.tr("退出"), self)
+        self.quit_action.setObjectName("quit")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.request_quit)
+        toolbar.addAction(self.quit_action)
         self.addToolBar(toolbar)
 
         roles = self.tr("、").join(auth.role_label(r) for r in auth.ROLES if r in actor.roles)
-        user_label = QLabel(self.tr("当前用户：{name}（{roles}）").format(name=actor.label, roles=roles))
-        self.statusBar().addWidget(user_label)
+        self.user_label = QLabel(self.tr("当前用户：{name}（{roles}）").format(name=actor.label, roles=roles))
+        self.user_label.setObjectName("currentUser")
+        self.user_label.setMinimumWidth(0)
+        self.user_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.user_label, 1)
         if db_label:
-            self.statusBar().addPermanentWidget(QLabel(db_label))
+            self.db_label = QLabel(db_label)
+            self.db_label.setObjectName("databaseLabel")
+            self.db_label.setToolTip(db_label)
+            self.db_label.setMinimumWidth(0)
+            self.db_label.setMaximumWidth(360)
+            self.statusBar().addPermanentWidget(self.db_label)
 
+        # The timer remains only for what changes with time, not with a write in this program:
+        # reminders falling due, and notifications or counts from other PCs.
         self.timer = QTimer(self)
         self.timer.setInterval(30_000)
-        self.timer.timeout.connect(self.refresh_bell)
-        self.timer.timeout.connect(self.refresh_counts)
+        self.timer.timeout.connect(self._tick)
         self.timer.start()
+        changes.bus().changed.connect(self._on_changes)
         self.refresh_bell()
         self.refresh_counts()
         if self.specs:
@@ -132,42 +183,94 @@ class MainWindow(QMainWindow):
         else:
             self.stack.addWidget(QLabel(self.tr("您的账户没有可用的窗口，请联系系统管理员分配角色。")))
 
+    # ------------------------------------------------------------------ geometry
+
+    def show_restored(self) -> None:
+        """Show maximised the first time on this PC; afterwards where and as large as it was."""
+        from desktop.views.editor import restore_geometry
+
+        if restore_geometry(self, self.GEOMETRY_KEY):
+            self.show()
+        else:
+            self.showMaximized()
+
+    def save_geometry(self) -> None:
+        from desktop.views.editor import remember_geometry
+
+        remember_geometry(self, self.GEOMETRY_KEY)
+
     # ------------------------------------------------------------------ views
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self.specs):
             self.show_view(self.specs[row].key)
 
+    def current_key(self) -> str | None:
+        holder = self.stack.currentWidget()
+        return next((k for k, h in self.holders.items() if h is holder), None)
+
+    def current_view(self) -> QWidget | None:
+        key = self.current_key()
+        return self.views.get(key) if key else None
+
     def show_view(self, key: str) -> QWidget:
+        """Show view ``key`` (built on first use); the view being left may refuse (can_close)."""
         spec = next(s for s in self.specs if s.key == key)
+        current_key = self.current_key()
+        if current_key is not None and current_key != key and not _may_close(self.views[current_key]):
+            self._select_nav(current_key)
+            return self.views[current_key]
         view = self.views.get(key)
         if view is None:
             view = spec.factory(self.actor)
             self.views[key] = view
-            self.stack.addWidget(view)
-            if hasattr(view, "visitsChanged"):
-                view.visitsChanged.connect(self._visits_changed)
-            for signal in ("approvalsChanged", "applicationsChanged", "feedbackChanged"):
-                if hasattr(view, signal):
-                    getattr(view, signal).connect(self.refresh_counts)
-        elif hasattr(view, "refresh"):
-            view.refresh()
-        self.stack.setCurrentWidget(view)
-        row = self.specs.index(spec)
-        if self.nav.currentRow() != row:
-            self.nav.setCurrentRow(row)
+            holder = QScrollArea()
+            holder.setObjectName(f"view_{key}")
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(view)
+            self.holders[key] = holder
+            self.stack.addWidget(holder)
+        self.stack.setCurrentWidget(self.holders[key])
+        self._select_nav(key)
         return view
 
-    def _visits_changed(self) -> None:
-        self.refresh_bell()
-        log = self.views.get("log")
-        if log is not None and hasattr(log, "search"):
-            log.search()
+    def _select_nav(self, key: str) -> None:
+        row = next(i for i, s in enumerate(self.specs) if s.key == key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
 
-    # ------------------------------------------------------------------ bell
+    # ------------------------------------------------------------------ changes, bell, counts
+
+    def _on_changes(self, kinds: frozenset[str], _initiator: object) -> None:
+        if self._closing or not shiboken6.isValid(self):
+            return
+        self._guarded(self._apply_changes, kinds)
+
+    def _apply_changes(self, kinds: frozenset[str]) -> None:
+        if kinds & self.COUNT_KINDS:
+            self.refresh_counts()
+        if kinds & self.BELL_KINDS:
+            self.refresh_bell(send_reminders=False)
+
+    def _tick(self) -> None:
+        self._guarded(self.refresh_bell)
+        self._guarded(self.refresh_counts)
+
+    def _guarded(self, fn, *args) -> None:
+        """Background refreshes report a failure in the status bar and the log, not in a
+        modal box that would come back every 30 seconds (a database briefly locked, say)."""
+        try:
+            fn(*args)
+        except Exception as exc:  # noqa: BLE001 - logged with its traceback
+            logging.getLogger("reception").exception("background refresh failed")
+            self.statusBar().showMessage(self.tr("刷新失败：{error}（详见日志）").format(error=exc), 60_000)
 
     def refresh_counts(self) -> None:
-        """The approvals entry shows how many applications wait for this user."""
+        """The approvals entry shows how many applications wait for this user; feedback how
+        many forms are overdue."""
         for row, spec in enumerate(self.specs):
             if spec.key == "approvals":
                 count = approval.inbox_count(self.actor)
@@ -176,13 +279,10 @@ class MainWindow(QMainWindow):
             else:
                 continue
             self.nav.item(row).setText(spec.label() + (f" ({count})" if count else ""))
-        for key in ("approvals", "applications", "feedback"):
-            view = self.views.get(key)
-            if view is not None and view is not self.stack.currentWidget():
-                view.refresh()
 
-    def refresh_bell(self) -> None:
-        arrangements.send_due_reminders()  # tours still "to be confirmed" an hour ahead
+    def refresh_bell(self, send_reminders: bool = True) -> None:
+        if send_reminders:
+            arrangements.send_due_reminders()  # tours still "to be confirmed" an hour ahead
         count = notifications.unread_count(self.actor)
         self.bell.setText(self.tr("通知 {n}").format(n=count) if count else self.tr("通知"))
         self.bell.setStyleSheet("color: #c0392b; font-weight: bold;" if count else "")
@@ -190,9 +290,9 @@ class MainWindow(QMainWindow):
     def show_notifications(self) -> None:
         popup = NotificationsPopup(self.actor, self)
         popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        popup.finished.connect(lambda _r: self.refresh_bell())
+        popup.finished.connect(lambda _r: self.refresh_bell(send_reminders=False))
         popup.open()
-        self.refresh_bell()
+        self.refresh_bell(send_reminders=False)
 
     # ------------------------------------------------------------------ settings
 
@@ -209,7 +309,84 @@ class MainWindow(QMainWindow):
     def _settings_closed(self) -> None:
         self.setWindowTitle(self.tr("接待管理 — {company}").format(company=settings.company_name()))
         for view in self.views.values():
-            if hasattr(view, "form") and hasattr(view.form, "reload_lists"):
-                view.form.reload_lists()
-            if hasattr(view, "refresh"):
-                view.refresh()
+            form = getattr(view, "form", None)
+            reload_lists = getattr(form, "reload_lists", None)
+            if reload_lists is not None:
+                reload_lists()
+        changes.announce(changes.SETTINGS, initiator=self)
+
+    # ------------------------------------------------------------------ closing
+
+    def open_editors(self) -> list[QWidget]:
+        """Dialogs opened from this window that are still on screen, newest last."""
+        return [d for d in self.findChildren(QDialog) if d.isVisible()]
+
+    def may_close(self) -> bool:
+        """Ask every open editor and every view (unsaved work), then wait for background work.
+
+        True when the window may go: nothing is left unsaved that the user wanted, and no
+        write is cut in half.
+        """
+        if self._closing:
+            return True
+        for widget in [*reversed(self.open_editors()), *self.views.values()]:
+            if not _may_close(widget):
+                return False
+        if ops.busy():
+            if not prompts.ask(
+                self,
+                self.tr("后台任务"),
+                self.tr("还有工作正在后台进行（保存、导入或导出）。等它完成后再关闭吗？"),
+            ):
+                return False
+            self.statusBar().showMessage(self.tr("正在等待后台工作完成…"))
+            if not ops.wait_all():
+                prompts.warn(self, self.tr("后台任务"), self.tr("后台工作仍未完成，请稍后再试。"))
+                return False
+        return True
+
+    def request_quit(self) -> bool:
+        """退出 (Ctrl+Q): the same questions as the window's ×."""
+        if not self.may_close():
+            return False
+        self.finish()
+        self.close()
+        return True
+
+    def request_logout(self) -> bool:
+        """注销 / 切换用户: after the same questions, the session shows the login again."""
+        if not self.may_close():
+            return False
+        self.finish()
+        self.logoutRequested.emit()
+        return True
+
+    def finish(self) -> None:
+        """The close was agreed to: remember the geometry and stop listening."""
+        if self._closing:
+            return
+        self._closing = True
+        self.timer.stop()
+        if self.isVisible():
+            self.save_geometry()
+        try:
+            changes.bus().changed.disconnect(self._on_changes)
+        except (RuntimeError, TypeError):
+            pass
+        for dialog in self.open_editors():
+            # done(), not close(): they were asked already; close() would ask again (reject)
+            dialog.done(QDialog.DialogCode.Rejected)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # A close the user asked for (× , Alt+F4: spontaneous) goes through the questions; a
+        # close by the program (log out, a rebuilt window, a test) has already been agreed to.
+        if event.spontaneous() and not self._closing and not self.may_close():
+            event.ignore()
+            return
+        self.finish()
+        super().closeEvent(event)
+
+
+def _may_close(widget: QWidget) -> bool:
+    can_close = getattr(widget, "can_close", None)
+    return bool(can_close()) if callable(can_close) else True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from desktop.services import org, settings
@@ -51,6 +51,9 @@ class CompletingLineEdit(QLineEdit):
         Installed after QCompleter's own filter, so it sees keys first: Tab closes the list and
         moves on (Qt would keep focus here); Enter with nothing highlighted closes the list
         and counts as Enter in the field (the receptionist typed a new name, not a pick).
+        Enter on a highlighted suggestion takes it and nothing more: QCompleter would also
+        hand the Enter to the field first, which submitted the form with the half-typed text
+        before the pick filled it.
         """
         popup = self._completer.popup()
         if obj is popup and event.type() == QEvent.Type.KeyPress:
@@ -61,9 +64,13 @@ class CompletingLineEdit(QLineEdit):
                     key == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
                 )
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not popup.currentIndex().isValid():
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                current = popup.currentIndex()
                 popup.hide()
-                self.returnPressed.emit()
+                if current.isValid():
+                    self._on_activated(str(current.data()))
+                else:
+                    self.returnPressed.emit()
                 return True
         return super().eventFilter(obj, event)
 
@@ -84,10 +91,21 @@ class CompletingLineEdit(QLineEdit):
             self._completer.popup().hide()
             return
         self._completer.setCompletionPrefix("")
-        self._completer.complete()
+        self._completer.complete(self._popup_rect([label for label, _ in results]))
         if self._highlight_first:
             # Deferred: complete() resets the popup's selection after this returns.
             QTimer.singleShot(0, self._select_first)
+
+    def _popup_rect(self, labels: list[str]) -> QRect:
+        """As wide as the longest suggestion (at least the field; Qt keeps it on the screen).
+
+        A field-wide list cut "李四 · 深圳市创新电子科技有限公司 · 138…" off after the company.
+        """
+        popup = self._completer.popup()
+        metrics = popup.fontMetrics()
+        text = max((metrics.horizontalAdvance(label) for label in labels), default=0)
+        chrome = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width() + 24
+        return QRect(0, 0, max(self.width(), text + chrome), self.height())
 
     def _select_first(self) -> None:
         popup = self._completer.popup()

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import org, settings, visitors
+from desktop import clock
+from desktop.services import org, settings, visitors, workdays
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.visitors import VisitForm, VisitorSuggestion
-from desktop.views import prompts
+from desktop.views import changes, prompts
 from desktop.views.fields import FieldErrors
 from desktop.views.pickers import CompletingLineEdit, HostPicker, fill_combo, option_items
 from desktop.views.table_model import Column, make_table
@@ -40,6 +41,7 @@ def _upcoming_columns() -> list[Column]:
         "expected_date",
         QCoreApplication.translate("VisitColumns", "日期"),
         lambda r: r.expected_date.strftime("%m-%d") if r.expected_date else "",
+        value=lambda r: r.expected_date,
     )
     return [date, *expected_columns()]
 
@@ -56,10 +58,10 @@ class PreregisterView(QWidget):
         self.phone = QLineEdit()
         self.people = QSpinBox()
         self.people.setRange(1, 999)
-        self.date = QDateEdit(QDate.currentDate().addDays(1))
+        self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setMinimumDate(QDate.currentDate())
+        self._set_date_range()
         self.time = QTimeEdit(QTime(9, 30))
         self.time.setDisplayFormat("HH:mm")
         self.all_day = QCheckBox(self.tr("时间未定"))
@@ -113,6 +115,15 @@ class PreregisterView(QWidget):
         self.reload_lists()
         self.clear()
         self.refresh()
+        changes.watch(self, (changes.VISITS,), self.refresh, skip_own=True)
+
+    def _set_date_range(self) -> None:
+        """From the program's today (not the PC's: the dated test runs and the demo set it),
+        proposing the next working day: visitors announced on a Friday come on Monday."""
+        today = clock.today()
+        self.date.setMinimumDate(QDate(today.year, today.month, today.day))
+        proposal = workdays.add_working_days(today, 1)
+        self.date.setDate(QDate(proposal.year, proposal.month, proposal.day))
 
     def reload_lists(self) -> None:
         fill_combo(self.category, option_items(settings.CATEGORY))
@@ -182,6 +193,7 @@ class PreregisterView(QWidget):
         )
         self.clear()
         self.refresh()
+        changes.announce(changes.VISITS, initiator=self)  # the desk's 今日预约
 
     def cancel_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -197,3 +209,4 @@ class PreregisterView(QWidget):
         except ServiceError as exc:
             prompts.show_error(self, exc)
         self.refresh()
+        changes.announce(changes.VISITS, initiator=self)

@@ -47,6 +47,12 @@ class Prompts:
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
 
+    def error(self, parent: QWidget | None, title: str, text: str, details: str) -> None:
+        """An unexpected error: the sentence, and the traceback under "Show Details…"."""
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setDetailedText(details)
+        box.exec()
+
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
@@ -69,6 +75,7 @@ class ScriptedPrompts(Prompts):
         self.answers = list(answers or [])
         self.credential_answers = list(credentials or [])
         self.shown: list[tuple[str, str, str]] = []
+        self.details: list[str] = []  # the details section of each error box
 
     def credentials(self, parent, title, text):  # noqa: D102
         self.shown.append(("credentials", title, text))
@@ -80,6 +87,11 @@ class ScriptedPrompts(Prompts):
 
     def warn(self, parent, title, text):  # noqa: D102
         self.shown.append(("warn", title, text))
+
+    def error(self, parent, title, text, details):  # noqa: D102
+        """Recorded as ("error", title, text); the traceback goes to ``details``."""
+        self.shown.append(("error", title, text))
+        self.details.append(details)
 
     def save_discard_cancel(self, parent, title, text):  # noqa: D102
         """Answers with the next string in ``answers`` ("save"/"discard"/"cancel"); default cancel."""
@@ -120,6 +132,10 @@ def save_discard_cancel(parent: QWidget | None, title: str, text: str) -> str:
     return current.save_discard_cancel(parent, title, text)
 
 
+def error(parent: QWidget | None, title: str, text: str, details: str) -> None:
+    current.error(parent, title, text, details)
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show a service error as its sentence; anything unexpected with a plain apology."""
     from desktop.db import is_locked_error
@@ -129,8 +145,18 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     elif isinstance(exc, ServiceError):
         warn(parent, translate("prompts", "无法完成"), str(exc))
     else:
-        warn(
+        # Unexpected: a bug, not the user's doing. The traceback goes to the log and into the
+        # box's details, so whoever is asked to help can see where it happened.
+        import logging
+        import traceback
+
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        logging.getLogger("reception").error("error shown to the user:\n%s", details)
+        error(
             parent,
             translate("prompts", "出错了"),
-            translate("prompts", "发生了意外错误：{error}").format(error=exc),
+            translate("prompts", "发生了意外错误：{error}").format(error=exc)
+            + "\n\n"
+            + translate("prompts", "详细信息已记入日志文件。"),
+            details,
         )

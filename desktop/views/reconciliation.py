@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,7 +27,7 @@ from desktop.importers.tabular import SYNONYMS, ImportRefused
 from desktop.services import imports, reconcile, settings
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError
-from desktop.views import ops, prompts
+from desktop.views import changes, filedialogs, ops, prompts
 from desktop.views.table_model import Column, RowTableModel, make_table
 
 
@@ -108,13 +107,25 @@ class ImportTab(QWidget):
         mv.addLayout(prof)
         self.model = RowTableModel(
             [
-                Column("row", self.tr("行"), lambda x: str(x.row)),
-                Column("date", self.tr("日期"), lambda x: str(x.date or "")),
+                Column("row", self.tr("行"), lambda x: str(x.row), value=lambda x: x.row),
+                Column("date", self.tr("日期"), lambda x: str(x.date or ""), value=lambda x: x.date),
                 Column("invoice", self.tr("发票号"), lambda x: x.invoice_no or ""),
                 Column("vendor", self.tr("销方 / 对方"), lambda x: x.vendor or ""),
                 Column("memo", self.tr("摘要"), lambda x: x.memo or ""),
-                Column("amount", self.tr("金额"), lambda x: _money(x.amount), align_right=True),
-                Column("total", self.tr("价税合计"), lambda x: _money(x.total), align_right=True),
+                Column(
+                    "amount",
+                    self.tr("金额"),
+                    lambda x: _money(x.amount),
+                    align_right=True,
+                    value=lambda x: x.amount,
+                ),
+                Column(
+                    "total",
+                    self.tr("价税合计"),
+                    lambda x: _money(x.total),
+                    align_right=True,
+                    value=lambda x: x.total,
+                ),
                 Column(
                     "status",
                     self.tr("状态"),
@@ -136,10 +147,15 @@ class ImportTab(QWidget):
         self.commit_button.setEnabled(False)
         self.batches = RowTableModel(
             [
-                Column("id", self.tr("批次"), lambda b: str(b.id)),
+                Column("id", self.tr("批次"), lambda b: str(b.id), value=lambda b: b.id),
                 Column("file", self.tr("文件"), lambda b: b.file_name),
-                Column("at", self.tr("导入时间"), lambda b: f"{b.imported_at:%Y-%m-%d %H:%M}"),
-                Column("count", self.tr("条数"), lambda b: str(b.line_count)),
+                Column(
+                    "at",
+                    self.tr("导入时间"),
+                    lambda b: f"{b.imported_at:%Y-%m-%d %H:%M}",
+                    value=lambda b: b.imported_at,
+                ),
+                Column("count", self.tr("条数"), lambda b: str(b.line_count), value=lambda b: b.line_count),
                 Column("state", self.tr("状态"), lambda b: self.tr("已撤销") if b.undone else ""),
             ],
             self,
@@ -159,13 +175,15 @@ class ImportTab(QWidget):
         layout.addWidget(QLabel(self.tr("导入批次")))
         layout.addWidget(self.batch_table)
         layout.addWidget(undo, alignment=Qt.AlignmentFlag.AlignRight)
+        self._loads = 0  # the newest file read; an older, slower answer is dropped
         self.refresh_batches()
+        changes.watch(self, (changes.IMPORTS,), self.refresh_batches, skip_own=True)
 
     def refresh_batches(self) -> None:
         self.batches.set_rows(imports.batches(self.actor))
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = filedialogs.get_open_file_name(
             self,
             self.tr("选择发票清单或银行流水"),
             str(Path.home()),
@@ -188,31 +206,70 @@ class ImportTab(QWidget):
             if combo.currentData() is not None
         }
 
-    def load(self, use_mapping: bool) -> None:
+    def load(self, use_mapping: bool, then=None) -> None:
+        """Read the file off the UI thread (a whole spreadsheet can take seconds), with Cancel.
+
+        ``then`` runs after the new preview is on screen. A later load makes an earlier,
+        slower answer stale: it is dropped.
+        """
         if self.path is None:
             return
-        try:
-            self.preview = imports.preview(
-                self.actor,
-                self.path,
-                sheet=self.sheet.currentText() or None,
-                encoding=self.encoding.currentData(),
-                header_row=self.header_row.value() or None,
-                mapping=self._mapping() if use_mapping else None,
-            )
-        except (ImportRefused, ServiceError) as exc:
+        actor, path = self.actor, self.path
+        options = {
+            "sheet": self.sheet.currentText() or None,
+            "encoding": self.encoding.currentData(),
+            "header_row": self.header_row.value() or None,
+            "mapping": self._mapping() if use_mapping else None,
+        }
+        want_sheets = self.sheet.count() == 0
+        self._loads += 1
+        generation = self._loads
+        self.commit_button.setEnabled(False)
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("正在读取 {name}…").format(name=path.name))
+
+        def work(progress: ops.Progress):
+            preview = imports.preview(actor, path, **options)
+            if progress.cancelled:
+                return None
+            sheets: list[str] = []
+            if want_sheets and preview.parsed.sheet:
+                from python_calamine import CalamineWorkbook
+
+                sheets = CalamineWorkbook.from_path(str(path)).sheet_names
+            return preview, sheets
+
+        def done(result) -> None:
+            if generation != self._loads:
+                return
+            if result is None:
+                self.summary.setText(self.tr("已取消读取。"))
+                return
+            self._show_preview(*result)
+            if then is not None:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._loads:
+                return
             self.preview = None
             self.model.set_rows([])
             self.commit_button.setEnabled(False)
             self.summary.setStyleSheet("color: #c0392b;")
-            self.summary.setText(str(exc))
-            return
-        parsed = self.preview.parsed
-        if self.sheet.count() == 0 and parsed.sheet:
-            from python_calamine import CalamineWorkbook
+            if isinstance(exc, ImportRefused | ServiceError):
+                self.summary.setText(str(exc))
+            else:
+                self.summary.setText(self.tr("无法读取这个文件。"))
+                prompts.show_error(self, exc)
 
+        ops.run(self, work, done, failed, label=self.tr("正在读取表格…"))
+
+    def _show_preview(self, preview: imports.Preview, sheets: list[str]) -> None:
+        self.preview = preview
+        parsed = self.preview.parsed
+        if self.sheet.count() == 0 and sheets:
             self.sheet.blockSignals(True)
-            self.sheet.addItems(CalamineWorkbook.from_path(str(self.path)).sheet_names)
+            self.sheet.addItems(sheets)
             self.sheet.setCurrentText(parsed.sheet)
             self.sheet.blockSignals(False)
         self.header_row.setValue(parsed.header_row)
@@ -263,22 +320,39 @@ class ImportTab(QWidget):
         if self.preview is None:
             return
         preview, actor = self.preview, self.actor
+        step_text = self.tr("正在导入 {done}/{total}…")  # no widget is touched on the worker thread
 
-        def work(progress: ops.Progress) -> int:
+        def work(progress: ops.Progress) -> int | None:
             def report(done: int, total: int) -> None:
                 progress.check()  # Cancel: raises inside the transaction, so nothing is written
-                progress.report(
-                    done, total, self.tr("正在导入 {done}/{total}…").format(done=done, total=total)
+                progress.report(done, total, step_text.format(done=done, total=total))
+
+            try:
+                return imports.commit(actor, preview, progress=report)
+            except ops.Cancelled:
+                return None  # rolled back; say so on screen
+
+        def done(batch: int | None) -> None:
+            if batch is None:
+                self.summary.setText(self.tr("已取消导入，没有写入任何记录。") + self.summary.text())
+                return
+            self.refresh_batches()
+
+            def imported() -> None:  # after the preview shows them as imported
+                self.summary.setText(
+                    self.tr("已导入，批次 {batch}。").format(batch=batch) + self.summary.text()
                 )
 
-            return imports.commit(actor, preview, progress=report)
+            self.load(use_mapping=True, then=imported)
 
-        def done(batch: int) -> None:
-            self.refresh_batches()
-            self.load(use_mapping=True)  # the preview now shows them as imported
-            self.summary.setText(self.tr("已导入，批次 {batch}。").format(batch=batch) + self.summary.text())
-
-        ops.run(self, work, done, label=self.tr("正在导入…"))
+        ops.run(
+            self,
+            work,
+            done,
+            label=self.tr("正在导入…"),
+            write=True,
+            changes=(changes.IMPORTS, changes.RECONCILIATION),
+        )
 
     def undo(self) -> None:
         batch = self.batches.row_at(self.batch_table.currentIndex())
@@ -290,11 +364,16 @@ class ImportTab(QWidget):
             self.tr("撤销批次 {id}（{n} 条）吗？").format(id=batch.id, n=batch.line_count),
         ):
             return
-        try:
-            imports.undo(self.actor, batch.id)
-        except ServiceError as exc:
-            prompts.show_error(self, exc)
-        self.refresh_batches()
+        actor = self.actor
+        ops.run(
+            self,
+            lambda _p: imports.undo(actor, batch.id),
+            lambda _n: self.refresh_batches(),
+            lambda exc: (prompts.show_error(self, exc), self.refresh_batches()),
+            progress_dialog=False,
+            write=True,
+            changes=(changes.IMPORTS, changes.RECONCILIATION),
+        )
 
 
 class MatchTab(QWidget):
@@ -319,15 +398,29 @@ class MatchTab(QWidget):
         self.status = QLabel()
         self.review = RowTableModel(
             [
-                Column("date", self.tr("日期"), lambda r: str(r.imported.date or "")),
+                Column(
+                    "date",
+                    self.tr("日期"),
+                    lambda r: str(r.imported.date or ""),
+                    value=lambda r: r.imported.date,
+                ),
                 Column("vendor", self.tr("销方 / 对方"), lambda r: r.imported.vendor or r.imported.memo),
                 Column("invoice", self.tr("发票号"), lambda r: r.imported.invoice_no),
-                Column("total", self.tr("金额"), lambda r: _money(r.imported.total), align_right=True),
+                Column(
+                    "total",
+                    self.tr("金额"),
+                    lambda r: _money(r.imported.total),
+                    align_right=True,
+                    value=lambda r: r.imported.total,
+                ),
                 Column(
                     "best", self.tr("最佳候选"), lambda r: r.candidates[0].reception if r.candidates else ""
                 ),
                 Column(
-                    "score", self.tr("得分"), lambda r: f"{r.candidates[0].score:.0f}" if r.candidates else ""
+                    "score",
+                    self.tr("得分"),
+                    lambda r: f"{r.candidates[0].score:.0f}" if r.candidates else "",
+                    value=lambda r: r.candidates[0].score if r.candidates else None,
                 ),
                 Column(
                     "why",
@@ -359,9 +452,20 @@ class MatchTab(QWidget):
         kind_labels = {"auto": self.tr("自动"), "manual": self.tr("手工"), "not_reception": self.tr("非接待")}
         self.decided = RowTableModel(
             [
-                Column("date", self.tr("日期"), lambda m: str(m.imported.date or "")),
+                Column(
+                    "date",
+                    self.tr("日期"),
+                    lambda m: str(m.imported.date or ""),
+                    value=lambda m: m.imported.date,
+                ),
                 Column("vendor", self.tr("销方 / 对方"), lambda m: m.imported.vendor or m.imported.memo),
-                Column("total", self.tr("金额"), lambda m: _money(m.imported.total), align_right=True),
+                Column(
+                    "total",
+                    self.tr("金额"),
+                    lambda m: _money(m.imported.total),
+                    align_right=True,
+                    value=lambda m: m.imported.total,
+                ),
                 Column("reception", self.tr("匹配到"), lambda m: m.reception),
                 Column("kind", self.tr("方式"), lambda m: kind_labels.get(m.kind, m.kind)),
             ],
@@ -386,6 +490,8 @@ class MatchTab(QWidget):
         layout.addWidget(self.decided_table, 1)
         self.items: list[reconcile.ReviewItem] = []
         self.run()  # what is waiting, as soon as the window opens
+        # New lines, claims or settings elsewhere: match again when this tab is next seen.
+        changes.watch(self, (changes.IMPORTS, changes.EXPENSES, changes.SETTINGS), self.run, skip_own=True)
 
     def period(self) -> tuple[dt.date, dt.date]:
         a, b = self.date_from.date(), self.date_to.date()
@@ -403,6 +509,8 @@ class MatchTab(QWidget):
             result = reconcile.run(actor, start, end, progress=report)
             return result, reconcile.flags(actor, start, end), reconcile.matched(actor, start, end)
 
+        # Matching writes the matches it is sure of: on the one database-writer thread.
+
         def done(result) -> None:
             outcome, flags, decided = result
             self.decided.set_rows(decided)
@@ -415,7 +523,9 @@ class MatchTab(QWidget):
                 )
             )
 
-        ops.run(self, work, done, label=self.tr("正在对账…"))
+        ops.run(
+            self, work, done, label=self.tr("正在对账…"), write=True, changes=(changes.RECONCILIATION,)
+        )
 
     def _current(self):
         return self.review.row_at(self.review_table.currentIndex())
@@ -424,22 +534,34 @@ class MatchTab(QWidget):
         item = self._current()
         if item is None or not item.candidates:
             return
-        reconcile.match(self.actor, item.imported.id, item.candidates[0].expense_id)
-        self.run()
+        imported_id, expense_id = item.imported.id, item.candidates[0].expense_id
+        self._decide(lambda actor: reconcile.match(actor, imported_id, expense_id))
 
     def not_reception(self) -> None:
         item = self._current()
         if item is None:
             return
-        reconcile.not_reception(self.actor, item.imported.id)
-        self.run()
+        imported_id = item.imported.id
+        self._decide(lambda actor: reconcile.not_reception(actor, imported_id))
 
     def unmatch(self) -> None:
         item = self.decided.row_at(self.decided_table.currentIndex())
         if item is None:
             return
-        reconcile.unmatch(self.actor, item.imported.id)
-        self.run()
+        imported_id = item.imported.id
+        self._decide(lambda actor: reconcile.unmatch(actor, imported_id))
+
+    def _decide(self, write) -> None:
+        """One review decision on the writer thread, then the lists again."""
+        actor = self.actor
+        ops.run(
+            self,
+            lambda _p: write(actor),
+            lambda _r: self.run(),
+            progress_dialog=False,
+            write=True,
+            changes=(changes.RECONCILIATION,),
+        )
 
     @staticmethod
     def flag_application_id(flag: reconcile.Flag | None) -> int | None:
@@ -457,7 +579,7 @@ class MatchTab(QWidget):
 
     def export(self) -> None:
         start, end = self.period()
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = filedialogs.get_save_file_name(
             self,
             self.tr("导出对账报告"),
             str(Path.home() / f"对账报告-{start}-{end}.xlsx"),
@@ -489,3 +611,4 @@ class ReconciliationView(QTabWidget):
 
     def refresh(self) -> None:
         self.importer.refresh_batches()
+        self.matcher.run()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +30,7 @@ from desktop.services import arrangements as arr
 from desktop.services import org, resources, settings, standards
 from desktop.services.arrangements import ScheduleEntry, ScheduleFilter
 from desktop.services.auth import Actor
-from desktop.views import ops, printing, prompts
+from desktop.views import changes, ops, printing, prompts
 from desktop.views.pickers import fill_combo
 from desktop.views.table_model import Column, RowTableModel, make_table
 
@@ -45,8 +47,45 @@ KIND_COLOURS = {
 }
 
 
+BANNER_HEIGHT = 14
+
+
+def _clusters(entries: list[ScheduleEntry]) -> list[list[ScheduleEntry]]:
+    """Items of one day in groups that overlap in time (touching is not overlapping)."""
+    groups: list[list[ScheduleEntry]] = []
+    group_end: dt.datetime | None = None
+    for entry in sorted(entries, key=lambda e: (e.start, e.end)):
+        if group_end is None or entry.start >= group_end:
+            groups.append([])
+            group_end = entry.end
+        groups[-1].append(entry)
+        group_end = max(group_end, entry.end)
+    return groups
+
+
+def _lanes(group: list[ScheduleEntry]) -> tuple[list[tuple[int, ScheduleEntry]], int]:
+    """Side-by-side columns for one overlapping group: each item in the first free lane."""
+    ends: list[dt.datetime] = []
+    placed = []
+    for entry in group:
+        lane = next((i for i, end in enumerate(ends) if end <= entry.start), None)
+        if lane is None:
+            ends.append(entry.end)
+            lane = len(ends) - 1
+        else:
+            ends[lane] = entry.end
+        placed.append((lane, entry))
+    return placed, max(len(ends), 1)
+
+
 class CalendarGrid(QWidget):
-    """Days as columns, hours as rows; receptions without items as banners on top."""
+    """Days as columns, hours as rows.
+
+    Every reception has a banner on each of its days (day N of M for a multi-day one), whether
+    or not its items are arranged yet, so a two-day visit is visible on its second day too.
+    Items that overlap in time stand side by side in their day; a narrow box cuts its text, so
+    every box carries its full text as a tooltip.
+    """
 
     entryActivated = Signal(object)
 
@@ -56,27 +95,62 @@ class CalendarGrid(QWidget):
         self.days = 7
         self.entries: list[ScheduleEntry] = []
         self._boxes: list[tuple[QRectF, ScheduleEntry]] = []
+        self._tips: list[str] = []  # parallel to _boxes
         self.setMinimumHeight(420)
 
     def set_entries(self, start: dt.date, days: int, entries: list[ScheduleEntry]) -> None:
         self.start, self.days, self.entries = start, days, entries
         self.update()
 
-    def _geometry(self) -> tuple[float, float, float, float]:
-        left, top = 56.0, 52.0
+    def banners(self) -> list[tuple[ScheduleEntry, bool, int, int, int]]:
+        """(reception, arranged, level, first day index, last day index) for each reception in view."""
+        receptions: dict[int, list[ScheduleEntry]] = {}
+        for entry in self.entries:
+            receptions.setdefault(entry.root_id, []).append(entry)
+        result = []
+        taken: list[list[tuple[int, int]]] = []  # per level, the day ranges used
+        for group in sorted(receptions.values(), key=lambda g: (g[0].arrival or g[0].start, g[0].number)):
+            first_entry = group[0]
+            arrival = first_entry.arrival or first_entry.start
+            departure = first_entry.departure or first_entry.end
+            first = max((arrival.date() - self.start).days, 0)
+            last = min((departure.date() - self.start).days, self.days - 1)
+            if last < 0 or first >= self.days:
+                continue
+            level = next(
+                (i for i, used in enumerate(taken) if all(b < first or a > last for a, b in used)),
+                len(taken),
+            )
+            if level == len(taken):
+                taken.append([])
+            taken[level].append((first, last))
+            arranged = any(e.item is not None for e in group)
+            reception = replace(first_entry, item=None, start=arrival, end=departure)
+            result.append((reception, arranged, level, first, last))
+        return result
+
+    def _geometry(self, levels: int = 2) -> tuple[float, float, float, float]:
+        left = 56.0
+        top = max(52.0, 24 + levels * (BANNER_HEIGHT + 1) + 6)
         col = (self.width() - left - 4) / self.days
         row = (self.height() - top - 4) / (LAST_HOUR - FIRST_HOUR)
         return left, top, col, row
 
+    def _add_box(self, rect: QRectF, entry: ScheduleEntry, tip: str) -> None:
+        self._boxes.append((rect, entry))
+        self._tips.append(tip)
+
     def paintEvent(self, _event) -> None:  # noqa: N802
+        banners = self.banners()
+        levels = max((level + 1 for _r, _a, level, _f, _l in banners), default=0)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
-        left, top, col, row = self._geometry()
+        left, top, col, row = self._geometry(levels)
         today = clock.today()
         small = QFont(self.font())
         small.setPointSizeF(max(7.5, self.font().pointSizeF() - 1.5))
-        self._boxes = []
+        self._boxes, self._tips = [], []
         weekdays = self.tr("一二三四五六日")
         for d in range(self.days):
             day = self.start + dt.timedelta(days=d)
@@ -93,6 +167,7 @@ class CalendarGrid(QWidget):
                 label += self.tr("（明天）")
             painter.drawText(QRectF(x, 2, col, 20), Qt.AlignmentFlag.AlignCenter, label)
         painter.setFont(small)
+        metrics = painter.fontMetrics()
         for h in range(FIRST_HOUR, LAST_HOUR + 1):
             y = top + (h - FIRST_HOUR) * row
             painter.setPen(QPen(QColor("#dddddd")))
@@ -102,51 +177,65 @@ class CalendarGrid(QWidget):
         painter.setPen(QPen(QColor("#cccccc")))
         for d in range(self.days + 1):
             painter.drawLine(int(left + d * col), 0, int(left + d * col), self.height())
-        # Banners for receptions with no items yet.
-        banner_rows: dict[int, int] = {}
-        for entry in (e for e in self.entries if e.item is None):
-            first = max((entry.start.date() - self.start).days, 0)
-            last = min((entry.end.date() - self.start).days, self.days - 1)
-            if last < 0 or first >= self.days:
-                continue
-            level = banner_rows.get(first, 0)
-            banner_rows[first] = level + 1
-            rect = QRectF(left + first * col + 2, 24 + level * 13, (last - first + 1) * col - 4, 12)
-            painter.fillRect(rect, QColor(KIND_COLOURS[None]))
-            painter.setPen(QColor("#555555"))
-            painter.drawText(rect.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, entry.title)
-            self._boxes.append((rect, entry))
-        # Items, side by side where they overlap on the same day.
+        # A banner for each reception on each of its days.
+        for reception, arranged, level, first, last in banners:
+            span = (reception.end.date() - reception.start.date()).days + 1
+            tip = self.tr("{client}（{number}）\n{start} — {end}\n{level} 级 · {department}").format(
+                client=reception.client,
+                number=reception.number,
+                start=f"{reception.start:%m-%d %H:%M}",
+                end=f"{reception.end:%m-%d %H:%M}",
+                level=reception.level_code,
+                department=reception.department,
+            )
+            if not arranged:
+                tip += "\n" + self.tr("尚未安排日程")
+            for d in range(first, last + 1):
+                nth = (self.start + dt.timedelta(days=d) - reception.start.date()).days + 1
+                text = reception.client
+                if span > 1:
+                    text += self.tr(" · 第 {n}/{m} 天").format(n=nth, m=span)
+                if not arranged:
+                    text += self.tr("（未安排）")
+                rect = QRectF(left + d * col + 2, 24 + level * (BANNER_HEIGHT + 1), col - 4, BANNER_HEIGHT)
+                painter.fillRect(rect, QColor("#d4e6f1" if arranged else KIND_COLOURS[None]))
+                painter.setPen(QColor("#555555"))
+                inner = rect.adjusted(3, 0, -2, 0)
+                elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
+                painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter, elided)
+                self._add_box(rect, reception, tip)
+        # Items: each group of overlapping items shares its day's column side by side.
         by_day: dict[int, list[ScheduleEntry]] = {}
         for entry in (e for e in self.entries if e.item is not None):
             d = (entry.start.date() - self.start).days
             if 0 <= d < self.days:
                 by_day.setdefault(d, []).append(entry)
         for d, entries in by_day.items():
-            lanes: list[dt.datetime] = []
-            placed = []
-            for entry in sorted(entries, key=lambda e: e.start):
-                lane = next((i for i, end in enumerate(lanes) if end <= entry.start), None)
-                if lane is None:
-                    lanes.append(entry.end)
-                    lane = len(lanes) - 1
-                else:
-                    lanes[lane] = entry.end
-                placed.append((lane, entry))
-            width = col / max(len(lanes), 1)
-            for lane, entry in placed:
-                y1 = top + (entry.start.hour + entry.start.minute / 60 - FIRST_HOUR) * row
-                y2 = top + (entry.end.hour + entry.end.minute / 60 - FIRST_HOUR) * row
-                if entry.end.date() != entry.start.date():
-                    y2 = top + (LAST_HOUR - FIRST_HOUR) * row
-                rect = QRectF(left + d * col + lane * width + 2, max(y1, top), width - 4, max(y2 - y1, 14))
-                painter.fillRect(rect, QColor(KIND_COLOURS.get(entry.item.kind, "#eaeded")))
-                painter.setPen(QPen(QColor("#7f8c8d")))
-                painter.drawRect(rect)
-                painter.setPen(QColor("#222222"))
-                text = f"{entry.start:%H:%M} {entry.title}\n{entry.item.room_name or entry.item.place}"
-                painter.drawText(rect.adjusted(3, 1, -2, -1), Qt.TextFlag.TextWordWrap, text)
-                self._boxes.append((rect, entry))
+            for group in _clusters(entries):
+                placed, lanes = _lanes(group)
+                width = col / lanes
+                for lane, entry in placed:
+                    y1 = top + (entry.start.hour + entry.start.minute / 60 - FIRST_HOUR) * row
+                    y2 = top + (entry.end.hour + entry.end.minute / 60 - FIRST_HOUR) * row
+                    if entry.end.date() != entry.start.date():
+                        y2 = top + (LAST_HOUR - FIRST_HOUR) * row
+                    y1 = min(max(y1, top), top + (LAST_HOUR - FIRST_HOUR) * row - 14)
+                    rect = QRectF(left + d * col + lane * width + 2, y1, width - 4, max(y2 - y1, 14))
+                    painter.fillRect(rect, QColor(KIND_COLOURS.get(entry.item.kind, "#eaeded")))
+                    painter.setPen(QPen(QColor("#7f8c8d")))
+                    painter.drawRect(rect)
+                    painter.setPen(QColor("#222222"))
+                    where = entry.item.room_name or entry.item.place
+                    text = f"{entry.start:%H:%M} {entry.title}\n{where}"
+                    painter.drawText(rect.adjusted(3, 1, -2, -1), Qt.TextFlag.TextWordWrap, text)
+                    tip = f"{entry.start:%m-%d %H:%M}–{entry.end:%H:%M}  {entry.item.kind_label}\n"
+                    tip += f"{entry.client}（{entry.number}）"
+                    summary = entry.item.summary()
+                    if summary:
+                        tip += f"\n{summary}"
+                    if where and where not in summary:
+                        tip += f"\n{where}"
+                    self._add_box(rect, entry, tip)
         painter.end()
 
     def entry_at(self, x: float, y: float) -> ScheduleEntry | None:
@@ -154,6 +243,23 @@ class CalendarGrid(QWidget):
             if rect.contains(x, y):
                 return entry
         return None
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        for (rect, _entry), tip in zip(reversed(self._boxes), reversed(self._tips), strict=True):
+            if rect.contains(x, y):
+                return tip
+        return ""
+
+    def event(self, event) -> bool:  # noqa: D401 - Qt override
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.tooltip_at(event.pos().x(), event.pos().y())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         entry = self.entry_at(event.position().x(), event.position().y())
@@ -196,19 +302,37 @@ class ScheduleView(QWidget):
         print_tomorrow = QPushButton(self.tr("打印明日全部安排表…"))
         print_tomorrow.setObjectName("printTomorrow")
         print_tomorrow.clicked.connect(self.print_tomorrow)
-        bar = QHBoxLayout()
+        # Two rows (period, then filters): on one row the bar alone needed 1,160 px and the
+        # window could not shrink to a 1024-pixel screen.
+        for arrow in (prev_button, next_button):
+            arrow.setMaximumWidth(40)
+        for combo in (self.department, self.level, self.room, self.vehicle):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        bar = QVBoxLayout()
+        period = QHBoxLayout()
         for w in (self.mode, prev_button, today_button, next_button, self.range_label):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        for w in (self.department, self.level, self.room, self.vehicle, print_tomorrow):
-            bar.addWidget(w)
+            period.addWidget(w)
+        period.addStretch(1)
+        period.addWidget(print_tomorrow)
+        filters = QHBoxLayout()
+        for w in (self.department, self.level, self.room, self.vehicle):
+            filters.addWidget(w, 1)
+        filters.addStretch(1)
+        bar.addLayout(period)
+        bar.addLayout(filters)
         self.grid = CalendarGrid()
         self.grid.setObjectName("calendar")
         self.grid.entryActivated.connect(lambda e: self.open(e.application_id))
         self.list_model = RowTableModel(
             [
-                Column("date", self.tr("日期"), lambda e: f"{e.start:%Y-%m-%d}"),
-                Column("time", self.tr("时间"), lambda e: f"{e.start:%H:%M}–{e.end:%H:%M}"),
+                Column("date", self.tr("日期"), lambda e: f"{e.start:%Y-%m-%d}", value=lambda e: e.start),
+                Column(
+                    "time",
+                    self.tr("时间"),
+                    lambda e: f"{e.start:%H:%M}–{e.end:%H:%M}",
+                    value=lambda e: e.start.time(),
+                ),
                 Column(
                     "what", self.tr("事项"), lambda e: e.item.kind_label if e.item else self.tr("（未安排）")
                 ),
@@ -235,6 +359,11 @@ class ScheduleView(QWidget):
         for combo in (self.mode, self.department, self.level, self.room, self.vehicle):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
+        changes.watch(
+            self,
+            (changes.ARRANGEMENTS, changes.APPLICATIONS, changes.APPROVALS, changes.SETTINGS),
+            self.refresh,
+        )
 
     def days(self) -> int:
         return 1 if self.mode.currentData() == "day" else 7
@@ -244,8 +373,11 @@ class ScheduleView(QWidget):
         self.refresh()
 
     def go_today(self) -> None:
-        today = clock.today()
-        self.anchor = today if self.days() == 1 else today - dt.timedelta(days=today.weekday())
+        self.go_to(clock.today())
+
+    def go_to(self, day: dt.date) -> None:
+        """Show the day (day view) or the week holding it."""
+        self.anchor = day if self.days() == 1 else day - dt.timedelta(days=day.weekday())
         self.refresh()
 
     def filters(self) -> ScheduleFilter:
@@ -289,7 +421,6 @@ class ScheduleView(QWidget):
 
         dialog = ArrangementDialog(self.actor, application_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.refresh)
         dialog.open()
         return dialog
 
@@ -304,19 +435,31 @@ class ScheduleView(QWidget):
         actor, company = self.actor, settings.company_name()
         path = Path(tempfile.mkdtemp(prefix="reception-print-")) / f"arrangements-{tomorrow:%Y%m%d}.pdf"
 
-        def work(_p):
+        def work(_p) -> tuple[Path, list[tuple[int, int]]]:
             details = [arr.get(actor, i) for i in roots]
             result = arrangement_forms.export_day_sheets(details, company, path)
-            if actor.can("arrangements.manage"):
-                for d in details:
-                    arr.mark_printed(actor, d.id)
-            return result
+            return Path(result), [(d.id, d.revision) for d in details]
 
-        def show(result) -> None:
-            self.last_pdf = Path(result)
-            dialog = printing.preview_pdf(self, Path(result), self.tr("明日客户接待安排表"))
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-            self.refresh()
+        def record(sheets: list[tuple[int, int]]) -> None:
+            """Printed, not merely previewed: remember the revisions that went out."""
+
+            def write(_p) -> None:
+                for arrangement_id, revision in sheets:
+                    arr.mark_printed(actor, arrangement_id, revision)
+
+            ops.run(
+                self,
+                write,
+                lambda _r: None,
+                write=True,
+                changes=(changes.ARRANGEMENTS,),
+                progress_dialog=False,
+            )
+
+        def show(result: tuple[Path, list[tuple[int, int]]]) -> None:
+            pdf, sheets = result
+            self.last_pdf = pdf
+            on_printed = (lambda: record(sheets)) if actor.can("arrangements.manage") else None
+            printing.show_preview(self, pdf, self.tr("明日客户接待安排表"), on_printed=on_printed)
 
         ops.run(self, work, show, label=self.tr("正在生成明日安排表…"))

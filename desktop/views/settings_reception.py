@@ -29,6 +29,7 @@ from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.money import format_money
 from desktop.views import prompts
 from desktop.views.crud import CrudEditor, combo_select
+from desktop.views.editor import EditorMixin
 from desktop.views.settings_tabs import _active
 from desktop.views.table_model import Column
 
@@ -45,11 +46,36 @@ class StandardsEditor(CrudEditor):
         columns = [
             Column("code", self.tr("级别"), lambda lv: lv.code),
             Column("name", self.tr("名称"), lambda lv: lv.name),
-            Column("version", self.tr("版本"), lambda lv: str(lv.standard.version)),
-            Column("meal", self.tr("餐费/人/餐"), lambda lv: format_money(lv.standard.meal_cap)),
-            Column("hotel", self.tr("住宿/间夜"), lambda lv: format_money(lv.standard.hotel_cap)),
-            Column("trip", self.tr("交通/趟"), lambda lv: format_money(lv.standard.transport_cap)),
-            Column("lead", self.tr("提前工作日"), lambda lv: str(lv.standard.lead_days)),
+            Column(
+                "version",
+                self.tr("版本"),
+                lambda lv: str(lv.standard.version),
+                value=lambda lv: lv.standard.version,
+            ),
+            Column(
+                "meal",
+                self.tr("餐费/人/餐"),
+                lambda lv: format_money(lv.standard.meal_cap),
+                value=lambda lv: lv.standard.meal_cap,
+            ),
+            Column(
+                "hotel",
+                self.tr("住宿/间夜"),
+                lambda lv: format_money(lv.standard.hotel_cap),
+                value=lambda lv: lv.standard.hotel_cap,
+            ),
+            Column(
+                "trip",
+                self.tr("交通/趟"),
+                lambda lv: format_money(lv.standard.transport_cap),
+                value=lambda lv: lv.standard.transport_cap,
+            ),
+            Column(
+                "lead",
+                self.tr("提前工作日"),
+                lambda lv: str(lv.standard.lead_days),
+                value=lambda lv: lv.standard.lead_days,
+            ),
         ]
         super().__init__(
             columns, editable=actor.can("standards.manage"), title=self.tr("接待标准"), parent=parent
@@ -180,8 +206,11 @@ class ResourceEditor(CrudEditor):
         return resources.save(self.actor, self.kind, values, row_id, self.active.isChecked())
 
 
-class BudgetEditor(QWidget):
-    """A department's year: twelve monthly amounts, with what approved receptions have used."""
+class BudgetEditor(EditorMixin, QWidget):
+    """A department's year: twelve monthly amounts, with what approved receptions have used.
+
+    Amounts typed but not saved are asked about before another department or year replaces
+    them, or the window closes."""
 
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -221,7 +250,7 @@ class BudgetEditor(QWidget):
             grid.addWidget(edit, m % 6, (m // 6) * 3 + 1)
             grid.addWidget(used, m % 6, (m // 6) * 3 + 2)
         self.save_button = QPushButton(self.tr("保存预算"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.save_button.setEnabled(actor.can("budgets.manage"))
         self.message = QLabel()
         layout = QVBoxLayout(self)
@@ -230,15 +259,39 @@ class BudgetEditor(QWidget):
         layout.addWidget(self.save_button)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        self.department.currentIndexChanged.connect(lambda _i: self.load())
-        self.year.valueChanged.connect(lambda _v: self.load())
+        self.department.currentIndexChanged.connect(lambda _i: self._choice_changed())
+        self.year.valueChanged.connect(lambda _v: self._choice_changed())
+        self._shown = (self.department.currentData(), self.year.value())
+        self.load()
+        self.track(*self.months)
+
+    def _choice_changed(self) -> None:
+        if self.is_modified() and not self.can_close():
+            dep, year = self._shown  # 取消: back to the year being typed
+            for widget in (self.department, self.year):
+                widget.blockSignals(True)
+            combo_select(self.department, dep)
+            self.year.setValue(year)
+            for widget in (self.department, self.year):
+                widget.blockSignals(False)
+            return
         self.load()
 
+    def save_changes(self) -> bool:
+        dep, year = self._shown
+        return self.save(dep, year)
+
     def load(self) -> None:
+        with self.loading():
+            self._load()
+        self.set_modified(False)
+
+    def _load(self) -> None:
         dep = self.department.currentData()
         if dep is None:
             return
         year = self.year.value()
+        self._shown = (dep, year)
         for m, amount in enumerate(budgets.year_amounts(dep, year)):
             self.months[m].setText(str(amount))
             month = budgets.month(dep, year, m + 1)
@@ -255,19 +308,22 @@ class BudgetEditor(QWidget):
         except ValueError:
             self.message.setText(self.tr("全年金额无法识别。"))
 
-    def save(self) -> None:
+    def save(self, department_id: int | None = None, year: int | None = None) -> bool:
+        """Save the twelve months (of the department and year shown); True when saved."""
+        dep = department_id if department_id is not None else self.department.currentData()
+        year = year if year is not None else self.year.value()
         try:
-            budgets.set_year(
-                self.actor, self.department.currentData(), self.year.value(), [e.text() for e in self.months]
-            )
+            budgets.set_year(self.actor, dep, year, [e.text() for e in self.months])
         except ValidationError as exc:
             self.message.setText("；".join(exc.errors.values()))
-            return
+            return False
         except ServiceError as exc:
             prompts.show_error(self, exc)
-            return
+            return False
         self.message.setText(self.tr("已保存。"))
+        self.set_modified(False)
         self.load()
+        return True
 
 
 class CalendarEditor(QWidget):
@@ -329,7 +385,7 @@ class CalendarEditor(QWidget):
         self.refresh()
 
 
-class ChainEditor(QWidget):
+class ChainEditor(EditorMixin, QWidget):
     """The approval chain: ordered steps with their conditions (system administrator)."""
 
     changed = Signal()
@@ -386,6 +442,10 @@ class ChainEditor(QWidget):
         for row in self.rows:
             for w in row.values():
                 w.setEnabled(editable)
+        self.set_modified(False)
+
+    def save_changes(self) -> bool:
+        return self.save()
 
     def _add_row(self, step: approval.StepInfo) -> None:
         r = len(self.rows) + 1
@@ -407,6 +467,8 @@ class ChainEditor(QWidget):
         for c, key in enumerate(("role", "label", "levels", "over", "min_total", "active"), start=1):
             self.grid.addWidget(widgets[key], r, c)
         self.rows.append(widgets)
+        self.track(*widgets.values())
+        self.set_modified(True)  # a new step is unsaved work (the constructor resets this)
 
     def value(self) -> list[approval.StepInfo]:
         steps = []
@@ -426,17 +488,19 @@ class ChainEditor(QWidget):
             )
         return steps
 
-    def save(self) -> None:
+    def save(self) -> bool:
         try:
             approval.save_chain(self.actor, self.value())
         except ValidationError as exc:
             self.message.setText("；".join(exc.errors.values()))
-            return
+            return False
         except (ServiceError, ArithmeticError) as exc:
             prompts.show_error(self, ServiceError(str(exc)))
-            return
+            return False
+        self.set_modified(False)
         self.message.setText(self.tr("已保存。"))
         self.changed.emit()
+        return True
 
 
 class ReceptionSettings(QTabWidget):

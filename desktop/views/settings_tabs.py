@@ -36,7 +36,13 @@ class DepartmentEditor(CrudEditor):
         self.actor = actor
         columns = [
             Column("name", self.tr("部门"), lambda d: d.name),
-            Column("count", self.tr("员工数"), lambda d: str(d.employee_count), align_right=True),
+            Column(
+                "count",
+                self.tr("员工数"),
+                lambda d: str(d.employee_count),
+                align_right=True,
+                value=lambda d: d.employee_count,
+            ),
             Column("active", self.tr("状态"), lambda d: _active(d.active)),
         ]
         super().__init__(columns, editable=actor.can("org.manage"), title=self.tr("部门"), parent=parent)
@@ -202,7 +208,12 @@ class DenyEditor(CrudEditor):
             Column("phone", self.tr("电话"), lambda d: d.phone),
             Column("reason", self.tr("原因"), lambda d: d.reason),
             Column("active", self.tr("状态"), lambda d: _active(d.active)),
-            Column("created", self.tr("登记时间"), lambda d: d.created_at.strftime("%Y-%m-%d")),
+            Column(
+                "created",
+                self.tr("登记时间"),
+                lambda d: d.created_at.strftime("%Y-%m-%d"),
+                value=lambda d: d.created_at,
+            ),
         ]
         super().__init__(
             columns, editable=actor.can("denylist.manage"), title=self.tr("黑名单条目"), parent=parent
@@ -260,6 +271,7 @@ class UserEditor(CrudEditor):
                 "last_login",
                 self.tr("最后登录"),
                 lambda u: u.last_login.strftime("%Y-%m-%d %H:%M") if u.last_login else "",
+                value=lambda u: u.last_login,
             ),
         ]
         super().__init__(columns, editable=actor.can("users.manage"), title=self.tr("账户"), parent=parent)

@@ -6,10 +6,9 @@ services check again on save.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.views import prompts
 from desktop.views.crud import combo_select
+from desktop.views.editor import EditorDialog, EditorMixin, scrolled
 from desktop.views.fields import FieldErrors
 from desktop.views.settings_tabs import (
     DenyEditor,
@@ -37,7 +37,7 @@ from desktop.views.settings_tabs import (
 )
 
 
-class GeneralTab(QWidget):
+class GeneralTab(EditorMixin, QWidget):
     languageChanged = Signal(str)
 
     def __init__(self, actor: Actor, parent: QWidget | None = None):
@@ -66,13 +66,21 @@ class GeneralTab(QWidget):
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.clicked.connect(self.save)
         self.message = QLabel()
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.addLayout(form)
+        fields_layout.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.errors.make_summary())
+        layout.addWidget(scrolled(fields), 1)  # many settings: the form scrolls, 保存 stays
         layout.addWidget(self.message)
-        layout.addStretch(1)
+        layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.track(fields)
 
-    def save(self) -> None:
+    def save_changes(self) -> bool:
+        return self.save()
+
+    def save(self) -> bool:
         self.errors.clear()
         try:
             if self.actor.can("settings.manage"):
@@ -83,22 +91,27 @@ class GeneralTab(QWidget):
                 self.languageChanged.emit(language)
         except ValidationError as exc:
             self.errors.show(exc.errors)
-            return
+            return False
         except ServiceError as exc:
             prompts.show_error(self, exc)
-            return
+            return False
+        self.set_modified(False)
         self.message.setText(self.tr("已保存。"))
+        return True
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(EditorDialog):
+    """An :class:`EditorDialog` whose editors are its tabs: closing asks about each one with
+    unsaved work, showing its tab first."""
+
     languageChanged = Signal(str)
     changed = Signal()
+    default_size = QSize(1100, 720)
 
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor = actor
-        self.setWindowTitle(self.tr("设置"))
-        self.resize(1100, 720)
+        self.setWindowTitle(self.tr("设置") + "[*]")
         self.tabs = QTabWidget()
         self.general = GeneralTab(actor)
         self.general.languageChanged.connect(self.languageChanged)
@@ -149,6 +162,32 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def editors(self) -> list[EditorMixin]:
+        """Every editor inside the tabs (lists, forms, budgets, the approval chain)."""
+        return [w for w in self.findChildren(QWidget) if isinstance(w, EditorMixin)]
+
+    def is_modified(self) -> bool:
+        return any(e.is_modified() for e in self.editors())
+
+    def can_close(self) -> bool:
+        for editor in self.editors():
+            if editor.is_modified():
+                self._reveal(editor)
+                if not editor.can_close():
+                    return False
+        return True
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Bring the tab (and inner tab) holding ``widget`` to the front before asking."""
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self:
+            if isinstance(parent, QTabWidget):
+                for i in range(parent.count()):
+                    page = parent.widget(i)
+                    if page is widget or page.isAncestorOf(widget):
+                        parent.setCurrentIndex(i)
+            parent = parent.parentWidget()
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]

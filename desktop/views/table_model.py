@@ -16,6 +16,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 Index = QModelIndex | QPersistentModelIndex
 
 
+# The raw value a column sorts on (Decimal, date, count), for proxies and tests.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
 @dataclass(frozen=True)
 class Column:
     key: str  # the service's sort key where the database sorts
@@ -24,6 +28,12 @@ class Column:
     sortable: bool = True
     align_right: bool = False
     tooltip: Callable[[Any], str | None] | None = None
+    # What the column sorts on when it sorts in memory: the Decimal, date or count behind the
+    # text. Sorting the display text puts ¥1,040.00 before ¥200.00 and "10" before "9".
+    value: Callable[[Any], Any] | None = None
+
+    def sort_value(self, row: Any) -> Any:
+        return self.value(row) if self.value is not None else self.text(row)
 
 
 class RowTableModel(QAbstractTableModel):
@@ -33,10 +43,17 @@ class RowTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        """New rows, in the order the user last chose by clicking a header (if any)."""
         self.beginResetModel()
         self.rows = list(rows)
+        if self._sorted_by is not None:
+            column, order = self._sorted_by
+            self.rows = _sorted_rows(
+                self.rows, self.columns[column], descending=order == Qt.SortOrder.DescendingOrder
+            )
         self.endResetModel()
 
     def row_at(self, index: Index) -> Any | None:
@@ -63,6 +80,8 @@ class RowTableModel(QAbstractTableModel):
             return column.tooltip(row)
         if role == Qt.ItemDataRole.UserRole:
             return getattr(row, "id", None)
+        if role == SORT_ROLE:
+            return column.sort_value(row)
         return None
 
     def headerData(
@@ -80,9 +99,36 @@ class RowTableModel(QAbstractTableModel):
         if not 0 <= column < len(self.columns) or not self.columns[column].sortable:
             return
         spec = self.columns[column]
+        self._sorted_by = (column, order)
         self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=lambda r: spec.text(r), reverse=order == Qt.SortOrder.DescendingOrder)
+        # Persistent indexes (the view's selection and current row among them) follow their
+        # record, so a header click keeps the selection -- and the detail pane -- on it.
+        old_persistent = self.persistentIndexList()
+        old_rows = [self.rows[i.row()] if 0 <= i.row() < len(self.rows) else None for i in old_persistent]
+        self.rows = _sorted_rows(self.rows, spec, descending=order == Qt.SortOrder.DescendingOrder)
+        position = {id(r): n for n, r in enumerate(self.rows)}
+        new_persistent = [
+            self.index(position[id(r)], i.column()) if r is not None else QModelIndex()
+            for i, r in zip(old_persistent, old_rows, strict=True)
+        ]
+        self.changePersistentIndexList(old_persistent, new_persistent)
         self.layoutChanged.emit()
+
+
+def _sorted_rows(rows: list[Any], spec: Column, *, descending: bool) -> list[Any]:
+    """Rows by the column's value; empty values (None) last in both directions.
+
+    Python's sort is stable with ``reverse`` too, so equal values keep their previous order.
+    Values of mixed types in one column (which should not happen) fall back to the text.
+    """
+    values = [(spec.sort_value(r), r) for r in rows]
+    filled = [(v, r) for v, r in values if v is not None]
+    empty = [r for v, r in values if v is None]
+    try:
+        filled.sort(key=lambda vr: vr[0], reverse=descending)
+    except TypeError:
+        filled.sort(key=lambda vr: spec.text(vr[1]), reverse=descending)
+    return [r for _, r in filled] + empty
 
 
 def make_table(

@@ -40,14 +40,23 @@ def elapsed_text(start: dt.datetime | None, now: dt.datetime | None = None) -> s
 
 def on_site_columns() -> list[Column]:
     return [
-        Column("time_in", translate("VisitColumns", "签到时间"), lambda r: _time(r.time_in)),
+        Column(
+            "time_in",
+            translate("VisitColumns", "签到时间"),
+            lambda r: _time(r.time_in),
+            value=lambda r: r.time_in,
+        ),
         Column(
             "elapsed", translate("VisitColumns", "已停留"), lambda r: elapsed_text(r.time_in), sortable=False
         ),
         Column("name", translate("VisitColumns", "姓名"), lambda r: r.name),
         Column("company", translate("VisitColumns", "单位"), lambda r: r.company),
         Column(
-            "people_count", translate("VisitColumns", "人数"), lambda r: str(r.people_count), align_right=True
+            "people_count",
+            translate("VisitColumns", "人数"),
+            lambda r: str(r.people_count),
+            align_right=True,
+            value=lambda r: r.people_count,
         ),
         Column("host", translate("VisitColumns", "接待人"), lambda r: r.host_name),
         Column("department", translate("VisitColumns", "部门"), lambda r: r.department),
@@ -66,11 +75,16 @@ def expected_columns() -> list[Column]:
             lambda r: (
                 r.expected_time.strftime("%H:%M") if r.expected_time else translate("VisitColumns", "全天")
             ),
+            value=lambda r: r.expected_time,
         ),
         Column("name", translate("VisitColumns", "姓名"), lambda r: r.name),
         Column("company", translate("VisitColumns", "单位"), lambda r: r.company),
         Column(
-            "people_count", translate("VisitColumns", "人数"), lambda r: str(r.people_count), align_right=True
+            "people_count",
+            translate("VisitColumns", "人数"),
+            lambda r: str(r.people_count),
+            align_right=True,
+            value=lambda r: r.people_count,
         ),
         Column("host", translate("VisitColumns", "接待人"), lambda r: r.host_name),
         Column("department", translate("VisitColumns", "部门"), lambda r: r.department),

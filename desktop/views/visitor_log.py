@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +24,7 @@ from desktop import clock
 from desktop.services import settings, visitors
 from desktop.services.auth import Actor
 from desktop.services.visitors import LogQuery
-from desktop.views import ops, printing
+from desktop.views import changes, filedialogs, ops, printing
 from desktop.views.visit_models import VisitLogModel
 
 
@@ -124,6 +123,7 @@ class VisitorLogView(QWidget):
         self.date_to.dateChanged.connect(self._debounce.start)
         self.status_filter.currentIndexChanged.connect(self.search)
         self.search()
+        changes.watch(self, (changes.VISITS, changes.APPLICATIONS), self.search)  # a check-in, a 补填
 
     # ------------------------------------------------------------------ search
 
@@ -210,7 +210,7 @@ class VisitorLogView(QWidget):
     def export_day(self) -> None:
         day = _pydate(self.export_date.date())
         suggested = str(Path.home() / f"来访登记表-{day:%Y%m%d}.xlsx")
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = filedialogs.get_save_file_name(
             self, self.tr("导出来访登记表"), suggested, self.tr("Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)")
         )
         if path:
@@ -225,8 +225,6 @@ class VisitorLogView(QWidget):
         path = Path(tempfile.mkdtemp(prefix="reception-print-")) / f"visitor-log-{day:%Y%m%d}.pdf"
 
         def show(result) -> None:
-            dialog = printing.preview_pdf(self, Path(result), self.tr("来访登记表"))
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+            printing.show_preview(self, Path(result), self.tr("来访登记表"))
 
         self._export(path, show)

@@ -52,13 +52,16 @@ def test_expense_summary_form(demo_db, tmp_path):
     assert_fonts_embedded(pdf)
 
 
-def test_reconcile_and_import_commands(capsys, tmp_path, data_dir):
+def test_reconcile_and_import_commands(capsys, tmp_path, data_dir, monkeypatch):
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     assert run(capsys, "--db", url, "demo")[0] == 0
+    monkeypatch.setenv("RECEPTION_PASSWORD", "demo1234")
     code, out, err = run(
         capsys,
         "--db",
         url,
+        "--user",
+        "caiwu",
         "reconcile",
         "--from",
         "2026-01-01",
@@ -73,6 +76,8 @@ def test_reconcile_and_import_commands(capsys, tmp_path, data_dir):
         capsys,
         "--db",
         url,
+        "--user",
+        "caiwu",
         "reconcile",
         "--from",
         "2026-12-31",

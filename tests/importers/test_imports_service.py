@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
+from desktop import db
 from desktop.models import ImportedLine
 from desktop.services import auth, imports
 from desktop.services.errors import PermissionDenied
@@ -73,8 +75,14 @@ def test_only_finance_imports(admin, messy_invoices):
 
 def test_cli_dry_run_json_and_refusal(tmp_path, messy_invoices, data_dir):
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    cmd = [sys.executable, "-m", "desktop", "--db", url, "import", str(messy_invoices), "--dry-run", "--json"]
-    result = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    db.open_database(url)
+    make_user(auth.create_first_admin("root", "", "secret123"), "caiwu", {auth.FINANCE})
+    db.close_database()
+    env = {**os.environ, "RECEPTION_PASSWORD": "secret123"}
+    cmd = [sys.executable, "-m", "desktop", "--db", url, "--user", "caiwu", "import", str(messy_invoices)]
+    result = subprocess.run(
+        [*cmd, "--dry-run", "--json"], capture_output=True, text=True, timeout=60, env=env
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["header_row"] == 4 and data["encoding"] is None and data["sheet"] == "发票清单"
@@ -97,9 +105,7 @@ def test_cli_dry_run_json_and_refusal(tmp_path, messy_invoices, data_dir):
     junk = tmp_path / "junk.xls"
     junk.write_bytes(b"\x00\x01junk")
     bad = subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", url, "import", str(junk), "--dry-run"],
-        capture_output=True,
-        text=True,
-        timeout=60,
+        [*cmd[:-1], str(junk), "--dry-run"], capture_output=True, text=True, timeout=60, env=env
     )
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    assert "junk.xls" in bad.stderr

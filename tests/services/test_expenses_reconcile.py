@@ -134,9 +134,9 @@ def test_matching_is_never_on_amount_and_date_alone(past, tmp_path):
     finance = auth.actor_by_username("caiwu")
     d = day(app)
     by_invoice = expenses.save_line(
-        lina, app.id, LineForm("meals", d, "300.00", vendor="粤海酒家", invoice_no="111")
+        lina, app.id, LineForm("meals", d, "300.00", vendor="粤海酒家", invoice_no="111", guests=2)
     )
-    by_vendor = expenses.save_line(lina, app.id, LineForm("transport", d, "88.00", vendor="滴滴出行"))
+    by_vendor = expenses.save_line(lina, app.id, LineForm("transport", d, "88.00", vendor="滴滴出行", trips=1))
     lonely = expenses.save_line(lina, app.id, LineForm("other", d, "50.00", vendor="文具店"))
     path = _invoices(
         tmp_path,

@@ -11,6 +11,7 @@ from desktop.services import approval, auth
 from desktop.views.application_editor import ApplicationDialog
 from desktop.views.applications import ApplicationsView
 from desktop.views.approvals import ApprovalsView
+from tests.views.conftest import wait_ops
 
 
 @pytest.fixture
@@ -35,9 +36,12 @@ def fill_new(dialog: ApplicationDialog, qtbot) -> None:
 def test_new_application_estimate_and_submit(qtbot, lina, scripted):
     view = ApplicationsView(lina)
     qtbot.addWidget(view)
+    view.show()  # the list refreshes itself when the editor announces its save
+    qtbot.waitExposed(view)
     before = len(view.model.rows)
     dialog = view.new_application()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.isVisible)  # opened with open(), as in the program
     assert dialog.responsible.host.name == "李娜"  # defaults to the applicant
     fill_new(dialog, qtbot)
     assert "¥1,040.00" in dialog.total_label.text() and "壹仟零肆拾元整" in dialog.total_label.text()
@@ -47,14 +51,17 @@ def test_new_application_estimate_and_submit(qtbot, lina, scripted):
     assert dialog.budget.item(0, 4).text() == "超标"
     dialog.submit()
     assert "超出标准" in dialog.errors.message("line_meals") or "超出标准" in dialog.problems.text()
-    assert dialog.detail is not None and dialog.detail.info.status == apps.DRAFT  # saved, not sent
+    assert dialog.detail is None  # a failed first submit leaves no numbered draft behind
+    assert dialog.client.text() == "Acme 精密" and dialog.is_modified()  # the typed form is kept
     dialog.budget.item(0, 5).setText("客户总经理带队")
     dialog.submit()
     info = dialog.detail.info
     assert info.status == apps.PENDING and info.over_standard
     assert [r for r, _ in info.chain].count(auth.GENERAL_MANAGER) == 2
     assert len(view.model.rows) == before + 1
-    assert dialog.withdraw_button.isVisible() is False or dialog.withdraw_button.isVisibleTo(dialog)
+    assert info.id in {r.id for r in view.model.rows}
+    assert dialog.isVisible() and dialog.withdraw_button.isVisible()  # the applicant may withdraw
+    assert not dialog.submit_button.isVisible()  # sent: no second submit
 
 
 def test_validation_keeps_the_form(qtbot, lina, scripted):
@@ -72,20 +79,41 @@ def test_approval_inbox_flow(qtbot, lina, scripted):
     view = ApprovalsView(manager)
     qtbot.addWidget(view)
     waiting = len(view.model.rows)
-    assert waiting == approval.inbox_count(manager) > 0
-    first = view.current()
+    assert waiting == approval.inbox_count(manager) > 2
+    first = view.current()  # on opening, the first one is shown
     assert first.number in view.detail.toPlainText()
     view.decide(approval.RETURN)  # no comment
+    wait_ops(qtbot)
     assert "必须填写意见" in view.message.text()
     assert apps.get(manager, first.id).info.status == apps.PENDING
     view.comment.setPlainText("请补充客户背景")
     view.decide(approval.RETURN)
+    wait_ops(qtbot)
     assert apps.get(manager, first.id).info.status == apps.RETURNED
     assert len(view.model.rows) == waiting - 1
-    second = view.current()
+    assert first.number in view.message.text() and "退回" in view.message.text()  # says what happened
+    assert "必须填写意见" not in view.message.text()  # the earlier error is gone
+    # nothing is selected behind the approver's back: a second Ctrl+Enter approves nothing
+    assert view.current() is None and not view.approve_button.isEnabled()
+    assert "已处理" in view.detail.toPlainText() and "请选择下一份" in view.detail.toPlainText()
     view.decide(approval.APPROVE)
+    wait_ops(qtbot)
+    assert len(view.model.rows) == waiting - 1
+    # the approver picks one that has a further step after theirs
+    row = next(
+        i
+        for i, r in enumerate(view.model.rows)
+        if apps.get(manager, r.id).info.step_index + 1 < len(apps.get(manager, r.id).info.chain)
+    )
+    view.table.selectRow(row)
+    second = view.current()
+    assert view.message.text() == ""  # a new selection: the last outcome no longer shows
+    before = apps.get(manager, second.id).info
+    view.decide(approval.APPROVE)
+    wait_ops(qtbot)
     after = apps.get(manager, second.id).info
-    assert after.step_index == 1 or after.status == apps.APPROVED
+    assert after.status == apps.PENDING and after.step_index == before.step_index + 1
+    assert second.number in view.message.text() and "同意" in view.message.text()
     history = apps.get(manager, second.id).approvals
     assert history[-1].user_name == "张伟" and history[-1].decision == "approve"
 
@@ -144,6 +172,8 @@ def test_main_window_counts_approvals(qtbot, demo_db):
     row = next(i for i, s in enumerate(window.specs) if s.key == "approvals")
     count = approval.inbox_count(manager)
     assert window.nav.item(row).text() == f"审批 ({count})"
+    assert count > 1
     view = window.show_view("approvals")
     view.decide(approval.APPROVE)
-    assert window.nav.item(row).text() == (f"审批 ({count - 1})" if count > 1 else "审批")
+    wait_ops(qtbot)
+    assert window.nav.item(row).text() == f"审批 ({count - 1})"  # the count follows the change bus

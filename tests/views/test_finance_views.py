@@ -29,6 +29,7 @@ def test_import_preview_mapping_commit_and_undo(qtbot, finance, messy_invoices, 
     tab = view.importer
     before = ImportedLine.select().count()
     tab.open_file(messy_invoices)
+    wait_ops(qtbot)  # the file is read off the UI thread
     assert tab.header_row.value() == 4
     assert "新 3 条，重复 1 条，错误 2 条" in tab.summary.text()
     assert tab.mapping["invoice_no"].currentText() == "发票号码"
@@ -38,6 +39,7 @@ def test_import_preview_mapping_commit_and_undo(qtbot, finance, messy_invoices, 
     assert ImportedLine.select().count() == before + 3
     assert "批次" in tab.summary.text()
     tab.open_file(gbk_statement)
+    wait_ops(qtbot)
     assert "银行" in tab.summary.text() and "新 4 条" in tab.summary.text()
     tab.profile.setText("工行对公")
     tab.save_profile()
@@ -47,27 +49,53 @@ def test_import_preview_mapping_commit_and_undo(qtbot, finance, messy_invoices, 
     tab.batch_table.selectRow(0)  # newest first
     scripted.answers = [True]
     tab.undo()
+    wait_ops(qtbot)
     assert ImportedLine.select().count() == before + 3
 
 
-def test_cancelled_import_writes_nothing(qtbot, finance, gbk_statement, monkeypatch):  # noqa: F811
+def test_cancelled_import_writes_nothing(qtbot, finance, tmp_path, monkeypatch, scripted):
+    """Cancel pressed after the first block of 4,500 lines was inserted: the transaction is
+    rolled back, no batch and no line remain, and the window says so."""
+    from desktop.models import ImportBatch
     from desktop.views import ops
 
+    big = tmp_path / "big-statement.csv"
+    lines = ["交易日期,摘要,对方户名,支出金额,存入金额,余额"]
+    lines += [f"2026-11-{1 + i % 28:02d},餐费 {i},酒家 {i},{100 + i}.00,,{90000 - i}.00" for i in range(4500)]
+    big.write_text("\n".join(lines), encoding="utf-8")
     view = ReconciliationView(finance)
     qtbot.addWidget(view)
     wait_ops(qtbot)
-    before = ImportedLine.select().count()
-    view.importer.open_file(gbk_statement)
+    view.importer.open_file(big)
+    wait_ops(qtbot)
+    assert "新 4500 条" in view.importer.summary.text()
+    lines_before, batches_before = ImportedLine.select().count(), ImportBatch.select().count()
+    reported: list[tuple[int, int]] = []
     real_run = ops.run
 
-    def cancelled_run(parent, fn, on_done, on_error=None, **kw):
-        progress = real_run(parent, lambda p: (p.cancel(), fn(p))[1], on_done, on_error, **kw)
-        return progress
+    def run_and_cancel_after_first_step(parent, fn, on_done, on_error=None, **kw):
+        def fn_cancelling(progress: ops.Progress):
+            real_report = progress.report
 
-    monkeypatch.setattr(ops, "run", cancelled_run)
+            def report(done: int, total: int, text: str = "") -> None:
+                reported.append((done, total))
+                real_report(done, total, text)
+                progress.cancel()  # the user presses Cancel while the import is under way
+
+            progress.report = report
+            return fn(progress)
+
+        return real_run(parent, fn_cancelling, on_done, on_error, **kw)
+
+    monkeypatch.setattr(ops, "run", run_and_cancel_after_first_step)
     view.importer.commit()
     wait_ops(qtbot)
-    assert ImportedLine.select().count() == before
+    # it started, wrote a first block, and stopped there (the block size is the service's)
+    assert len(reported) == 1 and 0 < reported[0][0] < 4500 and reported[0][1] == 4500
+    assert ImportedLine.select().count() == lines_before
+    assert ImportBatch.select().count() == batches_before
+    assert "已取消导入" in view.importer.summary.text()
+    assert "已导入" not in view.importer.summary.text()
 
 
 def test_reconcile_window_review_and_flags(qtbot, finance, scripted):

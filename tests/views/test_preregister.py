@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate
 
 from desktop import clock
@@ -26,7 +27,8 @@ def test_host_preregisters_for_today_and_desk_sees_it(qtbot, demo_db, scripted):
     assert view.host.host is not None and view.host.host.name == "李娜"  # defaults to me
     view.name.setText("周末")
     view.company.setText("远方科技")
-    view.date.setDate(QDate.currentDate())
+    today = clock.today()  # the program's today: CI runs on a Friday, a Sunday and a holiday
+    view.date.setDate(QDate(today.year, today.month, today.day))
     view.time.setTime(view.time.time().fromString("15:45", "HH:mm"))
     view.save()
     assert "周末" in view.message.text()
@@ -51,3 +53,20 @@ def test_preregister_validation_and_cancel(qtbot, demo_db, scripted):
     scripted.answers = [True]
     view.cancel_selected()
     assert view.model.rows == []
+
+
+@pytest.fixture
+def friday():
+    clock.set_today(dt.date(2026, 11, 27))  # a Friday
+    yield dt.date(2026, 11, 27)
+    clock.set_today(None)
+
+
+def test_date_follows_the_programs_today_and_proposes_the_next_working_day(qtbot, demo_db, friday):
+    view = PreregisterView(auth.actor_by_username("lina"))
+    qtbot.addWidget(view)
+    assert view.date.minimumDate() == QDate(2026, 11, 27)
+    assert view.date.date() == QDate(2026, 11, 30)  # Monday, not Saturday
+    view.name.setText("周一来客")
+    view.save()
+    assert [r.expected_date for r in view.model.rows if r.name == "周一来客"] == [dt.date(2026, 11, 30)]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import clock
 from desktop.services import auth, denylist, notifications, visitors
 from desktop.views.visitor_desk import VisitorDeskView
+from tests.views.conftest import wait_ops
 
 
 @pytest.fixture
@@ -41,6 +42,7 @@ def test_walk_in_check_in_by_keyboard_takes_five_keys(desk, keyboard, desk_actor
     assert desk.form.host.host is not None and desk.form.host.host.name == "黄磊"
     keyboard.press(Qt.Key.Key_Return)  # checks in
     assert keyboard.presses == 5
+    wait_ops(keyboard.qtbot)  # the check-in saves off the UI thread
 
     row = next(r for r in visitors.on_site(desk_actor) if r.name == "王小明")
     assert row.company == "星河贸易有限公司"
@@ -61,15 +63,17 @@ def test_host_is_notified_and_sees_the_bell(desk, keyboard, demo_db):
     keyboard.type("lina")
     keyboard.press(Qt.Key.Key_Return)
     keyboard.press(Qt.Key.Key_Return)
+    wait_ops(keyboard.qtbot)
     host = auth.actor_by_username("lina")
     assert notifications.unread_count(host) == 1
     note = notifications.recent(host)[0]
     assert "赵一" in note.title and "一楼会客区" in note.body
 
 
-def test_validation_keeps_what_was_typed(desk, keyboard):
+def test_validation_keeps_what_was_typed(desk, keyboard, qtbot):
     keyboard.type("钱七")
     keyboard.press(Qt.Key.Key_Return)  # no phone, no host
+    wait_ops(qtbot)
     form = desk.form
     assert form.errors.message("phone")
     assert form.errors.message("host")
@@ -78,6 +82,7 @@ def test_validation_keeps_what_was_typed(desk, keyboard):
     form.phone.setText("12")
     form.id_number.setText("440106199001011236")  # wrong check digit
     form.submitted.emit()
+    wait_ops(qtbot)
     assert "电话号码格式不正确" in form.errors.message("phone")
     assert form.errors.message("id_number")
     assert form.name.text() == "钱七" and form.id_number.text() == "440106199001011236"
@@ -122,7 +127,7 @@ def test_autofill_by_full_pinyin_and_phone(desk, keyboard, desk_actor):
     assert "李四" in [s.name for s in desk.form.phone.suggestions()]
 
 
-def test_deny_list_needs_a_supervisor(desk, keyboard, scripted, desk_actor):
+def test_deny_list_needs_a_supervisor(desk, keyboard, scripted, desk_actor, qtbot):
     entry = next(e for e in denylist.list_entries(desk_actor) if e.name == "马六")
     form = desk.form
     form.name.setText("马六")
@@ -130,6 +135,7 @@ def test_deny_list_needs_a_supervisor(desk, keyboard, scripted, desk_actor):
     form.host.setText("张伟")
     scripted.credential_answers = [("qiantai", "demo1234")]  # a receptionist cannot confirm
     form.submitted.emit()
+    wait_ops(qtbot)
     kinds = [s[0] for s in scripted.shown]
     assert "credentials" in kinds
     assert entry.reason in scripted.shown[kinds.index("credentials")][2]
@@ -138,11 +144,12 @@ def test_deny_list_needs_a_supervisor(desk, keyboard, scripted, desk_actor):
 
     scripted.credential_answers = [("admin", "demo1234")]
     form.submitted.emit()
+    wait_ops(qtbot)
     row = next(r for r in visitors.on_site(desk_actor) if r.name == "马六")
     assert entry.reason in row.deny_reason
 
 
-def test_already_on_site_asks_first(desk, desk_actor, scripted):
+def test_already_on_site_asks_first(desk, desk_actor, scripted, qtbot):
     present = visitors.on_site(desk_actor)[0]
     form = desk.form
     form.name.setText(present.name)
@@ -150,10 +157,12 @@ def test_already_on_site_asks_first(desk, desk_actor, scripted):
     form.host.setText("张伟")
     scripted.answers = [False]
     form.submitted.emit()
+    wait_ops(qtbot)
     assert scripted.shown[-1][0] == "ask"
     assert sum(r.name == present.name for r in visitors.on_site(desk_actor)) == 1
     scripted.answers = [True]
     form.submitted.emit()
+    wait_ops(qtbot)
     assert sum(r.name == present.name for r in visitors.on_site(desk_actor)) == 2
 
 
@@ -163,13 +172,14 @@ def test_expected_visitor_one_key_check_in(desk, keyboard, desk_actor):
     keyboard.press(Qt.Key.Key_F2)
     assert desk.expected_table.hasFocus()
     keyboard.press(Qt.Key.Key_Return)
+    wait_ops(keyboard.qtbot)
     first = expected[0]
     assert visitors.get_visit(desk_actor, first.id).status == visitors.ON_SITE
     assert len(desk.expected_model.rows) == len(expected) - 1
     assert any(r.id == first.id for r in desk.onsite_model.rows)
 
 
-def test_check_out_selected_several_and_all(desk, desk_actor, scripted):
+def test_check_out_selected_several_and_all(desk, desk_actor, scripted, qtbot):
     before = len(visitors.on_site(desk_actor))
     table = desk.onsite_table
     table.selectRow(0)
@@ -178,6 +188,7 @@ def test_check_out_selected_several_and_all(desk, desk_actor, scripted):
         table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
     )
     desk.checkout_button.click()
+    wait_ops(qtbot)
     assert len(visitors.on_site(desk_actor)) == before - 2
     assert desk.onsite_model.rowCount() == before - 2
 
@@ -186,15 +197,17 @@ def test_check_out_selected_several_and_all(desk, desk_actor, scripted):
     assert len(visitors.on_site(desk_actor)) == before - 2
     scripted.answers = [True]
     desk.check_out_all()
+    wait_ops(qtbot)
     assert visitors.on_site(desk_actor) == []
     assert desk.onsite_model.rowCount() == 0
 
 
-def test_check_out_twice_is_refused(desk, desk_actor, scripted):
+def test_check_out_twice_is_refused(desk, desk_actor, scripted, qtbot):
     row = desk.onsite_model.rows[0]
     visitors.check_out(desk_actor, [row.id])  # e.g. from another PC, the list is stale now
     desk.onsite_table.selectRow(0)
     desk.check_out_selected()
+    wait_ops(qtbot)
     assert scripted.shown[-1][0] == "warn"
     assert "已于" in scripted.shown[-1][2]
     assert all(r.id != row.id for r in desk.onsite_model.rows)  # refreshed

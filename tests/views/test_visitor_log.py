@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop import clock
-from desktop.services import auth, visitors
+from desktop.services import auth, org, visitors
+from desktop.services.text import pinyin_keys
 from desktop.views.visit_models import VisitLogModel, VisitTableModel, on_site_columns
 from desktop.views.visitor_log import VisitorLogView
 from tests.views.conftest import wait_ops
@@ -27,11 +30,31 @@ def names(view: VisitorLogView) -> set[str]:
     return {r.name for r in view.model.rows}
 
 
+def _rows_in_range(view: VisitorLogView) -> list[visitors.VisitRow]:
+    """Every row of the view's date range, without a text filter (to filter here, by hand)."""
+    query = replace(view.current_query(), text="")
+    return visitors.search_log(view.actor, query, 0, visitors.count_log(view.actor, query))
+
+
 def test_search_by_pinyin_initials_and_company(log_view, qtbot):
+    desk = auth.actor_by_username("qiantai")
+    li = next(s for s in visitors.suggest_visitors(desk, "李四") if s.name == "李四")
+    host = org.list_employees(text="黄磊")[0]
+    visitors.check_in(
+        desk, visitors.VisitForm(name="李四", phone=li.phone, company=li.company, host_id=host.id)
+    )
     log_view.text.setText("ls")
     log_view.search()
     wait_ops(qtbot)
-    assert "李四" in names(log_view) or log_view.model.total == 0
+
+    def matches_ls(row: visitors.VisitRow) -> bool:
+        full, initials = pinyin_keys(row.name)
+        return initials.startswith("ls") or full.startswith("ls") or "ls" in row.name + row.company
+
+    expected = {r.id for r in _rows_in_range(log_view) if matches_ls(r)}
+    assert "李四" in names(log_view)  # checked in just now
+    assert {r.id for r in log_view.model.rows} == expected
+    assert log_view.model.total == len(expected)
     log_view.text.setText("华东精密")
     log_view.search()
     wait_ops(qtbot)
