@@ -48,8 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="database URL: sqlite:///PATH or postgresql://USER@HOST/DB "
-        "(default: SQLite in the user's data folder)",
+        help="database URL: sqlite:///relative/path.db, sqlite:////absolute/path.db or "
+        "postgresql://USER@HOST/DB (default: SQLite in the user's data folder)",
     )
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="UI language")
     _add_user_option(parser, default=None)
@@ -425,7 +425,7 @@ def _run_gui(args: argparse.Namespace, demo_folder: Path | None) -> int:
     from desktop.services import auth, demo, settings
     from desktop.views.app import create_application, install_language
 
-    demo_note = ""
+    demo_note = demo_note_later = ""
     if demo_folder is not None:
         info = _open(f"sqlite:///{demo_folder / 'demo.sqlite3'}")
         demo.seed_demo()
@@ -441,6 +441,9 @@ def _run_gui(args: argparse.Namespace, demo_folder: Path | None) -> int:
         demo_note = app.translate(
             "cli", "演示模式：已自动以演示管理员 {user} 登录（其他演示账户密码 {pw}）。数据库是临时的：{path}"
         ).format(user=demo.DEMO_ADMIN, pw=demo.DEMO_PASSWORD, path=info.path)
+        demo_note_later = app.translate(
+            "cli", "演示模式：演示账户密码 {pw}。数据库是临时的，程序退出时删除：{path}"
+        ).format(pw=demo.DEMO_PASSWORD, path=info.path)
         print(demo_note)
     else:
         if auth.needs_first_admin():
@@ -456,6 +459,7 @@ def _run_gui(args: argparse.Namespace, demo_folder: Path | None) -> int:
     session = Session(
         app,
         demo_note=demo_note,
+        demo_note_later=demo_note_later,
         db_label=info.url,
         install_language=lambda lang: install_language(app, lang),
         language_fixed=bool(args.lang),

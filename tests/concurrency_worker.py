@@ -70,8 +70,11 @@ def import_file(url: str, data_dir: str, file: str, crash_after: int | None) -> 
     finance = auth.actor_by_username("caiwu")
     preview = imports.preview(finance, Path(file))
 
+    if crash_after is not None:
+        imports.CHUNK_SECONDS = 0.0  # one chunk per transaction: the crash comes after commits
+
     def progress(done: int, total: int) -> None:
-        if crash_after is not None and done >= crash_after:
+        if crash_after is not None and done > crash_after:
             os._exit(3)  # no cleanup, no rollback of what was committed: a crash
 
     print("READY", flush=True)

@@ -232,7 +232,8 @@ def test_crash_half_way_through_an_import_leaves_no_batch(database, office, db_u
     setup.ensure_defaults()
     assert ImportBatch.select().count() == 1
     # Once it is old, the next start removes it.
-    ImportBatch.update(imported_at=ImportBatch.imported_at - dt.timedelta(hours=1)).execute()
+    # (real time, as imports.clean_abandoned measures it: the age of a write, not a business date)
+    ImportBatch.update(imported_at=dt.datetime.now() - imports.ABANDONED_AFTER * 2).execute()
     setup.ensure_defaults()
     assert ImportBatch.select().count() == 0 and ImportedLine.select().count() == 0
 

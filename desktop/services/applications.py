@@ -55,6 +55,21 @@ def status_label(status: str) -> str:
     }.get(status, status)
 
 
+def step_label(label: str) -> str:
+    """An approval step's name as shown. The default chain's names (stored in Chinese in each
+    application's fixed chain) appear in the UI language; a name the office typed stays as typed.
+    """
+    defaults = {
+        "部门负责人": translate("approval_steps", "部门负责人"),
+        "行政部": translate("approval_steps", "行政部"),
+        "财务部（预算审核）": translate("approval_steps", "财务部（预算审核）"),
+        "总经理": translate("approval_steps", "总经理"),
+        "董事长": translate("approval_steps", "董事长"),
+        "总经理（超标准审批）": translate("approval_steps", "总经理（超标准审批）"),
+    }
+    return defaults.get(label, label)
+
+
 @dataclass
 class GuestForm:
     name: str
@@ -186,7 +201,7 @@ class ApplicationInfo:
         """Where it stands, for the applicant's list: 审批中：财务部（预算审核）."""
         step = self.current_step
         if step is not None:
-            return translate("applications", "待 {step} 审批").format(step=step[1])
+            return translate("applications", "待 {step} 审批").format(step=step_label(step[1]))
         return self.status_label
 
 

@@ -17,6 +17,7 @@ from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, ApprovalRecord, ApprovalStep, Employee
 from desktop.services import applications as apps
+from desktop.services import validation
 from desktop.services.auth import (
     ADMIN_OFFICE,
     CHAIRMAN,
@@ -159,7 +160,7 @@ def record(
         step_label=label,
         user=actor.user_id,
         decision=decision,
-        comment=comment.strip(),
+        comment=validation.clean_text(comment, multiline=True),
         at=at or clock.now(),
     )
 
@@ -191,6 +192,11 @@ def decide(
     """Approve, reject (back to the applicant, final) or return for changes at the current step."""
     if decision not in DECISIONS:
         raise ValidationError({"decision": translate("approval", "未知的审批意见。")})
+    errors: dict[str, str] = {}
+    comment = validation.text(
+        errors, "comment", translate("approval", "审批意见"), comment, limit=2000, multiline=True
+    )
+    validation.raise_if(errors)
     if decision in (REJECT, RETURN) and not comment.strip():
         raise ValidationError({"comment": translate("approval", "驳回或退回时必须填写意见。")})
     with database.atomic():

@@ -432,18 +432,19 @@ def _check_within_reception(form: ItemForm, reception: Application, errors: dict
     transfer = form.kind in ("pickup", "sendoff")
     if transfer:
         first, last = first - TRANSFER_SLACK, last + TRANSFER_SLACK
-        rule = translate("arrangements", "接送须在接待日期前后一天之内（{first} 至 {last}）。")
+        rule = translate(
+            "arrangements", "{field} {when} 不在范围内：接送须在接待日期前后一天之内（{first} 至 {last}）。"
+        )
     else:
-        rule = translate("arrangements", "须在接待日期之内（{first} 至 {last}）。")
-    rule = rule.format(first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}")
-    if "start" not in errors and not first <= form.start.date() <= last:
-        errors["start"] = translate("arrangements", "开始时间 {when} 不在范围内：").format(
-            when=f"{form.start:%Y-%m-%d %H:%M}"
-        ) + rule
-    if "end" not in errors and not first <= form.end.date() <= last:
-        errors["end"] = translate("arrangements", "结束时间 {when} 不在范围内：").format(
-            when=f"{form.end:%Y-%m-%d %H:%M}"
-        ) + rule
+        rule = translate("arrangements", "{field} {when} 不在范围内：须在接待日期之内（{first} 至 {last}）。")
+    for key, label, when in (
+        ("start", translate("arrangements", "开始时间"), form.start),
+        ("end", translate("arrangements", "结束时间"), form.end),
+    ):
+        if key not in errors and not first <= when.date() <= last:
+            errors[key] = rule.format(
+                field=label, when=f"{when:%Y-%m-%d %H:%M}", first=f"{first:%Y-%m-%d}", last=f"{last:%Y-%m-%d}"
+            )
 
 
 def _validate(form: ItemForm, reception: Application) -> tuple[dict[str, str], list[str]]:

@@ -223,12 +223,14 @@ def commit(actor: Actor, preview: Preview, *, progress=None) -> int:
             started = time.monotonic()
             with database.atomic():
                 _still_committing(batch.id)
-                while written < len(rows) and time.monotonic() - started < CHUNK_SECONDS:
+                while True:  # at least one chunk per transaction, more while time allows
                     part = rows[written : written + CHUNK_ROWS]
                     ImportedLine.insert_many([{**r, "batch": batch.id} for r in part]).execute()
                     written += len(part)
                     if progress is not None:
                         progress(written, len(rows))
+                    if written >= len(rows) or time.monotonic() - started >= CHUNK_SECONDS:
+                        break
             if may_pause and written < len(rows):
                 pause_for_other_writers(database.obj)
         with database.atomic():

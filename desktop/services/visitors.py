@@ -134,6 +134,7 @@ class VisitorSuggestion:
     # Today's appointment of this person (pre-registered or announced by a reception), if any.
     expected_visit_id: int | None = None
     expected_time: dt.time | None = None
+    people_count: int = 1  # as announced, for an appointment
 
     @property
     def label(self) -> str:
@@ -864,6 +865,7 @@ def _suggest_appointments(
                 last_purpose_id=v.purpose_id,
                 expected_visit_id=v.id,
                 expected_time=v.expected_time,
+                people_count=v.people_count,
             )
         )
     return result

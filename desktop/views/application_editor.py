@@ -504,9 +504,10 @@ class ApplicationDialog(EditorDialog):
         if est.lead_days_available is not None:
             ok = est.lead_days_available >= est.lead_days_required
             self.lead_label.setText(
-                self.tr("提前量：须提前 {need} 个工作日，现有 {have} 个{note}").format(
-                    need=est.lead_days_required,
-                    have=est.lead_days_available,
+                # %n: the English catalogue has "1 working day" / "2 working days" forms.
+                self.tr("提前量：须提前 {need}，现有 {have}{note}").format(
+                    need=self.tr("%n 个工作日", None, est.lead_days_required),
+                    have=self.tr("%n 个", None, est.lead_days_available),
                     note="" if ok else self.tr("（不足：请改期或加急）"),
                 )
             )
@@ -566,7 +567,7 @@ class ApplicationDialog(EditorDialog):
         self.history.clear()
         if self.detail is not None:
             for a in self.detail.approvals:
-                step = f"［{a.step_label}］" if a.step_label else ""
+                step = f"［{apps.step_label(a.step_label)}］" if a.step_label else ""
                 comment = f"：{a.comment}" if a.comment else ""
                 self.history.addItem(
                     f"{a.at:%Y-%m-%d %H:%M}  {a.user_name} {step}{decision_label(a.decision)}{comment}"

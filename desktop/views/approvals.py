@@ -86,7 +86,7 @@ def summary_html(detail: apps.ApplicationDetail) -> str:
         remaining = translate("ApprovalSummary", "部门当月预算剩余")
         parts.append(f"<p>{e(remaining)}：{e(format_money(est.budget.remaining))}</p>")
     history = "".join(
-        f"<li>{a.at:%m-%d %H:%M} {e(a.user_name)} {e(a.step_label)} "
+        f"<li>{a.at:%m-%d %H:%M} {e(a.user_name)} {e(apps.step_label(a.step_label))} "
         f"{e(approval.decision_label(a.decision))} {e(a.comment)}</li>"
         for a in detail.approvals
     )
@@ -205,11 +205,13 @@ class ApprovalsView(QWidget):
             b.setEnabled(enabled)
         if row is None:
             if self._handled and self.model.rows:
-                text = self._handled + " " + self.tr("请选择下一份申请。")
+                text = self.tr("{handled}请选择下一份申请。").format(handled=self._handled)
             elif self._handled:
-                text = self._handled + " " + self.tr("没有其他等待您审批的申请。")
+                text = self.tr("{handled}没有其他等待您审批的申请。").format(handled=self._handled)
             else:
-                text = self.tr("没有等待您审批的申请。") if not self.model.rows else self.tr("请选择一份申请。")
+                text = (
+                    self.tr("没有等待您审批的申请。") if not self.model.rows else self.tr("请选择一份申请。")
+                )
             self.detail.setHtml(f"<p>{html.escape(text)}</p>")
             return
         self.detail.setHtml(summary_html(apps.get(self.actor, row.id)))

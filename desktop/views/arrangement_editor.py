@@ -10,7 +10,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QSize, Qt, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -189,7 +189,10 @@ class ArrangementDialog(EditorDialog):
         editor = QGroupBox(self.tr("日程事项"))
         ev = QVBoxLayout(editor)
         self.item_form = QWidget()
-        self.item_form.setLayout(form)
+        item_layout = QVBoxLayout(self.item_form)
+        item_layout.setContentsMargins(0, 0, 0, 0)
+        item_layout.addLayout(form)
+        item_layout.addStretch(1)  # spare height below the rows, not between them
         ev.addWidget(self.errors.make_summary())
         ev.addWidget(scrolled(self.item_form), 1)  # a short screen scrolls the form…
         ev.addWidget(self.message)
@@ -349,7 +352,8 @@ class ArrangementDialog(EditorDialog):
         if item is None:
             return
         if item.id != self.item_id and not self.can_close():
-            self._select_item_row(self.item_id)  # 取消: stay on the item being typed
+            # 取消: stay on the item being typed (after the click has finished selecting)
+            QTimer.singleShot(0, self, lambda: self._select_item_row(self.item_id))
             return
         self.item_id = item.id
         self._select_item_row(item.id)  # 保存 reselected the saved item
@@ -574,6 +578,7 @@ class ArrangementDialog(EditorDialog):
         if not path:
             return
         which = "itinerary" if "行程" in Path(path).stem else "arrangement"
+
         def exported(result: tuple[Path, int]) -> None:
             self.message.setText(self.tr("已导出：{path}").format(path=path))
             if which == "arrangement":

@@ -192,6 +192,7 @@ class CheckInForm(QWidget):
         self.visit_id = s.expected_visit_id
         if s.expected_visit_id is not None:
             self.kind.setCurrentIndex(max(0, self.kind.findData(visitors.APPOINTMENT)))
+            self.people.setValue(s.people_count)
         self.name.setText(s.name)
         self.phone.setText(s.phone)
         self.company.setText(s.company)

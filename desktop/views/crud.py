@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -127,7 +127,8 @@ class CrudEditor(EditorMixin, QWidget):
         if row.id == self.current_id and self.is_modified():
             return  # the list was refreshed under the record being typed: keep the typing
         if row.id != self.current_id and not self.can_close():
-            self._show_selected(self.current_id)  # 取消: stay on the record being typed
+            # 取消: stay on the record being typed (after the click has finished selecting)
+            QTimer.singleShot(0, self, lambda: self._show_selected(self.current_id))
             return
         self.current_id = row.id
         self._show_selected(row.id)  # 保存 selected the saved record; show the one chosen

@@ -111,6 +111,9 @@ def scrolled(body: QWidget | QLayout) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(body)
+    # the form keeps the look of what it sits on (a tab page, a group box)
+    scroll.viewport().setAutoFillBackground(False)
+    body.setAutoFillBackground(False)
     return scroll
 
 

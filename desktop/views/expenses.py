@@ -7,7 +7,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -184,7 +184,7 @@ class ExpensesView(EditorMixin, QWidget):
             ("audit", self.tr("审核通过")),
             ("approve", self.tr("总经理审批")),
             ("reimburse", self.tr("登记报销…")),
-            ("print", self.tr("打印 / 导出汇总表…")),
+            ("print", self.tr("打印 / 导出…")),
         ):
             button = QPushButton(text)
             button.setObjectName(f"expense_{key}")
@@ -238,7 +238,10 @@ class ExpensesView(EditorMixin, QWidget):
         # the list refreshed under a line being typed: show the news, keep the typing
         keep_form = self.is_modified() and row.application_id == shown
         if self.is_modified() and not keep_form and not self.can_close():
-            self._select(self.table, self.list.rows, lambda r: r.application_id == shown)
+            # 取消: stay on the line being typed (after the click has finished selecting)
+            QTimer.singleShot(
+                0, self, lambda: self._select(self.table, self.list.rows, lambda r: r.application_id == shown)
+            )
             return
         self._select(self.table, self.list.rows, lambda r: r.application_id == row.application_id)
         self.info = expenses.get(self.actor, row.application_id)
@@ -302,7 +305,11 @@ class ExpensesView(EditorMixin, QWidget):
         if line is None:
             return
         if line.id != self.line_id and not self.can_close():
-            self._select(self.line_table, self.lines.rows, lambda x: x.id == self.line_id)
+            QTimer.singleShot(
+                0,
+                self,
+                lambda: self._select(self.line_table, self.lines.rows, lambda x: x.id == self.line_id),
+            )
             return
         self._select(self.line_table, self.lines.rows, lambda x: x.id == line.id)
         with self.loading():
@@ -375,7 +382,9 @@ class ExpensesView(EditorMixin, QWidget):
         try:
             expenses.save_line(self.actor, self.info.application.id, self.value(), self.line_id)
         except ValidationError as exc:
-            self.errors.show(exc.errors)
+            unplaced = self.errors.show(exc.errors)  # e.g. 晚数 / 趟数: no row of their own
+            if unplaced:
+                self.message.setText("\n".join(exc.errors[k] for k in unplaced))
             return False
         except ServiceError as exc:
             prompts.show_error(self, exc)
@@ -444,9 +453,7 @@ class ExpensesView(EditorMixin, QWidget):
                     reference=clock.now().strftime("BX%Y%m%d%H%M"),
                 )
             else:
-                printing.print_or_export(
-                    self, self.action_buttons.get("print"), self.preview, self.export
-                )
+                printing.print_or_export(self, self.action_buttons.get("print"), self.preview, self.export)
                 return
         except ValidationError as exc:
             self.message.setText("\n".join(exc.errors.values()))

@@ -7,7 +7,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -165,7 +165,8 @@ class FeedbackView(EditorMixin, QWidget):
             self.current = chosen  # the list refreshed under the form being typed: keep it
             return
         if chosen.application_id != shown and not self.can_close():
-            self._select_application(shown)  # 取消: stay on the form being typed
+            # 取消: stay on the form being typed (after the click has finished selecting)
+            QTimer.singleShot(0, self, lambda: self._select_application(shown))
             return
         self.current = chosen
         self._select_application(chosen.application_id)  # 保存 reselected the submitted one

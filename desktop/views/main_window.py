@@ -361,13 +361,14 @@ class MainWindow(QMainWindow):
         self.logoutRequested.emit()
         return True
 
-    def finish(self) -> None:
-        """The close was agreed to: remember the geometry and stop listening."""
+    def finish(self, remember: bool = True) -> None:
+        """The close was agreed to: remember the geometry (when the user closed it, not the
+        screenshot command or a test) and stop listening."""
         if self._closing:
             return
         self._closing = True
         self.timer.stop()
-        if self.isVisible():
+        if remember and self.isVisible():
             self.save_geometry()
         try:
             changes.bus().changed.disconnect(self._on_changes)
@@ -383,7 +384,7 @@ class MainWindow(QMainWindow):
         if event.spontaneous() and not self._closing and not self.may_close():
             event.ignore()
             return
-        self.finish()
+        self.finish(remember=event.spontaneous())
         super().closeEvent(event)
 
 

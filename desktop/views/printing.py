@@ -245,6 +245,8 @@ class PreviewDialog(QDialog):
         self.scroll.setObjectName("previewScroll")
         self.scroll.setWidget(self.canvas)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # Always there, so 适合宽度 has a fixed width to fit (no horizontal bar, no refit loop).
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.setStyleSheet("QScrollArea { background: #7b7d7d; }")
         self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._update_page_label())
 

@@ -28,6 +28,7 @@ from desktop.services import imports, reconcile, settings
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError
 from desktop.views import changes, filedialogs, ops, prompts
+from desktop.views.labels import literal
 from desktop.views.table_model import Column, RowTableModel, make_table
 
 
@@ -523,9 +524,7 @@ class MatchTab(QWidget):
                 )
             )
 
-        ops.run(
-            self, work, done, label=self.tr("正在对账…"), write=True, changes=(changes.RECONCILIATION,)
-        )
+        ops.run(self, work, done, label=self.tr("正在对账…"), write=True, changes=(changes.RECONCILIATION,))
 
     def _current(self):
         return self.review.row_at(self.review_table.currentIndex())
@@ -606,8 +605,8 @@ class ReconciliationView(QTabWidget):
         self.actor = actor
         self.importer = ImportTab(actor)
         self.matcher = MatchTab(actor)
-        self.addTab(self.matcher, self.tr("对账"))
-        self.addTab(self.importer, self.tr("导入"))
+        self.addTab(self.matcher, literal(self.tr("对账")))
+        self.addTab(self.importer, literal(self.tr("导入")))
 
     def refresh(self) -> None:
         self.importer.refresh_batches()

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,13 @@ from desktop.services.auth import Actor
 from desktop.views import changes, ops, printing, prompts
 from desktop.views.pickers import fill_combo
 from desktop.views.table_model import Column, RowTableModel, make_table
+
+
+def weekday_name(day: dt.date) -> str:
+    """周一…周日 in the Chinese interface, Mon…Sun in the English one: the UI language's locale
+    (set by ``install_language``) names the days, not a string of Chinese numerals."""
+    return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+
 
 FIRST_HOUR, LAST_HOUR = 7, 22
 KIND_COLOURS = {
@@ -151,7 +158,6 @@ class CalendarGrid(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(7.5, self.font().pointSizeF() - 1.5))
         self._boxes, self._tips = [], []
-        weekdays = self.tr("一二三四五六日")
         for d in range(self.days):
             day = self.start + dt.timedelta(days=d)
             x = left + d * col
@@ -160,7 +166,7 @@ class CalendarGrid(QWidget):
             elif day == today + dt.timedelta(days=1):
                 painter.fillRect(QRectF(x, 0, col, self.height()), QColor("#eef6ff"))
             painter.setPen(QColor("#333333"))
-            label = f"{day:%m-%d} {self.tr('周')}{weekdays[day.weekday()]}"
+            label = f"{day:%m-%d} {weekday_name(day)}"
             if day == today:
                 label += self.tr("（今天）")
             elif day == today + dt.timedelta(days=1):
@@ -194,7 +200,8 @@ class CalendarGrid(QWidget):
                 nth = (self.start + dt.timedelta(days=d) - reception.start.date()).days + 1
                 text = reception.client
                 if span > 1:
-                    text += self.tr(" · 第 {n}/{m} 天").format(n=nth, m=span)
+                    # first, so a narrow column still shows which day of the visit it is
+                    text = self.tr("第{n}/{m}天 ").format(n=nth, m=span) + text
                 if not arranged:
                     text += self.tr("（未安排）")
                 rect = QRectF(left + d * col + 2, 24 + level * (BANNER_HEIGHT + 1), col - 4, BANNER_HEIGHT)

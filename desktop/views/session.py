@@ -26,6 +26,7 @@ class Session(QObject):
         app: QApplication,
         *,
         demo_note: str = "",
+        demo_note_later: str | None = None,
         db_label: str = "",
         install_language: Callable[[str], object] | None = None,
         language_fixed: bool = False,
@@ -33,6 +34,8 @@ class Session(QObject):
         super().__init__()
         self.app = app
         self.demo_note = demo_note
+        # The first note may say who was logged in automatically; after a log-out it must not.
+        self.demo_note_later = demo_note if demo_note_later is None else demo_note_later
         self.db_label = db_label
         self.install_language = install_language
         self.language_fixed = language_fixed  # --lang on the command line wins over the user's
@@ -85,4 +88,5 @@ class Session(QObject):
             return
         if self.install_language is not None and not self.language_fixed:
             self.install_language(actor.language or settings.get("language"))
+        self.demo_note = self.demo_note_later
         self.open_window(actor)

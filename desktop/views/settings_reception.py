@@ -30,6 +30,7 @@ from desktop.services.money import format_money
 from desktop.views import prompts
 from desktop.views.crud import CrudEditor, combo_select
 from desktop.views.editor import EditorMixin
+from desktop.views.labels import literal
 from desktop.views.settings_tabs import _active
 from desktop.views.table_model import Column
 
@@ -509,13 +510,13 @@ class ReceptionSettings(QTabWidget):
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.standards = StandardsEditor(actor)
-        self.addTab(self.standards, self.tr("接待标准"))
+        self.addTab(self.standards, literal(self.tr("接待标准")))
         self.resources = {kind: ResourceEditor(actor, kind) for kind in resources.specs()}
         for editor in self.resources.values():
-            self.addTab(editor, editor.spec.title)
+            self.addTab(editor, literal(editor.spec.title))
         self.budgets = BudgetEditor(actor)
-        self.addTab(self.budgets, self.tr("部门预算"))
+        self.addTab(self.budgets, literal(self.tr("部门预算")))
         self.calendar = CalendarEditor(actor)
-        self.addTab(self.calendar, self.tr("工作日历"))
+        self.addTab(self.calendar, literal(self.tr("工作日历")))
         self.chain = ChainEditor(actor)
-        self.addTab(self.chain, self.tr("审批流程"))
+        self.addTab(self.chain, literal(self.tr("审批流程")))

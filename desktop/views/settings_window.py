@@ -28,6 +28,7 @@ from desktop.views import prompts
 from desktop.views.crud import combo_select
 from desktop.views.editor import EditorDialog, EditorMixin, scrolled
 from desktop.views.fields import FieldErrors
+from desktop.views.labels import literal
 from desktop.views.settings_tabs import (
     DenyEditor,
     DepartmentEditor,
@@ -115,7 +116,7 @@ class SettingsDialog(EditorDialog):
         self.tabs = QTabWidget()
         self.general = GeneralTab(actor)
         self.general.languageChanged.connect(self.languageChanged)
-        self.tabs.addTab(self.general, self.tr("常规"))
+        self.tabs.addTab(self.general, literal(self.tr("常规")))
 
         self.departments = DepartmentEditor(actor)
         self.employees = EmployeeEditor(actor)
@@ -124,28 +125,28 @@ class SettingsDialog(EditorDialog):
         org_split.addWidget(self.departments)
         org_split.addWidget(self.employees)
         org_split.setSizes([260, 420])
-        self.tabs.addTab(org_split, self.tr("部门与员工"))
+        self.tabs.addTab(org_split, literal(self.tr("部门与员工")))
 
         self.categories = OptionEditor(actor, settings.CATEGORY, self.tr("访客类别"))
         self.purposes = OptionEditor(actor, settings.PURPOSE, self.tr("来访事由"))
         lists = QSplitter(Qt.Orientation.Vertical)
         lists.addWidget(self.categories)
         lists.addWidget(self.purposes)
-        self.tabs.addTab(lists, self.tr("访客类别与事由"))
+        self.tabs.addTab(lists, literal(self.tr("访客类别与事由")))
 
         from desktop.views.settings_reception import ReceptionSettings
 
         self.reception = ReceptionSettings(actor)
-        self.tabs.addTab(self.reception, self.tr("接待标准与资源"))
+        self.tabs.addTab(self.reception, literal(self.tr("接待标准与资源")))
 
         self.deny = None
         if actor.can("denylist.manage") or actor.can("visitors.desk"):
             self.deny = DenyEditor(actor)
-            self.tabs.addTab(self.deny, self.tr("黑名单"))
+            self.tabs.addTab(self.deny, literal(self.tr("黑名单")))
         self.users = None
         if actor.can("users.manage"):
             self.users = UserEditor(actor)
-            self.tabs.addTab(self.users, self.tr("用户与角色"))
+            self.tabs.addTab(self.users, literal(self.tr("用户与角色")))
 
         for editor in (
             self.departments,

@@ -64,6 +64,15 @@ def setup_logging(level: int = logging.INFO) -> Path:
     return path
 
 
+def stop_logging() -> None:
+    """Close the log file (tests; the program keeps it until it exits)."""
+    global _handler
+    if _handler is not None:
+        logging.getLogger().removeHandler(_handler)
+        _handler.close()
+        _handler = None
+
+
 def enable_faulthandler() -> Path:
     """Python stacks of every thread go to crash.log on SIGSEGV/SIGABRT (a print preview did)."""
     global _crash_file

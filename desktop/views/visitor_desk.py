@@ -186,14 +186,20 @@ class VisitorDeskView(QWidget):
         self.form.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_expected(self) -> None:
-        self.expected_table.setFocus()
-        if self.expected_model.rowCount() and not self.expected_table.currentIndex().isValid():
-            self.expected_table.selectRow(0)
+        self._focus_table(self.expected_table)
 
     def focus_on_site(self) -> None:
-        self.onsite_table.setFocus()
-        if self.onsite_model.rowCount() and not self.onsite_table.currentIndex().isValid():
-            self.onsite_table.selectRow(0)
+        self._focus_table(self.onsite_table)
+
+    @staticmethod
+    def _focus_table(table: QTableView) -> None:
+        """Focus a list with a row selected, so the next Enter acts on the row one sees marked
+        (focus alone gives a current cell but no selection)."""
+        table.setFocus()
+        if not table.model().rowCount() or table.selectionModel().hasSelection():
+            return
+        current = table.currentIndex()
+        table.selectRow(current.row() if current.isValid() else 0)
 
     def _selected(self, table: QTableView, model: VisitTableModel) -> list[VisitRow]:
         rows = {i.row() for i in table.selectionModel().selectedRows()}

@@ -11,7 +11,8 @@ and openbox on it, and points Qt's xcb platform there. Without Xvfb the layer is
 ``RECEPTION_REALWINDOW_REQUIRED=1`` (as .ci/run sets), which turns that into a failure.
 
 A failing check saves a screenshot of the whole screen under ``REALWINDOW_SHOTS`` (default:
-``<temp>/realwindow-shots``); the failure message names the file.
+``<temp>/realwindow-shots``); the failure message names the file. ``REALWINDOW_SHOTS_ALWAYS=1``
+saves one of every window checked, to look at.
 """
 
 from __future__ import annotations
@@ -182,6 +183,8 @@ def fit_problems(window, label: str) -> list[str]:
     from PySide6.QtWidgets import QPushButton
 
     found: list[str] = []
+    if os.environ.get("REALWINDOW_SHOTS_ALWAYS") == "1":  # to look at every checked window
+        screenshot("checked-" + re.sub(r"[^\w.-]+", "_", label))
     available = window.screen().availableGeometry()
     frame = window.frameGeometry()
     if not available.contains(frame):
@@ -193,18 +196,18 @@ def fit_problems(window, label: str) -> list[str]:
         if button.width() < 8 or button.height() < 8:
             found.append(f"{name} squeezed to {button.width()}×{button.height()}")
             continue
-        top_left = button.mapToGlobal(button.rect().topLeft())
-        bottom_right = button.mapToGlobal(button.rect().bottomRight())
-        if not (available.contains(top_left) and available.contains(bottom_right)):
-            found.append(
-                f"{name} at ({top_left.x()},{top_left.y()}) is outside the screen {_rect(available)}"
-            )
-            continue
         shown = button.visibleRegion().boundingRect()
         if shown != button.rect():
             found.append(
                 f"{name} is cut off: {shown.width()}×{shown.height()} of {button.width()}×{button.height()}"
                 " visible (outside a scroll area's view, or covered by its parent's edge)"
+            )
+            continue
+        top_left = button.mapToGlobal(button.rect().topLeft())
+        bottom_right = button.mapToGlobal(button.rect().bottomRight())
+        if not (available.contains(top_left) and available.contains(bottom_right)):
+            found.append(
+                f"{name} at ({top_left.x()},{top_left.y()}) is outside the screen {_rect(available)}"
             )
     return found
 

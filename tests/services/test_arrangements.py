@@ -91,6 +91,32 @@ def test_small_room_warns_and_validation(office):
     assert "end" in exc.value.errors
 
 
+def test_item_must_fall_within_the_reception_dates(office):
+    admin, _, approved, _, _, _ = office
+    a = approved[0]
+    first, last = a.arrival.date(), a.departure.date()
+    day = dt.timedelta(days=1)
+
+    def on(d: dt.date, hour: int) -> dt.datetime:
+        return dt.datetime.combine(d, dt.time(hour))
+
+    with pytest.raises(ValidationError) as exc:
+        arr.save_item(admin, a.id, meeting(a, on(first - day, 15), on(first - day, 16)))
+    assert "接待日期之内" in exc.value.errors["start"] and f"{first:%Y-%m-%d}" in exc.value.errors["start"]
+    with pytest.raises(ValidationError) as exc:
+        arr.save_item(admin, a.id, meeting(a, on(last, 16), on(last + day, 10)))
+    assert set(exc.value.errors) == {"end"}
+    # A pickup the evening before and a send-off the morning after are normal …
+    arr.save_item(admin, a.id, ItemForm(kind="pickup", start=on(first - day, 20), end=on(first - day, 21)))
+    arr.save_item(admin, a.id, ItemForm(kind="sendoff", start=on(last + day, 8), end=on(last + day, 9)))
+    # … two days out is not.
+    with pytest.raises(ValidationError) as exc:
+        arr.save_item(
+            admin, a.id, ItemForm(kind="pickup", start=on(first - 2 * day, 20), end=on(first - 2 * day, 21))
+        )
+    assert "前后一天" in exc.value.errors["start"]
+
+
 def test_accompany_limit_and_hotel_cap(office):
     admin, _, approved, _, _, _ = office
     b_level = next(a for a in approved if a.level_code == "B")

@@ -28,6 +28,7 @@ from desktop.models import (
     ALL_MODELS,
     Application,
     ChecklistItem,
+    ExpenseLine,
     ExpenseSummary,
     ImportBatch,
     ImportedLine,
@@ -447,3 +448,13 @@ def test_the_matrix_covers_every_role_and_both_relations():
     by_relation = [c.name for c in CASES if c.owner != c.other]
     assert len(by_relation) >= 20
     assert {r for c in CASES for r in c.owner | c.other} <= set(ROLES)
+
+
+def test_expense_lines_record_who_entered_them(world):
+    """行政部 may fill in a host's summary; the line says who typed it."""
+    with database.atomic() as txn:
+        clerk = _actor(world, ADMIN_OFFICE, owner=False)
+        line = expenses.save_line(clerk, world["exp_draft"], _line(world, "exp_draft"))
+        assert ExpenseLine.get_by_id(line).entered_by_id == world["other"].user_id
+        assert ExpenseLine.get_by_id(world["line"]).entered_by_id == world["mine"].user_id
+        txn.rollback()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDateTime
 from desktop import clock
 from desktop.services import applications as apps
 from desktop.services import approval, auth
+from desktop.services.errors import PermissionDenied
 from desktop.views.application_editor import ApplicationDialog
 from desktop.views.applications import ApplicationsView
 from desktop.views.approvals import ApprovalsView
@@ -138,7 +139,11 @@ def test_backfill_from_the_visitor_log(qtbot, lina, scripted):
     from desktop.services import visitors
 
     desk = auth.actor_by_username("qiantai")
-    visit = visitors.search_log(desk, visitors.LogQuery(date_to=clock.today()))[0]
+    log = visitors.search_log(desk, visitors.LogQuery(date_to=clock.today()))
+    visit = next(v for v in log if v.host_id == lina.employee_id)  # a host backfills their own visits
+    someone_elses = next(v for v in log if v.host_id != lina.employee_id)
+    with pytest.raises(PermissionDenied):
+        apps.from_visit(lina, someone_elses.id)
     form = apps.from_visit(lina, visit.id)
     view = ApplicationsView(lina)
     qtbot.addWidget(view)
