@@ -7,6 +7,7 @@ versions of a form cannot drift apart — the tests read both back and compare.
 
 from __future__ import annotations
 
+import unicodedata
 from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,17 @@ class FormDoc:
     widths: tuple[float, ...] = (1, 1, 1, 1, 1, 1, 1, 1)  # relative column widths
     landscape: bool = False
     footer: str = ""
+    copy_label: str = ""  # "留底联": which of several labelled copies this is (top right)
+    changed_rows: set[int] = field(default_factory=set)  # indexes into rows marked as revised
+
+    @property
+    def right_text(self) -> str:
+        return f"{self.right}　{self.copy_label}".strip("　") if self.copy_label else self.right
+
+    @property
+    def continued(self) -> str:
+        """The head of every page after the first: a loose page 2 still says what it belongs to."""
+        return f"{self.title}（续）　{self.left}　{self.right_text}"
 
     def row(self, *cells: Cell) -> None:
         total = sum(c.span for c in cells)
@@ -70,6 +82,16 @@ def check(value: bool) -> str:
     return "√" if value else "×"
 
 
+SIGN_MIN_MM = 12.5  # a signature row must take a handwritten name: the issue asks for ≥ 12 mm
+SIGN_PADDING_PT = (SIGN_MIN_MM * mm - 11) / 2  # leading 11 pt + two paddings ≥ SIGN_MIN_MM
+SIGN_ROW_PT = 36  # .xlsx row height in points (12.7 mm)
+
+
+def text_width(text: str) -> float:
+    """Width in spreadsheet character units: a Chinese character is two, ¥2,400.00 is nine."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.05 for ch in text)
+
+
 # ------------------------------------------------------------------ PDF
 
 
@@ -85,6 +107,7 @@ def write_pdf_many(docs: list[FormDoc], path: Path) -> Path:
     for i, doc in enumerate(docs):
         if i:
             story.append(PageBreak())
+        story.append(pdfkit.PageGroup(i, doc.continued))
         story += _story(doc)
     landscape = docs[0].landscape if docs else False
     return pdfkit.build(path, story, landscape_page=landscape, title=docs[0].title if docs else "")
@@ -124,13 +147,15 @@ def _story(doc: FormDoc) -> list:
             if cell.role == SECTION:
                 commands.append(("BACKGROUND", (c, r), (c + cell.span - 1, r), colors.HexColor("#d5dde8")))
             if cell.role == SIGN:
-                commands.append(("TOPPADDING", (c, r), (c + cell.span - 1, r), 9))
-                commands.append(("BOTTOMPADDING", (c, r), (c + cell.span - 1, r), 9))
+                commands.append(("TOPPADDING", (c, r), (c + cell.span - 1, r), SIGN_PADDING_PT))
+                commands.append(("BOTTOMPADDING", (c, r), (c + cell.span - 1, r), SIGN_PADDING_PT))
             c += cell.span
         data.append(cells)
+        if r in doc.changed_rows:
+            commands.append(("LINEBEFORE", (0, r), (0, r), 3, colors.HexColor("#c0392b")))
     table = Table(data, colWidths=col_widths, repeatRows=0)
     table.setStyle(TableStyle(commands))
-    story = pdfkit.title_block(doc.title, doc.company, doc.left, doc.right, width)
+    story = pdfkit.title_block(doc.title, doc.company, doc.left, doc.right_text, width)
     story.append(table)
     if doc.footer:
         story += [Spacer(1, 2 * mm), pdfkit.para(doc.footer, st["meta"])]
@@ -150,22 +175,37 @@ def write_xlsx(doc: FormDoc, template: Path, path: Path, copies: list[str] | Non
     """Fill ``template``: its first sheet has the page set-up, column widths and title styles.
 
     ``copies`` names the recipients of a form printed in several copies: one sheet each, the
-    recipient in the top-right corner.
+    recipient in the top-right corner, pages numbered within the copy.
     """
     wb = load_workbook(template)
     ws = wb.active
     _fill_sheet(ws, doc)
+    _print_setup(ws, ws)
     if copies:
         base_title = ws.title
         sheets = [ws] + [wb.copy_worksheet(ws) for _ in copies[1:]]
         for sheet, recipient in zip(sheets, copies, strict=True):
             sheet.title = f"{base_title}-{recipient}"[:31]
             set_cell(sheet, META_ROW, COLUMNS // 2 + 1, f"{doc.right}　{recipient}")
-            sheet.page_setup.orientation = ws.page_setup.orientation
-            sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-            sheet.sheet_properties.pageSetUpPr.fitToPage = True
+            _print_setup(sheet, ws)
     wb.save(path)
     return path
+
+
+def _print_setup(sheet, model) -> None:
+    """What copy_worksheet leaves behind, and what every copy needs on paper: A4, fit to width,
+    the title block repeated on every page, the footer's page numbers starting at 1 per sheet."""
+    sheet.page_setup.orientation = model.page_setup.orientation
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.firstPageNumber = 1
+    sheet.page_setup.useFirstPageNumber = True
+    sheet.print_title_rows = f"{COMPANY_ROW}:{META_ROW}"
+    sheet.print_area = f"A1:{get_column_letter(COLUMNS)}{sheet.max_row}"
+    sheet.oddFooter.center.text = model.oddFooter.center.text or "第 &P 页 / 共 &N 页"
+    sheet.page_margins = copy(model.page_margins)
+    sheet.print_options.horizontalCentered = True
 
 
 def _fill_sheet(ws, doc: FormDoc) -> None:
@@ -173,9 +213,9 @@ def _fill_sheet(ws, doc: FormDoc) -> None:
     set_cell(ws, COMPANY_ROW, 1, doc.company)
     set_cell(ws, TITLE_ROW, 1, doc.title)
     set_cell(ws, META_ROW, 1, doc.left)
-    set_cell(ws, META_ROW, COLUMNS // 2 + 1, doc.right)
+    set_cell(ws, META_ROW, COLUMNS // 2 + 1, doc.right_text)
     r = FIRST_ROW
-    for row in doc.rows:
+    for index, row in enumerate(doc.rows):
         c = 1
         lines = 1
         for cell in row:
@@ -195,10 +235,14 @@ def _fill_sheet(ws, doc: FormDoc) -> None:
             elif cell.role == SECTION:
                 target.fill = SECTION_FILL
             width = sum(ws.column_dimensions[get_column_letter(c + k)].width or 10 for k in range(cell.span))
-            text_len = max((len(part) for part in str(cell.text).split("\n")), default=0)
-            lines = max(lines, str(cell.text).count("\n") + 1, -(-text_len * 2 // max(int(width), 1)))
+            usable = max(width - 1.5, 1)  # cell padding
+            wrapped = sum(max(1, -(-int(text_width(part) * 10) // int(usable * 10))) for part in str(cell.text).split("\n"))
+            lines = max(lines, wrapped)
             c += cell.span
-        ws.row_dimensions[r].height = max(20, 15 * lines) if row[0].role != SIGN else 36
+        if index in doc.changed_rows:
+            ws.cell(r, 1).border = Border(left=Side(style="thick", color="C0392B"), right=THIN, top=THIN, bottom=THIN)
+        signing = any(cell.role == SIGN for cell in row)
+        ws.row_dimensions[r].height = max(SIGN_ROW_PT if signing else 20, 15 * lines)
         r += 1
     if doc.footer:
         set_cell(ws, r + 1, 1, doc.footer).font = copy(base_font)

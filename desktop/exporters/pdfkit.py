@@ -126,8 +126,26 @@ def signature_line(labels: Sequence[str], width: float) -> Table:
     return table
 
 
+class PageGroup(Flowable):
+    """Starts a numbering group: a labelled copy of a form counts its own pages ("第 1 页 / 共 1
+    页" on every copy of a triplicate, not "第 3 页 / 共 3 页"), and its later pages carry
+    ``header`` (title, number, copy) so a loose page 2 still says what it belongs to."""
+
+    def __init__(self, key: object, header: str = "") -> None:
+        super().__init__()
+        self.key, self.header = key, header
+        self.width = self.height = 0
+
+    def wrap(self, *_args) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._group = (self.key, self.header)
+
+
 class NumberedCanvas(rl_canvas.Canvas):
-    """Writes "第 n 页 / 共 N 页" at the foot of every page once the page count is known."""
+    """Writes "第 n 页 / 共 N 页" at the foot of every page once the page count is known,
+    counted within each :class:`PageGroup`; pages after the first of a group get its header."""
 
     def __init__(self, *args, **kwargs):
         # Without this the canvas starts in Helvetica, a font the PDF would name but not embed.
@@ -141,12 +159,20 @@ class NumberedCanvas(rl_canvas.Canvas):
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
+        groups = [state.get("_group", (None, "")) for state in self._pages]
+        totals: dict[object, int] = {}
+        for key, _header in groups:
+            totals[key] = totals.get(key, 0) + 1
+        seen: dict[object, int] = {}
+        for state, (key, header) in zip(self._pages, groups, strict=True):
             self.__dict__.update(state)
+            seen[key] = number = seen.get(key, 0) + 1
             self.setFont(register(), 8)
-            width, _ = self._pagesize
-            self.drawCentredString(width / 2, 8 * mm, f"第 {self._pageNumber} 页 / 共 {total} 页")
+            width, height = self._pagesize
+            self.drawCentredString(width / 2, 8 * mm, f"第 {number} 页 / 共 {totals[key]} 页")
+            if number > 1 and header:
+                self.setFont(register(), 9)
+                self.drawString(12 * mm, height - 8 * mm, f"{header}　第 {number} 页")
             super().showPage()
         super().save()
 

@@ -19,6 +19,7 @@ from desktop.models.finance import (
     ImportProfile,
     LineMatch,
 )
+from desktop.models.fines import Fine
 from desktop.models.org import Department, Employee, OptionItem, Setting
 from desktop.models.reception import (
     AgreementHotel,
@@ -76,6 +77,7 @@ ALL_MODELS = [
     ExpenseVoucher,
     ExpenseRecord,
     LineMatch,
+    Fine,
 ]
 
 __all__ = [
@@ -84,6 +86,7 @@ __all__ = [
     "Arrangement",
     "ChecklistItem",
     "Feedback",
+    "Fine",
     "FeedbackAction",
     "ExpenseLine",
     "ExpenseRecord",

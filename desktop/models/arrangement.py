@@ -11,13 +11,13 @@ import datetime as dt
 
 import peewee as pw
 
-from desktop.models.base import BaseModel
+from desktop.models.base import BaseModel, VersionedModel
 from desktop.models.org import Employee
 from desktop.models.reception import AgreementHotel, Application, MeetingRoom, Restaurant, Vehicle
 from desktop.models.users import User
 
 
-class Arrangement(BaseModel):
+class Arrangement(VersionedModel):
     reception = pw.ForeignKeyField(Application, unique=True, on_delete="CASCADE", backref="+")
     revision = pw.IntegerField(default=1)  # goes up when something changes after printing
     printed_revision = pw.IntegerField(null=True)
@@ -26,7 +26,7 @@ class Arrangement(BaseModel):
     updated_at = pw.DateTimeField(default=dt.datetime.now)
 
 
-class ItineraryItem(BaseModel):
+class ItineraryItem(VersionedModel):
     arrangement = pw.ForeignKeyField(Arrangement, backref="items", on_delete="CASCADE")
     kind = pw.CharField(max_length=20)  # pickup meeting tour meal hotel sendoff other
     start = pw.DateTimeField(index=True)
@@ -58,7 +58,7 @@ class ItineraryAttendee(BaseModel):
         indexes = ((("item", "employee"), True),)
 
 
-class ChecklistItem(BaseModel):
+class ChecklistItem(VersionedModel):
     arrangement = pw.ForeignKeyField(Arrangement, backref="checklist", on_delete="CASCADE")
     position = pw.IntegerField(default=0)
     name = pw.CharField(max_length=60)
@@ -67,7 +67,7 @@ class ChecklistItem(BaseModel):
     done_at = pw.DateTimeField(null=True)
 
 
-class Feedback(BaseModel):
+class Feedback(VersionedModel):
     """客户接待信息反馈表."""
 
     reception = pw.ForeignKeyField(Application, unique=True, on_delete="CASCADE", backref="+")
@@ -77,6 +77,9 @@ class Feedback(BaseModel):
     followup_owner = pw.ForeignKeyField(Employee, null=True, on_delete="SET NULL", backref="+")
     submitted_at = pw.DateTimeField(null=True)
     submitted_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    # 部门负责人 / 日期 on the form: the head of department's sign-off (migration 0011)
+    signed_off_at = pw.DateTimeField(null=True)
+    signed_off_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
 
 
 class FeedbackAction(BaseModel):

@@ -7,7 +7,7 @@ import datetime as dt
 
 import peewee as pw
 
-from desktop.models.base import BaseModel
+from desktop.models.base import BaseModel, VersionedModel
 from desktop.models.reception import Application, money
 from desktop.models.users import User
 
@@ -55,7 +55,7 @@ class ImportProfile(BaseModel):
     created_at = pw.DateTimeField(default=dt.datetime.now)
 
 
-class ExpenseSummary(BaseModel):
+class ExpenseSummary(VersionedModel):
     """费用汇总 of one reception (its root application)."""
 
     reception = pw.ForeignKeyField(Application, unique=True, on_delete="CASCADE", backref="+")
@@ -67,7 +67,7 @@ class ExpenseSummary(BaseModel):
     reimbursed_reference = pw.CharField(max_length=100, default="")
 
 
-class ExpenseLine(BaseModel):
+class ExpenseLine(VersionedModel):
     summary = pw.ForeignKeyField(ExpenseSummary, backref="lines", on_delete="CASCADE")
     category = pw.CharField(max_length=20)
     date = pw.DateField()

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import peewee as pw
 
-from desktop.models.base import BaseModel
+from desktop.models.base import VersionedModel
 
 
-class Department(BaseModel):
+class Department(VersionedModel):
     name = pw.CharField(max_length=100, unique=True)
     sort = pw.IntegerField(default=0)
     active = pw.BooleanField(default=True)
 
 
-class Employee(BaseModel):
+class Employee(VersionedModel):
     name = pw.CharField(max_length=60)
     name_pinyin = pw.CharField(max_length=200, default="", index=True)
     name_initials = pw.CharField(max_length=60, default="", index=True)
@@ -23,14 +23,14 @@ class Employee(BaseModel):
     active = pw.BooleanField(default=True)
 
 
-class Setting(BaseModel):
+class Setting(VersionedModel):
     """Key/value settings an office changes (company name, form numbers, language)."""
 
     key = pw.CharField(max_length=100, primary_key=True)
     value = pw.TextField(default="")
 
 
-class OptionItem(BaseModel):
+class OptionItem(VersionedModel):
     """Editable pick lists: visitor categories, visit purposes (kind says which list)."""
 
     kind = pw.CharField(max_length=40, index=True)

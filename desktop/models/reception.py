@@ -11,7 +11,7 @@ import datetime as dt
 
 import peewee as pw
 
-from desktop.models.base import BaseModel
+from desktop.models.base import BaseModel, VersionedModel
 from desktop.models.org import Department, Employee, OptionItem
 from desktop.models.users import User
 from desktop.models.visitors import Visit
@@ -21,7 +21,7 @@ def money(**kwargs) -> pw.DecimalField:
     return pw.DecimalField(max_digits=14, decimal_places=2, auto_round=True, **kwargs)
 
 
-class ReceptionLevel(BaseModel):
+class ReceptionLevel(VersionedModel):
     code = pw.CharField(max_length=10, unique=True)  # A, B, C, D
     name = pw.CharField(max_length=40)  # 五星 / 一级 …
     sort = pw.IntegerField(default=0)
@@ -52,7 +52,7 @@ class LevelStandard(BaseModel):
         indexes = ((("level", "version"), True),)
 
 
-class AgreementHotel(BaseModel):
+class AgreementHotel(VersionedModel):
     name = pw.CharField(max_length=100)
     star = pw.IntegerField(default=4)
     address = pw.CharField(max_length=200, default="")
@@ -60,7 +60,7 @@ class AgreementHotel(BaseModel):
     active = pw.BooleanField(default=True)
 
 
-class Restaurant(BaseModel):
+class Restaurant(VersionedModel):
     name = pw.CharField(max_length=100)
     address = pw.CharField(max_length=200, default="")
     phone = pw.CharField(max_length=40, default="")
@@ -68,7 +68,7 @@ class Restaurant(BaseModel):
     active = pw.BooleanField(default=True)
 
 
-class MeetingRoom(BaseModel):
+class MeetingRoom(VersionedModel):
     name = pw.CharField(max_length=60, unique=True)
     capacity = pw.IntegerField(default=10)
     projector = pw.BooleanField(default=True)
@@ -76,7 +76,7 @@ class MeetingRoom(BaseModel):
     active = pw.BooleanField(default=True)
 
 
-class Vehicle(BaseModel):
+class Vehicle(VersionedModel):
     plate = pw.CharField(max_length=20, unique=True)
     model = pw.CharField(max_length=60, default="")
     seats = pw.IntegerField(default=5)
@@ -85,7 +85,7 @@ class Vehicle(BaseModel):
     active = pw.BooleanField(default=True)
 
 
-class DepartmentBudget(BaseModel):
+class DepartmentBudget(VersionedModel):
     """A department's reception budget for a year, split by month (month 1–12)."""
 
     department = pw.ForeignKeyField(Department, backref="budgets", on_delete="CASCADE")
@@ -105,7 +105,7 @@ class CalendarOverride(BaseModel):
     note = pw.CharField(max_length=100, default="")
 
 
-class ApprovalStep(BaseModel):
+class ApprovalStep(VersionedModel):
     """One step of the configurable approval chain, with the conditions under which it applies."""
 
     position = pw.IntegerField()
@@ -117,7 +117,7 @@ class ApprovalStep(BaseModel):
     active = pw.BooleanField(default=True)
 
 
-class Application(BaseModel):
+class Application(VersionedModel):
     """客户接待申请表. One row per revision; ``root`` ties the revisions of one reception."""
 
     root = pw.ForeignKeyField("self", null=True, backref="revisions", on_delete="CASCADE")
@@ -129,6 +129,7 @@ class Application(BaseModel):
     client_company = pw.CharField(max_length=200)
     client_location = pw.CharField(max_length=200, default="")
     client_business = pw.CharField(max_length=200, default="")
+    venue = pw.CharField(max_length=200, default="")  # 接待地点: where the guests are received
     category = pw.ForeignKeyField(OptionItem, null=True, on_delete="SET NULL", backref="+")
     level = pw.ForeignKeyField(ReceptionLevel, on_delete="RESTRICT", backref="+")
     standard = pw.ForeignKeyField(LevelStandard, on_delete="RESTRICT", backref="+")

@@ -6,11 +6,11 @@ import datetime as dt
 
 import peewee as pw
 
-from desktop.models.base import BaseModel
+from desktop.models.base import BaseModel, VersionedModel
 from desktop.models.org import Employee
 
 
-class User(BaseModel):
+class User(VersionedModel):
     username = pw.CharField(max_length=60, unique=True)
     display_name = pw.CharField(max_length=60, default="")
     password_hash = pw.CharField(max_length=255)

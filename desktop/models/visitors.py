@@ -6,7 +6,7 @@ import datetime as dt
 
 import peewee as pw
 
-from desktop.models.base import BaseModel
+from desktop.models.base import BaseModel, VersionedModel
 from desktop.models.org import Department, Employee, OptionItem
 from desktop.models.users import User
 
@@ -60,7 +60,7 @@ class Visit(BaseModel):
     created_at = pw.DateTimeField(default=dt.datetime.now)
 
 
-class DenyEntry(BaseModel):
+class DenyEntry(VersionedModel):
     """A person, company or phone the front desk must not let in without a supervisor."""
 
     name = pw.CharField(max_length=60, default="")

@@ -29,7 +29,7 @@ from desktop.models import (
     User,
     Visit,
 )
-from desktop.services import access, budgets, settings, standards, validation, workdays
+from desktop.services import access, budgets, settings, standards, validation, versioning, workdays
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from desktop.services.money import chinese_capital, to_money
@@ -91,6 +91,7 @@ class ApplicationForm:
     client_company: str = ""
     client_location: str = ""
     client_business: str = ""
+    venue: str = ""
     category_id: int | None = None
     level_id: int | None = None
     department_id: int | None = None
@@ -120,6 +121,9 @@ class ApplicationForm:
     visit_id: int | None = None
     guests: list[GuestForm] = field(default_factory=list)
     lines: list[LineForm] = field(default_factory=list)
+    # The version the copy was read at (None: a new application); a save from an older copy is
+    # refused with StaleRecord instead of reverting someone's edit (services.versioning).
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,7 @@ class ApplicationInfo:
     chain: list[tuple[str, str]]  # (role, label) per step
     submitted_at: dt.datetime | None
     decided_at: dt.datetime | None
+    version: int = 0  # hand back to the next save (services.versioning)
 
     @property
     def status_label(self) -> str:
@@ -330,6 +335,7 @@ def _text_labels() -> dict[str, str]:
         "client_company": translate("applications", "来宾公司名称"),
         "client_location": translate("applications", "来宾所在地"),
         "client_business": translate("applications", "来宾主营业务"),
+        "venue": translate("applications", "接待地点"),
         "purpose": translate("applications", "来访目的"),
         "background": translate("applications", "客户背景"),
         "remarks": translate("applications", "备注"),
@@ -477,6 +483,7 @@ def _info(app: Application) -> ApplicationInfo:
         chain=_chain(app),
         submitted_at=app.submitted_at,
         decided_at=app.decided_at,
+        version=app.version,
     )
 
 
@@ -485,6 +492,7 @@ def _form(app: Application) -> ApplicationForm:
         client_company=app.client_company,
         client_location=app.client_location,
         client_business=app.client_business,
+        venue=app.venue,
         category_id=app.category_id,
         level_id=app.level_id,
         department_id=app.department_id,
@@ -514,6 +522,7 @@ def _form(app: Application) -> ApplicationForm:
         visit_id=app.visit_id,
         guests=[GuestForm(g.name, g.title, g.gender) for g in app.guests.order_by(ApplicationGuest.position)],
         lines=[LineForm(line.category, to_money(line.amount), line.reason) for line in app.budget_lines],
+        version=app.version,
     )
 
 
@@ -611,6 +620,7 @@ def _write(app: Application, form: ApplicationForm, est: Estimate) -> None:
         "client_company",
         "client_location",
         "client_business",
+        "venue",
         "purpose",
         "background",
         "remarks",
@@ -686,6 +696,7 @@ def save_draft(actor: Actor, form: ApplicationForm, application_id: int | None =
                         status=status_label(app.status)
                     )
                 )
+            versioning.claim(app, form.version, actor)
             est = estimate(form, exclude_root=app.root_id or app.id)
         _write(app, form, est)
     return _info(app)
@@ -704,6 +715,7 @@ def submit(actor: Actor, application_id: int, *, now: dt.datetime | None = None)
             raise ServiceError(
                 translate("applications", "申请{status}，不能提交。").format(status=status_label(app.status))
             )
+        versioning.claim(app, None, actor)
         form = _form(app)
         now = now or clock.now()
         errors = submit_errors(form, now=now, exclude_root=app.root_id or app.id)
@@ -770,6 +782,7 @@ def withdraw(actor: Actor, application_id: int, comment: str = "") -> Applicatio
             raise PermissionDenied(translate("applications", "只有申请人可以撤回申请。"))
         if app.status != PENDING:
             raise ServiceError(translate("applications", "只有审批中的申请可以撤回。"))
+        versioning.claim(app, None, actor)
         app.status = WITHDRAWN
         app.save()
         approval.record(app, actor, "withdraw", comment)

@@ -17,7 +17,7 @@ from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, ApprovalRecord, ApprovalStep, Employee
 from desktop.services import applications as apps
-from desktop.services import validation
+from desktop.services import validation, versioning
 from desktop.services.auth import (
     ADMIN_OFFICE,
     CHAIRMAN,
@@ -110,8 +110,17 @@ def chain_steps(*, include_inactive: bool = True) -> list[StepInfo]:
     return steps if include_inactive else [s for s in steps if s.active]
 
 
-def save_chain(actor: Actor, steps: list[StepInfo]) -> list[StepInfo]:
-    """Replace the chain (system administrator). Applications under way keep theirs."""
+def chain_version() -> int:
+    """The version of the chain as a whole; hand it back to :func:`save_chain`."""
+    return versioning.set_version(ApprovalStep, ApprovalStep.id.is_null(False))
+
+
+def save_chain(actor: Actor, steps: list[StepInfo], version: int | None = None) -> list[StepInfo]:
+    """Replace the chain (system administrator). Applications under way keep theirs.
+
+    ``version`` is :func:`chain_version` as read with ``steps``; a chain changed since is refused
+    (StaleRecord) rather than overwritten.
+    """
     require(actor, "chain.manage")
     errors: dict[str, str] = {}
     for i, step in enumerate(steps):
@@ -124,9 +133,13 @@ def save_chain(actor: Actor, steps: list[StepInfo]) -> list[StepInfo]:
     if errors:
         raise ValidationError(errors)
     with database.atomic():
+        new_version = versioning.claim_set(ApprovalStep, ApprovalStep.id.is_null(False), version, actor)
         ApprovalStep.delete().execute()
         for i, step in enumerate(steps):
             ApprovalStep.create(
+                version=new_version,
+                updated_by_id=actor.user_id,
+                updated_at=clock.now(),
                 position=i,
                 role=step.role,
                 label=step.label.strip(),
@@ -220,7 +233,14 @@ def decide(
             status = apps.RETURNED
         # Only if nobody at another PC decided this step meanwhile.
         changed = (
-            Application.update(status=status, step_index=next_step, decided_at=decided_at)
+            Application.update(
+                status=status,
+                step_index=next_step,
+                decided_at=decided_at,
+                version=Application.version + 1,  # an editor holding the old copy is now stale
+                updated_by_id=actor.user_id,
+                updated_at=now,
+            )
             .where(
                 Application.id == app.id, Application.status == apps.PENDING, Application.step_index == step
             )

@@ -27,7 +27,7 @@ from desktop.models import (
     Vehicle,
 )
 from desktop.services import applications as apps
-from desktop.services import notifications, standards, validation
+from desktop.services import notifications, standards, validation, versioning
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, ServiceError, ValidationError
 from desktop.services.money import format_money
@@ -72,6 +72,9 @@ class ItemForm:
     nights: int = 0
     notes: str = ""
     attendee_ids: list[int] = field(default_factory=list)
+    # ItemInfo.version of the item edited (None: a new item); a save from an older copy is
+    # refused with StaleRecord instead of reverting someone's edit (services.versioning).
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class ItemInfo:
     notes: str
     attendee_ids: tuple[int, ...]
     attendee_names: tuple[str, ...]
+    version: int = 0  # hand back in ItemForm.version
 
     @property
     def kind_label(self) -> str:
@@ -270,6 +274,7 @@ def _item_info(item: ItineraryItem) -> ItemInfo:
         notes=item.notes,
         attendee_ids=tuple(a.employee_id for a in attendees),
         attendee_names=tuple(a.employee.name for a in attendees),
+        version=item.version,
     )
 
 
@@ -547,6 +552,7 @@ def save_item(
             )
             if item is None:
                 raise NotFound(translate("arrangements", "安排不存在。"))
+            versioning.claim(item, form.version, actor)
             for key, value in values.items():
                 setattr(item, key, value)
             item.reminded = False
@@ -775,5 +781,5 @@ def send_due_reminders(now: dt.datetime | None = None) -> int:
                 )
                 count += 1
             item.reminded = True
-            item.save()
+            item.save(only=[ItineraryItem.reminded])  # never writes back other fields read earlier
     return count

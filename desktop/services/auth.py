@@ -98,6 +98,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "expenses.reimburse": frozenset({FINANCE}),
     "expenses.view": frozenset({FINANCE, GENERAL_MANAGER, AUDITOR, ADMIN_OFFICE, SYSADMIN}),
     "feedback.file": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, SYSADMIN}),
+    "feedback.signoff": frozenset({DEPT_MANAGER}),
+    "fines.manage": frozenset({AUDITOR, ADMIN_OFFICE}),
+    "fines.view": frozenset({AUDITOR, ADMIN_OFFICE, GENERAL_MANAGER, SYSADMIN}),
+    "expenses.dept_signoff": frozenset({DEPT_MANAGER}),
     "feedback.view": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),
     "applications.view_all": frozenset({ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),
 }
@@ -140,6 +144,7 @@ class UserInfo:
     active: bool
     last_login: dt.datetime | None = None
     role_labels: tuple[str, ...] = field(default=())
+    version: int = 0  # hand back to save_user (services.versioning)
 
 
 def require(actor: Actor, permission: str) -> None:
@@ -370,6 +375,7 @@ def _info(user: User) -> UserInfo:
         active=user.active,
         last_login=user.last_login,
         role_labels=tuple(role_label(r) for r in roles),
+        version=user.version,
     )
 
 
@@ -389,10 +395,16 @@ def save_user(
     employee_id: int | None,
     active: bool = True,
     password: str | None = None,
+    version: int | None = None,
 ) -> UserInfo:
-    """Create or update an account. A new account needs a password; an edit may leave it."""
+    """Create or update an account. A new account needs a password; an edit may leave it.
+
+    ``version`` is :attr:`UserInfo.version` of the copy edited: a form opened before another
+    administrator's change is refused (StaleRecord), so it cannot re-activate an account that
+    was deactivated meanwhile.
+    """
     require(actor, "users.manage")
-    from desktop.services import validation
+    from desktop.services import validation, versioning
 
     errors: dict[str, str] = {}
     username = validation.text(
@@ -431,6 +443,7 @@ def save_user(
             user = User.get_or_none(User.id == user_id)
             if user is None:
                 raise NotFound(translate("services", "账户不存在。"))
+            versioning.claim(user, version, actor)
             user.username = username
             user.display_name = display_name.strip() or username
             user.employee = employee_id

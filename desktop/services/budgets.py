@@ -10,9 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, Department, DepartmentBudget
+from desktop.services import versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import ValidationError
 from desktop.services.money import to_money
@@ -34,8 +36,23 @@ class MonthBudget:
         return self.budget - self.used
 
 
-def set_year(actor: Actor, department_id: int, year: int, months: list[Decimal | str]) -> None:
-    """Set the twelve monthly amounts of a department's year."""
+def year_version(department_id: int, year: int) -> int:
+    """The version of a department's budget year (its twelve months are saved together)."""
+    return versioning.set_version(DepartmentBudget, _year_rows(department_id, year))
+
+
+def _year_rows(department_id: int, year: int):
+    return (DepartmentBudget.department == department_id) & (DepartmentBudget.year == year)
+
+
+def set_year(
+    actor: Actor, department_id: int, year: int, months: list[Decimal | str], version: int | None = None
+) -> None:
+    """Set the twelve monthly amounts of a department's year.
+
+    ``version`` is :func:`year_version` as read with the amounts; a year changed since is refused
+    (StaleRecord) instead of overwritten.
+    """
     require(actor, "budgets.manage")
     if len(months) != 12:
         raise ValidationError({"months": translate("services", "需要 12 个月的金额。")})
@@ -53,9 +70,16 @@ def set_year(actor: Actor, department_id: int, year: int, months: list[Decimal |
     if errors:
         raise ValidationError(errors)
     with database.atomic():
+        new_version = versioning.claim_set(DepartmentBudget, _year_rows(department_id, year), version, actor)
         for month, amount in enumerate(amounts, start=1):
             DepartmentBudget.insert(
-                department=department_id, year=year, month=month, amount=amount
+                department=department_id,
+                year=year,
+                month=month,
+                amount=amount,
+                version=new_version,
+                updated_by_id=actor.user_id,
+                updated_at=clock.now(),
             ).on_conflict(
                 conflict_target=[DepartmentBudget.department, DepartmentBudget.year, DepartmentBudget.month],
                 update={DepartmentBudget.amount: amount},

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import DenyEntry
+from desktop.services import versioning
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.text import company_forms, digits, normalize_name, normalize_phone
@@ -22,6 +23,7 @@ class DenyInfo:
     reason: str
     active: bool
     created_at: dt.datetime
+    version: int = 0  # hand back to save_entry (services.versioning)
 
     def describe(self) -> str:
         who = " / ".join(x for x in (self.name, self.company, self.phone) if x)
@@ -29,7 +31,7 @@ class DenyInfo:
 
 
 def _info(r: DenyEntry) -> DenyInfo:
-    return DenyInfo(r.id, r.name, r.company, r.phone, r.reason, r.active, r.created_at)
+    return DenyInfo(r.id, r.name, r.company, r.phone, r.reason, r.active, r.created_at, r.version)
 
 
 def list_entries(actor: Actor, *, include_inactive: bool = True) -> list[DenyInfo]:
@@ -49,6 +51,7 @@ def save_entry(
     reason: str,
     active: bool = True,
     entry_id: int | None = None,
+    version: int | None = None,
 ) -> DenyInfo:
     require(actor, "denylist.manage")
     errors: dict[str, str] = {}
@@ -72,6 +75,7 @@ def save_entry(
             row = DenyEntry.get_or_none(DenyEntry.id == entry_id)
             if row is None:
                 raise NotFound(translate("services", "记录不存在。"))
+            versioning.claim(row, version, actor)
             row.name, row.company, row.phone = name.strip(), company.strip(), phone.strip()
             row.reason, row.active = reason.strip(), active
             row.save()

@@ -34,3 +34,11 @@ def busy_message() -> str:
         "services",
         "数据库正被另一台电脑或程序占用，请稍后再试。您输入的内容已保留。",
     )
+
+
+class StaleRecord(ServiceError):
+    """The record changed since the copy being saved was read; nothing was written.
+
+    Raised instead of letting an old copy overwrite another person's edit (issue 10). The editor
+    keeps what was typed and shows the sentence, which names who changed the record and when.
+    """

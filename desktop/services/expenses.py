@@ -19,7 +19,7 @@ from desktop import clock, paths
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, ExpenseLine, ExpenseRecord, ExpenseSummary, ExpenseVoucher, User
-from desktop.services import access, settings, standards, validation, workdays
+from desktop.services import access, settings, standards, validation, versioning, workdays
 from desktop.services import applications as apps
 from desktop.services.arrangements import approved_revision
 from desktop.services.auth import Actor, require, require_any
@@ -68,6 +68,9 @@ class LineForm:
     drinks: Decimal | str | None = None
     payment_method: str = ""
     reason: str = ""
+    # LineInfo.version of the line edited (None: a new line); a save from an older copy is
+    # refused with StaleRecord instead of reverting someone's edit (services.versioning).
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class LineInfo:
     reason: str
     vouchers: tuple[str, ...]
     checks: tuple[Check, ...] = field(default=())
+    version: int = 0  # hand back in LineForm.version
 
     @property
     def label(self) -> str:
@@ -133,6 +137,7 @@ class SummaryInfo:
     budget_total: Decimal
     history: list[tuple[dt.datetime, str, str, str]]  # at, who, action, comment
     reimbursed: tuple[dt.date | None, str, str]
+    version: int = 0  # the summary's; goes up with every line saved; hand back to submit
 
     @property
     def status_label(self) -> str:
@@ -273,6 +278,7 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
                 row.reason,
                 vouchers,
                 tuple(check_line(row, std, app)),
+                version=row.version,
             )
         )
     budget = {b.category: to_money(b.amount) for b in app.budget_lines}
@@ -310,6 +316,7 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
         to_money(app.total),
         history,
         (summary.reimbursed_on, summary.reimbursed_method, summary.reimbursed_reference),
+        version=summary.version,
     )
 
 
@@ -425,15 +432,20 @@ def save_line(actor: Actor, application_id: int, form: LineForm, line_id: int | 
     with database.atomic():
         summary = _summary(root)
         _editable(actor, summary)
+        versioning.claim(summary, None, actor)  # a submit from a view without this line is stale
         if line_id is None:
-            return ExpenseLine.create(summary=summary, entered_by=actor.user_id or None, **data).id
-        changed = (
-            ExpenseLine.update(**data)
-            .where(ExpenseLine.id == line_id, ExpenseLine.summary == summary)
-            .execute()
-        )
-        if changed != 1:
+            return ExpenseLine.create(
+                summary=summary,
+                entered_by=actor.user_id or None,
+                updated_by_id=actor.user_id or None,
+                updated_at=clock.now(),
+                **data,
+            ).id
+        line = ExpenseLine.get_or_none(ExpenseLine.id == line_id, ExpenseLine.summary == summary)
+        if line is None:
             raise NotFound(translate("expenses", "费用明细不存在。"))
+        versioning.claim(line, form.version, actor)
+        ExpenseLine.update(**data).where(ExpenseLine.id == line_id).execute()
         return line_id
 
 
@@ -441,8 +453,10 @@ def delete_line(actor: Actor, line_id: int) -> None:
     line = ExpenseLine.get_or_none(ExpenseLine.id == line_id)
     if line is None:
         return
-    _editable(actor, line.summary)
-    line.delete_instance(recursive=True)
+    with database.atomic():
+        _editable(actor, line.summary)
+        versioning.claim(line.summary, None, actor)
+        line.delete_instance(recursive=True)
 
 
 def attach_voucher(actor: Actor, line_id: int, source: Path) -> str:
@@ -485,13 +499,19 @@ def voucher_path(stored_name: str) -> Path:
     return paths.data_dir() / "vouchers" / stored_name
 
 
-def submit(actor: Actor, application_id: int, now: dt.datetime | None = None) -> SummaryInfo:
-    """Send to finance: every over-standard or out-of-period line needs a written reason."""
+def submit(
+    actor: Actor, application_id: int, now: dt.datetime | None = None, version: int | None = None
+) -> SummaryInfo:
+    """Send to finance: every over-standard or out-of-period line needs a written reason.
+
+    ``version`` is :attr:`SummaryInfo.version` as shown; lines changed since are not sent
+    unseen (StaleRecord)."""
     root = _root(application_id)
     _may_edit(actor, root)
     with database.atomic():
         summary = _summary(root)
         app = _editable(actor, summary)
+        versioning.claim(summary, version, actor)
         std = standards.standard(app.standard_id)
         lines = list(ExpenseLine.select().where(ExpenseLine.summary == summary))
         if not lines:
@@ -550,7 +570,12 @@ def _advance(
         if app.applicant_id == actor.user_id and actor.user_id:
             raise PermissionDenied(translate("expenses", "不能审核或审批自己报销的费用。"))
         changed = (
-            ExpenseSummary.update(status=new)
+            ExpenseSummary.update(
+                status=new,
+                version=ExpenseSummary.version + 1,
+                updated_by_id=actor.user_id or None,
+                updated_at=clock.now(),
+            )
             .where(ExpenseSummary.id == summary.id, ExpenseSummary.status == expected)
             .execute()
         )

@@ -10,7 +10,7 @@ from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, Employee, Feedback, FeedbackAction
-from desktop.services import access, validation, workdays
+from desktop.services import access, validation, versioning, workdays
 from desktop.services.arrangements import approved_receptions
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, PermissionDenied, ValidationError
@@ -36,6 +36,9 @@ class FeedbackForm:
     satisfaction: int = 0
     followup_owner_id: int | None = None
     actions: list[ActionForm] = field(default_factory=list)
+    # The version read (0: no feedback filed yet; None: not checked). A save from an older copy
+    # is refused with StaleRecord instead of overwriting someone's feedback (services.versioning).
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -95,14 +98,16 @@ def get(actor: Actor, application_id: int) -> FeedbackForm:
         raise PermissionDenied(translate("feedback", "您无权查看这份信息反馈。"))
     fb = Feedback.get_or_none(Feedback.reception == (app.root_id or app.id))
     if fb is None:
-        return FeedbackForm(followup_owner_id=app.responsible_id)
+        return FeedbackForm(followup_owner_id=app.responsible_id, version=0)
     actions = [
         ActionForm(a.action, a.owner_id, a.due)
         for a in FeedbackAction.select()
         .where(FeedbackAction.feedback == fb)
         .order_by(FeedbackAction.position)
     ]
-    return FeedbackForm(fb.discussed, fb.requirements, fb.satisfaction, fb.followup_owner_id, actions)
+    return FeedbackForm(
+        fb.discussed, fb.requirements, fb.satisfaction, fb.followup_owner_id, actions, version=fb.version
+    )
 
 
 def submit(
@@ -160,10 +165,17 @@ def submit(
         raise ValidationError(errors)
     root = app.root_id or app.id
     with database.atomic():
-        fb = Feedback.get_or_none(Feedback.reception == root) or Feedback(reception=root)
+        fb = Feedback.get_or_none(Feedback.reception == root)
+        if fb is not None:
+            versioning.claim(fb, form.version, actor)  # filed meanwhile by someone: version 0 fails
+        elif form.version:
+            raise versioning.stale_error(Feedback, -1)  # the copy's feedback no longer exists
+        else:
+            fb = Feedback(reception=root, updated_by_id=actor.user_id, updated_at=clock.now())
         fb.discussed, fb.requirements = discussed, requirements
         fb.satisfaction, fb.followup_owner = form.satisfaction, form.followup_owner_id
         fb.submitted_at, fb.submitted_by = now or clock.now(), actor.user_id
+        fb.signed_off_at = fb.signed_off_by = None  # changed content needs the head's signature anew
         fb.save()
         FeedbackAction.delete().where(FeedbackAction.feedback == fb).execute()
         for i, action in enumerate(actions):
@@ -171,3 +183,67 @@ def submit(
                 feedback=fb, position=i, action=action.action, owner=action.owner_id, due=action.due
             )
     return _status(app, (now or clock.now()).date())
+
+
+# ------------------------------------------------------------------ sign-off (部门负责人 / 日期)
+
+
+@dataclass(frozen=True)
+class FeedbackSignatures:
+    """Who filled the form in and who signed it off, for the 填表人 and 部门负责人 lines."""
+
+    filled_by: str
+    submitted_at: dt.datetime | None
+    signed_off_by: str
+    signed_off_at: dt.datetime | None
+
+
+def signatures(actor: Actor, application_id: int) -> FeedbackSignatures:
+    require_any(actor, "feedback.view", "feedback.file")
+    from desktop.models import User
+
+    app = Application.get_or_none(Application.id == application_id)
+    if app is None:
+        raise NotFound(translate("feedback", "接待不存在。"))
+    if not access.can_view_feedback(actor, app):
+        raise PermissionDenied(translate("feedback", "您无权查看这份信息反馈。"))
+    fb = Feedback.get_or_none(Feedback.reception == (app.root_id or app.id))
+    if fb is None:
+        return FeedbackSignatures("", None, "", None)
+
+    def name(user_id: int | None) -> str:
+        user = User.get_or_none(User.id == user_id) if user_id else None
+        return user.display_name if user else ""
+
+    return FeedbackSignatures(
+        name(fb.submitted_by_id), fb.submitted_at, name(fb.signed_off_by_id), fb.signed_off_at
+    )
+
+
+def sign_off(actor: Actor, application_id: int, now: dt.datetime | None = None) -> FeedbackSignatures:
+    """The head of the receiving department signs the submitted feedback (部门负责人 / 日期).
+
+    Only a 部门负责人 of the reception's own department may sign, and only what was submitted:
+    the printed form then carries a name and a date instead of an empty line.
+    """
+    require(actor, "feedback.signoff")
+    app = Application.get_or_none(Application.id == application_id)
+    if app is None:
+        raise NotFound(translate("feedback", "接待不存在。"))
+    if not access.is_department_head(actor, app.department_id):
+        raise PermissionDenied(translate("feedback", "只有接待部门的负责人可以签认信息反馈。"))
+    with database.atomic():
+        fb = Feedback.get_or_none(Feedback.reception == (app.root_id or app.id))
+        if fb is None or fb.submitted_at is None:
+            raise ValidationError({"feedback": translate("feedback", "信息反馈尚未提交，不能签认。")})
+        if fb.signed_off_at is not None:
+            raise ValidationError({"feedback": translate("feedback", "这份信息反馈已经签认。")})
+        at = now or clock.now()
+        Feedback.update(
+            signed_off_at=at,
+            signed_off_by=actor.user_id,
+            version=Feedback.version + 1,
+            updated_by_id=actor.user_id,
+            updated_at=at,
+        ).where(Feedback.id == fb.id).execute()
+    return signatures(actor, application_id)

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from desktop.i18n import translate
+
 CENT = Decimal("0.01")
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _UNITS = ["", "拾", "佰", "仟"]
 _SECTIONS = ["", "万", "亿", "万亿"]
+CAPITAL_LIMIT = Decimal(10) ** 16  # 万亿 is the largest section unit: 9999 万亿 and change
+
+
+class AmountTooLarge(ValueError):
+    """An amount the capital-numeral form cannot spell (a typo, or a number pasted as an amount)."""
 
 
 def to_money(value: object) -> Decimal:
@@ -54,6 +61,12 @@ def chinese_capital(amount: Decimal | int | str) -> str:
     value = to_money(amount)
     negative = value < 0
     value = abs(value)
+    if value >= CAPITAL_LIMIT:
+        raise AmountTooLarge(
+            translate("money", "金额 {amount} 超出大写金额的范围（不超过 9999 万亿元），请核对金额。").format(
+                amount=f"{value:,.2f}"
+            )
+        )
     yuan = int(value)
     fen_total = int((value - yuan) * 100)
     jiao, fen = divmod(fen_total, 10)

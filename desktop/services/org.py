@@ -9,7 +9,7 @@ import peewee
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Department, Employee, User, Visit
-from desktop.services import validation
+from desktop.services import validation, versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ServiceError, ValidationError
 from desktop.services.text import is_valid_phone, pinyin_keys
@@ -21,6 +21,7 @@ class DepartmentInfo:
     name: str
     active: bool
     employee_count: int = 0
+    version: int = 0  # hand back to save_department (services.versioning)
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class EmployeeInfo:
     phone: str
     active: bool
     initials: str = ""
+    version: int = 0  # hand back to save_employee (services.versioning)
 
     @property
     def label(self) -> str:
@@ -50,11 +52,11 @@ def list_departments(*, include_inactive: bool = False) -> list[DepartmentInfo]:
     )
     if not include_inactive:
         query = query.where(Department.active == True)  # noqa: E712
-    return [DepartmentInfo(d.id, d.name, d.active, d.n) for d in query]
+    return [DepartmentInfo(d.id, d.name, d.active, d.n, d.version) for d in query]
 
 
 def save_department(
-    actor: Actor, name: str, department_id: int | None = None, active: bool = True
+    actor: Actor, name: str, department_id: int | None = None, active: bool = True, version: int | None = None
 ) -> DepartmentInfo:
     require(actor, "org.manage")
     errors: dict[str, str] = {}
@@ -73,10 +75,11 @@ def save_department(
             dep = Department.get_or_none(Department.id == department_id)
             if dep is None:
                 raise NotFound(translate("services", "部门不存在。"))
+            versioning.claim(dep, version, actor)
             dep.name = name
             dep.active = active
             dep.save()
-    return DepartmentInfo(dep.id, dep.name, dep.active)
+    return DepartmentInfo(dep.id, dep.name, dep.active, version=dep.version)
 
 
 def delete_department(actor: Actor, department_id: int) -> None:
@@ -101,6 +104,7 @@ def _employee_info(e: Employee) -> EmployeeInfo:
         phone=e.phone,
         active=e.active,
         initials=e.name_initials,
+        version=e.version,
     )
 
 
@@ -140,6 +144,7 @@ def save_employee(
     phone: str = "",
     active: bool = True,
     employee_id: int | None = None,
+    version: int | None = None,
 ) -> EmployeeInfo:
     require(actor, "org.manage")
     errors: dict[str, str] = {}
@@ -170,6 +175,7 @@ def save_employee(
             e = Employee.get_or_none(Employee.id == employee_id)
             if e is None:
                 raise NotFound(translate("services", "员工不存在。"))
+            versioning.claim(e, version, actor)
             e.name, e.name_pinyin, e.name_initials = name, full, initials
             e.department = department_id
             e.title, e.phone, e.active = title.strip(), phone.strip(), active

@@ -15,7 +15,7 @@ import peewee
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import AgreementHotel, MeetingRoom, Restaurant, Vehicle
-from desktop.services import validation
+from desktop.services import validation, versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.money import to_money
@@ -93,6 +93,7 @@ class Item:
     kind: str
     values: dict[str, Any]
     active: bool
+    version: int = 0  # hand back to save (services.versioning)
 
     @property
     def name(self) -> str:
@@ -112,7 +113,7 @@ def _item(kind: str, row: peewee.Model) -> Item:
     for f in spec.fields:
         value = getattr(row, f.name)
         values[f.name] = to_money(value) if f.kind == "money" else value
-    return Item(row.id, kind, values, row.active)
+    return Item(row.id, kind, values, row.active, row.version)
 
 
 def items(kind: str, *, include_inactive: bool = False) -> list[Item]:
@@ -144,7 +145,12 @@ def _clean(spec: ListSpec, values: dict[str, Any]) -> tuple[dict[str, Any], dict
 
 
 def save(
-    actor: Actor, kind: str, values: dict[str, Any], item_id: int | None = None, active: bool = True
+    actor: Actor,
+    kind: str,
+    values: dict[str, Any],
+    item_id: int | None = None,
+    active: bool = True,
+    version: int | None = None,
 ) -> Item:
     require(actor, "standards.manage")
     spec = _spec(kind)
@@ -165,6 +171,7 @@ def save(
             row = spec.model.get_or_none(spec.model.id == item_id)
             if row is None:
                 raise NotFound(translate("resources", "记录不存在。"))
+            versioning.claim(row, version, actor)
             for key, value in clean.items():
                 setattr(row, key, value)
             row.active = active

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from desktop.models import OptionItem, Setting
-from desktop.services import validation
+from desktop.services import validation, versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ValidationError
 
@@ -64,6 +65,27 @@ def setting_specs() -> list[SettingSpec]:
         SettingSpec("lead_days_gm", "2", translate("settings", "总经理出席时须提前的工作日数")),
         SettingSpec("expense_due_days", "5", translate("settings", "费用汇总须在接待结束后几个工作日内提交")),
         SettingSpec("application_form_no", "XZ-QR-002", translate("settings", "客户接待申请表表单编号")),
+        SettingSpec("arrangement_form_no", "XZ-QR-003", translate("settings", "客户接待安排表表单编号")),
+        SettingSpec("itinerary_form_no", "XZ-QR-004", translate("settings", "商务考察行程安排表表单编号")),
+        SettingSpec("feedback_form_no", "XZ-QR-005", translate("settings", "客户接待信息反馈表表单编号")),
+        SettingSpec("expense_form_no", "XZ-QR-006", translate("settings", "接待费用报销汇总表表单编号")),
+        SettingSpec("fine_form_no", "XZ-QR-007", translate("settings", "赞助单表单编号")),
+        SettingSpec(
+            "application_copies",
+            "留底,接待负责人",
+            translate("settings", "申请表印制份数（各联名称，逗号分隔）"),
+        ),
+        SettingSpec(
+            "expense_signoff_chain",
+            "经办人,部门负责人,财务审核,总经理审批,财务付款",
+            translate("settings", "费用报销签字顺序（逗号分隔）"),
+        ),
+        SettingSpec(
+            "fine_articles",
+            "4.1 来宾到达前的准备=10；4.2 来宾到达公司后的接待=10；4.3 来宾参观时的接待=20",
+            translate("settings", "赞助条款及每次金额（条款 名称=元，以；分隔）"),
+        ),
+        SettingSpec("fine_leader_share", "20", translate("settings", "直接领导连带责任比例（%）")),
     ]
 
 
@@ -85,10 +107,23 @@ def all_settings() -> dict[str, str]:
 
 
 # Settings the program computes with, and their largest sensible value (working days).
-INT_SETTINGS = {"lead_days_gm": 30, "expense_due_days": 60}
+INT_SETTINGS = {"lead_days_gm": 30, "expense_due_days": 60, "fine_leader_share": 100}
 
 
-def save(actor: Actor, values: dict[str, str]) -> None:
+def split_list(text: str) -> list[str]:
+    """"留底,接待负责人" → ["留底", "接待负责人"] (Chinese or Latin commas, blanks dropped)."""
+    return [part.strip() for part in text.replace("，", ",").replace("、", ",").split(",") if part.strip()]
+
+
+def versions() -> dict[str, int]:
+    """The version of each setting as stored (0: never saved); hand them back to :func:`save`."""
+    stored = {s.key: s.version for s in Setting.select(Setting.key, Setting.version)}
+    return {spec.key: stored.get(spec.key, 0) for spec in setting_specs()}
+
+
+def save(actor: Actor, values: dict[str, str], versions: dict[str, int] | None = None) -> None:
+    """Store ``values``. ``versions`` (from :func:`versions`, read with the values shown) makes a
+    setting changed by someone else meanwhile refuse the whole save (StaleRecord)."""
     require(actor, "settings.manage")
     errors: dict[str, str] = {}
     specs = {s.key: s for s in setting_specs()}
@@ -108,13 +143,33 @@ def save(actor: Actor, values: dict[str, str]) -> None:
         errors["company_name"] = translate("settings", "公司名称不能为空。")
     if "language" in values and values["language"] not in LANGUAGES:
         errors["language"] = translate("settings", "不支持的语言。")
+    for key in ("application_copies", "expense_signoff_chain"):
+        if key in values and key not in errors and not split_list(values[key]):
+            errors[key] = translate("settings", "{field}至少填写一项。").format(field=specs[key].label)
+    if "fine_articles" in values and "fine_articles" not in errors:
+        from desktop.services import fines
+
+        try:
+            fines.parse_articles(values["fine_articles"])
+        except ValueError as exc:
+            errors["fine_articles"] = str(exc)
     if errors:
         raise ValidationError(errors)
+    versions = versions or {}
     with database.atomic():
         for key, value in values.items():
-            Setting.insert(key=key, value=value.strip()).on_conflict(
-                conflict_target=[Setting.key], update={Setting.value: value.strip()}
-            ).execute()
+            row = Setting.get_or_none(Setting.key == key)
+            if row is not None:
+                versioning.claim(row, versions.get(key), actor)
+                Setting.update(value=value.strip()).where(Setting.key == key).execute()
+            elif versions.get(key, 0) not in (0, None):
+                raise versioning.stale_error(Setting, key)  # deleted meanwhile: never happens today
+            else:
+                Setting.insert(
+                    key=key, value=value.strip(), updated_by_id=actor.user_id, updated_at=clock.now()
+                ).on_conflict(  # two first saves at once: the later one wins, as before
+                    conflict_target=[Setting.key], update={Setting.value: value.strip()}
+                ).execute()
 
 
 def company_name() -> str:
@@ -128,10 +183,11 @@ class Option:
     label: str
     sort: int
     active: bool
+    version: int = 0  # hand back to save_option (services.versioning)
 
 
 def _option(row: OptionItem) -> Option:
-    return Option(row.id, row.kind, row.label, row.sort, row.active)
+    return Option(row.id, row.kind, row.label, row.sort, row.active, row.version)
 
 
 def options(kind: str, *, include_inactive: bool = False) -> list[Option]:
@@ -152,7 +208,12 @@ def ensure_default_options() -> None:
 
 
 def save_option(
-    actor: Actor, kind: str, label: str, option_id: int | None = None, active: bool = True
+    actor: Actor,
+    kind: str,
+    label: str,
+    option_id: int | None = None,
+    active: bool = True,
+    version: int | None = None,
 ) -> Option:
     require(actor, "settings.manage")
     errors: dict[str, str] = {}
@@ -175,6 +236,7 @@ def save_option(
             row = OptionItem.get_or_none(OptionItem.id == option_id, OptionItem.kind == kind)
             if row is None:
                 raise NotFound(translate("settings", "选项不存在。"))
+            versioning.claim(row, version, actor)
             row.label = label
             row.active = active
             row.save()

@@ -15,6 +15,7 @@ import peewee
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import LevelStandard, ReceptionLevel
+from desktop.services import versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.money import to_money
@@ -72,6 +73,9 @@ class LevelInfo:
     name: str
     active: bool
     standard: StandardInfo
+    # The level row's version (not the standard's): hand it back to save_standard, which refuses
+    # a save from a copy read before someone else's (services.versioning).
+    version: int = 0
 
     @property
     def label(self) -> str:
@@ -175,7 +179,9 @@ def levels(*, include_inactive: bool = False) -> list[LevelInfo]:
     for level in query:
         s = rows.get((level.id, newest.get(level.id)))
         if s is not None:
-            result.append(LevelInfo(level.id, level.code, level.name, level.active, _info(s, level)))
+            result.append(
+                LevelInfo(level.id, level.code, level.name, level.active, _info(s, level), level.version)
+            )
     return result
 
 
@@ -205,8 +211,13 @@ _INT_FIELDS = ("accompany_small_group", "accompany_small_limit", "accompany_rati
 _TEXT_FIELDS = ("accompany", "gifts_decider", "tour_decider")
 
 
-def save_standard(actor: Actor, level_id: int, *, name: str | None = None, **values) -> StandardInfo:
-    """Write a new version of a level's standard (the old one stays for approved applications)."""
+def save_standard(
+    actor: Actor, level_id: int, *, name: str | None = None, version: int | None = None, **values
+) -> StandardInfo:
+    """Write a new version of a level's standard (the old one stays for approved applications).
+
+    ``version`` is :attr:`LevelInfo.version` as read; a level changed since is refused.
+    """
     require(actor, "standards.manage")
     level = ReceptionLevel.get_or_none(ReceptionLevel.id == level_id)
     if level is None:
@@ -242,6 +253,7 @@ def save_standard(actor: Actor, level_id: int, *, name: str | None = None, **val
     if errors:
         raise ValidationError(errors)
     with database.atomic():
+        versioning.claim(level, version, actor)
         if name is not None:
             level.name = name.strip()
             level.save()

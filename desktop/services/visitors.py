@@ -952,30 +952,104 @@ class LogQuery:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _log_query(q: LogQuery) -> peewee.ModelSelect:
-    query = _base_query()
+def _is_sqlite() -> bool:
+    return isinstance(database.obj, peewee.SqliteDatabase)
+
+
+def _has_fts() -> bool:
+    """Whether migration 0012 could create the trigram table (SQLite with FTS5 ≥ 3.34)."""
+    db = database.obj
+    known = getattr(db, "_visit_search_fts", None)
+    if known is None:
+        known = _is_sqlite() and bool(
+            db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'visit_search'").fetchone()
+        )
+        db._visit_search_fts = known
+    return known
+
+
+def _prefix(column: peewee.Field, prefix: str) -> peewee.Expression:
+    """``column`` starts with ``prefix``, in a form the column's b-tree index answers.
+
+    SQLite: a range (``name_initials >= 'zw' AND name_initials < 'zx'``; UTF-8 sorts by code point,
+    so bumping the last character bounds every string with that prefix). PostgreSQL: a
+    case-sensitive LIKE, answered by the text_pattern_ops index of migration 0012.
+    """
+    if _is_sqlite():
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1) if ord(prefix[-1]) < 0x10FFFF else prefix + "\U0010ffff"
+        return (column >= prefix) & (column < upper)
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return peewee.Expression(column, peewee.OP.LIKE, escaped + "%")
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _text_condition(text: str) -> peewee.Expression:
+    """What the log's search box matches, in a form an index answers at a million visits.
+
+    Three or more characters: a substring of the name or company (or of the phone, by its digits),
+    exactly like ``LIKE '%…%'`` but through the trigram index of migration 0012 (SQLite FTS5; on
+    PostgreSQL the same ILIKE uses the pg_trgm index). One or two characters (a trigram cannot
+    answer them): names and companies that START with them. Letters also match pinyin: initials
+    (``zw`` → 张伟) and full pinyin (``zhangw``) from their start.
+    """
+    low = text.lower()
+    phone = digits(text)
+    if len(text) >= 3:
+        if _has_fts():
+            match = "{name company}: " + _fts_phrase(text)
+            if len(phone) >= 3:
+                match = f"({match}) OR (phone: {_fts_phrase(phone)})"
+            hits = peewee.SQL("(SELECT rowid FROM visit_search WHERE visit_search MATCH ?)", [match])
+            cond = Visit.id.in_(hits)
+        else:
+            cond = Visit.name.contains(text) | Visit.company.contains(text)
+            if len(phone) >= 3:
+                cond = cond | Visit.phone.contains(phone)
+    else:
+        cond = _prefix(Visit.name, text) | _prefix(Visit.company, text)
+    if low.isascii() and low.isalpha():
+        cond = cond | _prefix(Visit.name_initials, low) | _prefix(Visit.name_pinyin, low)
+    return cond
+
+
+def _log_conditions(q: LogQuery) -> list[peewee.Expression]:
+    conds = []
     if q.statuses:
-        query = query.where(Visit.status.in_(q.statuses))
+        status: peewee.Node = Visit.status
+        if _is_sqlite() and LEFT in q.statuses:
+            # Nearly every visit has left: walking the visit_status index then sorting a million
+            # rows is the slowest plan there is. Unary + keeps SQLite's planner off that index,
+            # so it walks time_in (the log's order) and stops after one page.
+            status = peewee.NodeList((peewee.SQL("+"), Visit.status), glue="")
+        conds.append(peewee.Expression(status, peewee.OP.IN, list(q.statuses)))
     if q.date_from:
-        query = query.where(Visit.time_in >= dt.datetime.combine(q.date_from, dt.time.min))
+        conds.append(Visit.time_in >= dt.datetime.combine(q.date_from, dt.time.min))
     if q.date_to:
         end = dt.datetime.combine(q.date_to + dt.timedelta(days=1), dt.time.min)
-        query = query.where(Visit.time_in < end)
+        conds.append(Visit.time_in < end)
     text = q.text.strip()
     if text:
-        low = text.lower()
-        cond = Visit.name.contains(text) | Visit.company.contains(text)
-        if len(digits(text)) >= 3:
-            cond = cond | Visit.phone.contains(digits(text))
-        if low.isascii() and low.isalpha():
-            cond = cond | Visit.name_initials.startswith(low) | Visit.name_pinyin.startswith(low)
+        conds.append(_text_condition(text))
+    return conds
+
+
+def _log_query(q: LogQuery) -> peewee.ModelSelect:
+    query = _base_query()
+    for cond in _log_conditions(q):
         query = query.where(cond)
     return query
 
 
 def count_log(actor: Actor, q: LogQuery) -> int:
+    """How many visits match; only the visit table is read (the page's joins add nothing)."""
     require(actor, "visitors.log")
-    return _log_query(q).count()
+    query = Visit.select(peewee.fn.COUNT(peewee.SQL("*")))
+    for cond in _log_conditions(q):
+        query = query.where(cond)
+    return query.scalar() or 0
 
 
 def search_log(actor: Actor, q: LogQuery, offset: int = 0, limit: int = 200) -> list[VisitRow]:
@@ -983,6 +1057,10 @@ def search_log(actor: Actor, q: LogQuery, offset: int = 0, limit: int = 200) -> 
     require(actor, "visitors.log")
     column = SORT_KEYS.get(q.sort_key, Visit.time_in)
     order = column.desc(nulls="LAST") if q.descending else column.asc(nulls="LAST")
+    if column is Visit.time_in and _is_sqlite():
+        # SQLite sorts NULL first, so DESC already puts them last; spelled plainly, the order is
+        # the time_in index's own (time_in, rowid) and the first page is read straight off it.
+        order = column.desc() if q.descending else column.asc(nulls="LAST")
     query = _log_query(q).order_by(order, Visit.id.desc() if q.descending else Visit.id)
     return _rows(query.offset(offset).limit(limit), actor)
 

@@ -104,6 +104,9 @@ class ApplicationDialog(EditorDialog):
         self.client.setObjectName("client_company")
         self.location = QLineEdit()
         self.business = QLineEdit()
+        self.venue = QLineEdit()
+        self.venue.setObjectName("venue")
+        self.venue.setPlaceholderText(self.tr("例如：总部一号会议室"))
         self.category = QComboBox()
         self.level = QComboBox()
         self.level.setObjectName("level")
@@ -136,6 +139,7 @@ class ApplicationDialog(EditorDialog):
         place.addWidget(QLabel(self.tr("主营业务")))
         place.addWidget(self.business)
         self.errors.add_row("client_location", self.tr("所在地"), place)
+        self.errors.add_row("venue", self.tr("接待地点"), self.venue)
         kind = QHBoxLayout()
         kind.addWidget(self.category, 1)
         kind.addWidget(QLabel(self.tr("接待级别 *")))
@@ -349,6 +353,7 @@ class ApplicationDialog(EditorDialog):
         self.client.setText(form.client_company)
         self.location.setText(form.client_location)
         self.business.setText(form.client_business)
+        self.venue.setText(form.venue)
         for combo, value in (
             (self.category, form.category_id),
             (self.level, form.level_id),
@@ -401,6 +406,7 @@ class ApplicationDialog(EditorDialog):
             client_company=self.client.text(),
             client_location=self.location.text(),
             client_business=self.business.text(),
+            venue=self.venue.text(),
             category_id=self.category.currentData(),
             level_id=self.level.currentData(),
             department_id=self.department.currentData(),

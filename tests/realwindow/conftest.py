@@ -242,7 +242,8 @@ def click_and_dismiss(qtbot, button, *, pick_menu: Callable[[str], bool] | None 
             popup.close()
             return
         modal = QApplication.activeModalWidget()
-        if modal is not None and modal.metaObject().className() in ("QFileDialog", "QMessageBox"):
+        # inherits(): the program's file dialog is a QFileDialog subclass (views/filedialogs.py)
+        if modal is not None and (modal.inherits("QFileDialog") or modal.inherits("QMessageBox")):
             blocked.append(f"{modal.metaObject().className()} “{modal.windowTitle()}”")
             modal.reject()
 
