@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
 
 
 def pinyin_keys(name: str) -> tuple[str, str]:
@@ -16,6 +15,10 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     name = (name or "").strip()
     if not name:
         return "", ""
+    # Imported here: pypinyin's phrase dictionaries cost ~200 ms and ~55 MiB, which start-up and
+    # the CLI should not pay before the first name is typed (issue 14).
+    from pypinyin import Style, lazy_pinyin
+
     syllables = [s for s in lazy_pinyin(name, style=Style.NORMAL, errors="default") if s.strip()]
     parts: list[str] = []
     for s in syllables:

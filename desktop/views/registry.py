@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING
 
 from desktop.services.auth import Actor
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+class QCoreApplication:
+    """Qt's translate, imported on the first call: the CLI lists the view keys for its parser on
+    every command, and that must not load Qt (~350 ms). Keeps the ``QCoreApplication.translate``
+    spelling that lupdate extracts."""
+
+    @staticmethod
+    def translate(context: str, text: str) -> str:
+        from PySide6.QtCore import QCoreApplication as _Qt
+
+        return _Qt.translate(context, text)
 
 
 @dataclass(frozen=True)
