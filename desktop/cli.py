@@ -102,10 +102,25 @@ def build_parser() -> argparse.ArgumentParser:
         sub_form.add_argument("--id", type=int, required=True, help="an application id of the reception")
         sub_form.add_argument("-o", "--output", required=True, type=Path)
         _add_user_option(sub_form)
+    monthly = what.add_parser("monthly-report", help="the 月度接待报告 of a month, with charts")
+    monthly.add_argument("--month", required=True, help="YYYY-MM")
+    monthly.add_argument("-o", "--output", required=True, type=Path)
+    _add_user_option(monthly)
     application = what.add_parser("application", help="a 客户接待申请表 with its approvals")
     application.add_argument("--id", type=int, required=True, help="the application's id")
     application.add_argument("-o", "--output", required=True, type=Path)
     _add_user_option(application)
+    fine = what.add_parser("fine", help="a 赞助单 (fine slip) with its signature blocks")
+    fine.add_argument("--id", type=int, required=True, help="the fine's id")
+    fine.add_argument("-o", "--output", required=True, type=Path)
+    _add_user_option(fine)
+    for name, text in (
+        ("standards", "the 接待星级食宿标准 in force, one page"),
+        ("hotels", "the 协议酒店 directory, one page"),
+    ):
+        reference = what.add_parser(name, help=text)
+        reference.add_argument("-o", "--output", required=True, type=Path)
+        _add_user_option(reference)
     return parser
 
 
@@ -243,6 +258,19 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
             write(detail, settings.company_name(), out)
         print(f"{out}: {args.form} of application {args.id}")
+    elif args.form == "monthly-report":
+        from desktop.exporters import monthly_report as monthly_export
+        from desktop.services import monthly_report
+
+        if out.suffix.lower() not in (".xlsx", ".pdf"):
+            raise UsageError(f"output must end in .xlsx or .pdf: {out}")
+        try:
+            year, month = monthly_report.parse_month(args.month)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        report = monthly_report.build(actor, year, month)
+        monthly_export.export_monthly_report(report, out)
+        print(f"{out}: {report.label}, " + ", ".join(f"{k} {v}" for k, v in report.summary[:4]))
     elif args.form == "application":
         from desktop.exporters import application_form
         from desktop.services import applications
@@ -254,7 +282,36 @@ def cmd_export(args: argparse.Namespace) -> int:
             detail, settings.company_name(), settings.get("application_form_no"), out
         )
         print(f"{out}: {detail.info.number} revision {detail.info.revision}, {detail.info.status_label}")
+    elif args.form in ("fine", "standards", "hotels"):
+        if out.suffix.lower() not in (".xlsx", ".pdf"):
+            raise UsageError(f"output must end in .xlsx or .pdf: {out}")
+        _export_reference(actor, args, out)
     return 0
+
+
+def _export_reference(actor, args: argparse.Namespace, out: Path) -> None:
+    """赞助单 and the one-page references (issue 15); exporting reads, never writes."""
+    from desktop.services import settings
+
+    if args.form == "fine":
+        from desktop.exporters import fine_slip
+        from desktop.services import fines
+
+        slip = fines.get(actor, args.id)
+        fine_slip.export_fine(slip, settings.company_name(), settings.get("fine_form_no"), out)
+        print(f"{out}: 赞助单 {slip.fine.person} {slip.total}")
+        return
+    from desktop.exporters import references
+    from desktop.services import resources, standards
+
+    if args.form == "standards":
+        levels = standards.levels()
+        references.export_standards(levels, settings.company_name(), out)
+        print(f"{out}: {len(levels)} levels")
+    else:
+        hotels = resources.items("hotels")
+        references.export_hotels(hotels, settings.company_name(), out)
+        print(f"{out}: {len(hotels)} hotels")
 
 
 def cmd_import(args: argparse.Namespace) -> int:

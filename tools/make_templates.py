@@ -11,7 +11,15 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from desktop.exporters import application_form, arrangement_forms, finance_reports, formdoc, visitor_log
+from desktop.exporters import (
+    application_form,
+    arrangement_forms,
+    fine_slip,
+    finance_reports,
+    formdoc,
+    references,
+    visitor_log,
+)
 
 FONT = "微软雅黑"
 THIN = Side(style="thin", color="333333")
@@ -124,6 +132,13 @@ def main() -> None:
         finance_reports.EXPENSE_TEMPLATE
     )
     print(finance_reports.EXPENSE_TEMPLATE)
+    for title, widths, target in (
+        (fine_slip.TITLE, fine_slip.WIDTHS, fine_slip.TEMPLATE),
+        (references.STANDARDS_TITLE, references.STANDARDS_WIDTHS, references.STANDARDS_TEMPLATE),
+        (references.HOTELS_TITLE, references.HOTELS_WIDTHS, references.HOTELS_TEMPLATE),
+    ):
+        form_template(title, widths).save(target)
+        print(target)
 
 
 if __name__ == "__main__":

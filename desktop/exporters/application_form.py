@@ -1,15 +1,23 @@
 """客户接待申请表 — the application with its guests, budget against the standard, the total in
-figures and capitals (大写), and one signature block per approval step filled from history."""
+figures and capitals (大写), and one signature block per approval step filled from history.
+
+Printed in the copies the regulation names (一份留底，一份交接待负责人; the ``application_copies``
+setting), each copy labelled in its top-right corner. A typical application fits one A4 page; a
+long guest list runs on to page 2, which repeats the title, number and copy.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from desktop import paths
-from desktop.exporters.formdoc import HEADER, LABEL, SIGN, Cell, FormDoc, check, write_pdf, write_xlsx
+from desktop.exporters.formdoc import HEADER, LABEL, SIGN, Cell, FormDoc, check, write_pdf_many, write_xlsx
 from desktop.services.applications import ApplicationDetail
 from desktop.services.approval import decision_label
 from desktop.services.money import format_money
+
+DEFAULT_COPIES = ("留底", "接待负责人")
 
 TEMPLATE = paths.FORMS_TEMPLATES / "application.xlsx"
 TITLE = "客户接待申请表"
@@ -22,10 +30,11 @@ def _dt(value) -> str:
 def build(detail: ApplicationDetail, company: str, form_no: str) -> FormDoc:
     info, form, est = detail.info, detail.form, detail.estimate
     revision = f"（第 {info.revision} 版）" if info.revision > 1 else ""
+    submitted = info.submitted_at.strftime("%Y-%m-%d %H:%M") if info.submitted_at else "未提交"
     doc = FormDoc(
         TITLE,
         company,
-        f"编号：{info.number}{revision}　状态：{info.status_label}",
+        f"编号：{info.number}{revision}　状态：{info.status_label}　提交：{submitted}",
         f"表单编号：{form_no}",
         widths=(1.25, 1, 1, 1, 1.25, 1, 1, 1.1),
     )
@@ -38,6 +47,7 @@ def build(detail: ApplicationDetail, company: str, form_no: str) -> FormDoc:
     doc.fields(("来访人数", str(info.guest_count), 3), ("我方出席", str(form.our_attendees), 3))
     attend = "、".join(x for x, on in (("总经理", form.gm_attends), ("董事长", form.chairman_attends)) if on)
     doc.fields(("接待负责人", detail.responsible_name, 3), ("领导出席", attend or "无", 3))
+    doc.fields(("接待地点", form.venue or "", 7))
     doc.fields(("来访目的", form.purpose, 7))
     doc.fields(("客户背景", form.background, 7))
     needs = "　".join(
@@ -53,9 +63,10 @@ def build(detail: ApplicationDetail, company: str, form_no: str) -> FormDoc:
         )
     )
     doc.fields(("接待需求", needs, 7))
-    urgent = f"是：{form.urgent_reason}" if form.urgent else "否"
-    backfill = f"是（来访登记 #{form.visit_id}）" if form.visit_id else "否"
-    doc.fields(("加急申请", urgent, 3), ("事后补填", backfill, 3))
+    if form.urgent or form.visit_id:  # the exceptions only: a typical application keeps to one page
+        urgent = f"是：{form.urgent_reason}" if form.urgent else "否"
+        backfill = f"是（来访登记 #{form.visit_id}）" if form.visit_id else "否"
+        doc.fields(("加急申请", urgent, 3), ("事后补填", backfill, 3))
     if form.remarks:
         doc.fields(("备注", form.remarks, 7))
 
@@ -84,6 +95,8 @@ def build(detail: ApplicationDetail, company: str, form_no: str) -> FormDoc:
         Cell("超标说明", 3, HEADER),
     )
     for line in est.lines:
+        if not line.estimate and not line.amount and not line.reason:
+            continue  # a category this reception does not use
         doc.row(
             Cell(line.label, 1, align="center"),
             Cell(format_money(line.cap) if line.cap is not None else "—", 1, align="right"),
@@ -94,18 +107,9 @@ def build(detail: ApplicationDetail, company: str, form_no: str) -> FormDoc:
         )
     doc.fields(("合计", format_money(est.total), 1), ("大写", est.total_capital, 5))
     if est.budget is not None:
-        b = est.budget
-        doc.fields(
-            (
-                "部门预算",
-                f"{b.year} 年 {b.month} 月：预算 {format_money(b.budget)}，"
-                f"已批 {format_money(b.used)}，审批中 {format_money(b.pending)}，"
-                f"剩余 {format_money(b.remaining)}",
-                7,
-            )
-        )
+        doc.fields(("部门预算", budget_text(est.budget, est.total), 7))
 
-    doc.section("审批意见")
+    doc.section("审批意见（先报批、后接待；超标准费用须另行审批）")
     doc.row(
         Cell("审批环节", 2, HEADER),
         Cell("审批人", 1, HEADER),
@@ -137,17 +141,48 @@ def build(detail: ApplicationDetail, company: str, form_no: str) -> FormDoc:
             )
     if not info.chain:
         doc.row(Cell("尚未提交审批", 8, SIGN, "center"))
-    submitted = info.submitted_at.strftime("%Y-%m-%d %H:%M") if info.submitted_at else "未提交"
-    doc.footer = f"提交时间：{submitted}　　先报批、后接待；超标准费用须另行审批。"
     return doc
 
 
-def export_application(detail: ApplicationDetail, company: str, form_no: str, path: Path) -> Path:
+def budget_text(b, own: Decimal) -> str:
+    """The month's budget with this form counted in: the line must say when it would go over.
+
+    ``b`` leaves this reception out (its used/pending are the department's other receptions), so
+    the form's own amount is added here, once, whatever its status."""
+    after = b.budget - b.used - b.pending - own
+    head = (
+        f"{b.year} 年 {b.month} 月：预算 {format_money(b.budget)}，已批 {format_money(b.used)}，"
+        f"审批中 {format_money(b.pending)}，本单 {format_money(own)}"
+    )
+    if after < 0:
+        return f"{head}；计入本单后超出预算 {format_money(-after)}"
+    return f"{head}；计入本单后剩余 {format_money(after)}"
+
+
+def copies_setting() -> tuple[str, ...]:
+    from desktop.services import settings
+
+    return tuple(settings.split_list(settings.get("application_copies"))) or DEFAULT_COPIES
+
+
+def export_application(
+    detail: ApplicationDetail,
+    company: str,
+    form_no: str,
+    path: Path,
+    copies: tuple[str, ...] | None = None,
+) -> Path:
+    """Every copy in one file: one sheet (.xlsx) or one page group (.pdf) per labelled copy."""
     path = Path(path)
-    doc = build(detail, company, form_no)
+    copies = copies if copies is not None else copies_setting()
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return write_xlsx(doc, TEMPLATE, path)
+        return write_xlsx(build(detail, company, form_no), TEMPLATE, path, copies=[f"{c}联" for c in copies])
     if suffix == ".pdf":
-        return write_pdf(doc, path)
+        docs = []
+        for c in copies or ("",):
+            doc = build(detail, company, form_no)
+            doc.copy_label = f"{c}联" if c else ""
+            docs.append(doc)
+        return write_pdf_many(docs, path)
     raise ValueError(f"cannot write {suffix or 'a file without extension'}: use .xlsx or .pdf")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 
 from desktop import clock, paths
 from desktop.exporters import pdfkit
@@ -39,6 +41,7 @@ MATCHED_HEAD = [
     "导入日期",
     "发票号",
     "对方/销方",
+    "方向",
     "导入金额",
     "接待",
     "报销日期",
@@ -46,28 +49,72 @@ MATCHED_HEAD = [
     "匹配方式",
     "得分",
 ]
-UNMATCHED_HEAD = ["导入日期", "发票号", "对方/销方", "摘要", "金额", "最佳候选", "得分", "理由"]
-FLAGS_HEAD = ["类别", "说明", "接待", "导入记录", "报销明细"]
+UNMATCHED_HEAD = ["导入日期", "发票号", "对方/销方", "摘要", "方向", "金额", "最佳候选", "得分", "理由"]
+FLAGS_HEAD = ["类别", "说明", "接待"]
+THIN = Side(style="thin", color="333333")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+HEAD_ROW = 3  # rows 1–2: title and period, repeated on every printed page with the header
 
 
-def _sheet(ws, head: list[str], rows: list[list[object]]) -> None:
-    thin = Side(style="thin", color="999999")
-    append_row(ws, head)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="E8EDF3")
-        cell.border = Border(bottom=thin)
-        cell.alignment = Alignment(horizontal="center")
-    for row in rows:
-        append_row(ws, [str(v) if isinstance(v, (dt.date,)) else v for v in row])
-    for i, title in enumerate(head, start=1):
-        width = max([len(str(title)) * 2] + [len(str(r[i - 1])) * 1.6 for r in rows[:200] if i - 1 < len(r)])
-        ws.column_dimensions[get_column_letter(i)].width = min(max(10, width), 48)
-    ws.freeze_panes = "A2"
-    ws.page_setup.orientation = "landscape"
+def _text(value: object) -> str:
+    """A cell as the PDF prints it: dates ISO, amounts with two places and thousands."""
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, dt.date):
+        return f"{value:%Y-%m-%d}"
+    return str(value)
+
+
+def _page(ws, landscape: bool = True) -> None:
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+    ws.print_options.horizontalCentered = True
+
+
+def _title(ws, data: ReportData, title: str, columns: int) -> None:
+    append_row(ws, [f"{data.company} {REPORT_TITLE} — {title}"])
+    ws.cell(1, 1).font = Font(size=14, bold=True)
+    append_row(ws, [f"期间：{data.date_from:%Y-%m-%d} 至 {data.date_to:%Y-%m-%d}"])
+    last = get_column_letter(max(columns, 1))
+    ws.merge_cells(f"A1:{last}1")
+    ws.merge_cells(f"A2:{last}2")
+
+
+def _sheet(ws, data: ReportData, title: str, head: list[str], rows: list[list[object]]) -> None:
+    _title(ws, data, title, len(head))
+    append_row(ws, head)
+    for cell in ws[HEAD_ROW]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E8EDF3")
+        cell.border = BOX
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for row in rows:
+        append_row(ws, row)
+        for cell in ws[ws.max_row]:
+            cell.border = BOX
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+            if isinstance(cell.value, (int, float, Decimal)):
+                cell.number_format = MONEY_FORMAT if isinstance(cell.value, Decimal) else "0"
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT
+    if not rows:
+        append_row(ws, ["无"])
+        ws.cell(ws.max_row, 1).border = BOX
+    for i, title_text in enumerate(head, start=1):
+        width = max(
+            [len(str(title_text)) * 2 + 2]
+            + [len(_text(r[i - 1])) * 1.6 + 2 for r in rows[:200] if i - 1 < len(r)]
+        )
+        ws.column_dimensions[get_column_letter(i)].width = min(max(10, width), 40)
+    ws.freeze_panes = f"A{HEAD_ROW + 1}"
+    _page(ws)
+    ws.print_title_rows = f"1:{HEAD_ROW}"
 
 
 def write_report(data: ReportData, path: Path) -> Path:
@@ -76,17 +123,23 @@ def write_report(data: ReportData, path: Path) -> Path:
         wb = Workbook()
         ws = wb.active
         ws.title = "汇总"
-        append_row(ws, [f"{data.company} {REPORT_TITLE}"])
-        ws["A1"].font = Font(size=14, bold=True)
-        append_row(ws, [f"期间：{data.date_from} 至 {data.date_to}"])
-        append_row(ws, [])
+        _title(ws, data, "汇总", 2)
+        append_row(ws, ["项目", "数量"])
+        for cell in ws[HEAD_ROW]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="E8EDF3")
+            cell.border = BOX
         for key, value in data.summary:
             append_row(ws, [key, value])
+            for cell in ws[ws.max_row]:
+                cell.border = BOX
         ws.column_dimensions["A"].width = 30
         ws.column_dimensions["B"].width = 20
-        _sheet(wb.create_sheet("已匹配"), MATCHED_HEAD, data.matched)
-        _sheet(wb.create_sheet("未匹配"), UNMATCHED_HEAD, data.unmatched)
-        _sheet(wb.create_sheet("问题清单"), FLAGS_HEAD, data.flags)
+        _page(ws, landscape=False)
+        ws.print_title_rows = f"1:{HEAD_ROW}"
+        _sheet(wb.create_sheet("问题清单"), data, "问题清单", FLAGS_HEAD, data.flags)
+        _sheet(wb.create_sheet("未匹配"), data, "未匹配", UNMATCHED_HEAD, data.unmatched)
+        _sheet(wb.create_sheet("已匹配"), data, "已匹配", MATCHED_HEAD, data.matched)
         wb.save(path)
         return path
     if path.suffix.lower() == ".pdf":
@@ -95,12 +148,12 @@ def write_report(data: ReportData, path: Path) -> Path:
         story = pdfkit.title_block(
             REPORT_TITLE,
             data.company,
-            f"期间：{data.date_from} 至 {data.date_to}",
+            f"期间：{data.date_from:%Y-%m-%d} 至 {data.date_to:%Y-%m-%d}",
             f"生成：{clock.now():%Y-%m-%d %H:%M}",
             width,
         )
         story.append(
-            pdfkit.grid([["项目", "数量"]] + [[k, v] for k, v in data.summary], [width * 0.4, width * 0.2])
+            pdfkit.grid([["项目", "数量"]] + [[k, _text(v)] for k, v in data.summary], [width * 0.4, width * 0.2])
         )
         for title, head, rows in (
             ("问题清单", FLAGS_HEAD, data.flags),
@@ -109,20 +162,38 @@ def write_report(data: ReportData, path: Path) -> Path:
         ):
             story.append(pdfkit.para(f"{title}（{len(rows)}）", st["big"]))
             if rows:
-                widths = [width / len(head)] * len(head)
-                story.append(pdfkit.grid([head] + [[str(v) for v in r] for r in rows], widths))
+                weights = [2.4 if h in ("说明", "理由", "接待", "最佳候选", "对方/销方", "摘要") else 1 for h in head]
+                widths = [width * w / sum(weights) for w in weights]
+                story.append(pdfkit.grid([head] + [[_text(v) for v in r] for r in rows], widths))
         return pdfkit.build(path, story, landscape_page=True, title=REPORT_TITLE)
     raise ValueError(f"cannot write {path.suffix or 'a file without extension'}: use .xlsx or .pdf")
 
 
-def expense_doc(info: SummaryInfo, company: str) -> FormDoc:
+def _late_note(info: SummaryInfo) -> str:
+    """逾期提交 only for what was submitted late; a draft past its date is overdue, not late."""
+    if not info.late:
+        return ""
+    return "（逾期提交）" if info.submitted_at is not None else "（已逾期，尚未提交）"
+
+
+def _variance(value: Decimal) -> str:
+    if value > 0:
+        return f"超支 {format_money(value)}"
+    if value < 0:
+        return f"节余 {format_money(-value)}"
+    return format_money(value)
+
+
+def expense_doc(info: SummaryInfo, company: str, chain: list[str] | None = None, form_no: str = "") -> FormDoc:
+    from desktop.services import expenses
+
     app = info.application
-    late = "（逾期提交）" if info.late else ""
+    chain = chain if chain is not None else expenses.signoff_chain()
     doc = FormDoc(
         EXPENSE_TITLE,
         company,
-        f"编号：{app.number}　{info.status_label}{late}",
-        f"应交：{info.due:%Y-%m-%d}",
+        f"编号：{app.number}　{info.status_label}{_late_note(info)}　应交：{info.due:%Y-%m-%d}",
+        f"表单编号：{form_no}" if form_no else "　",
         widths=WIDTHS,
     )
     doc.fields(("来宾公司", app.client_company, 3), ("接待级别", f"{app.level_code} · {app.level_name}", 3))
@@ -137,15 +208,24 @@ def expense_doc(info: SummaryInfo, company: str) -> FormDoc:
         Cell("实际发生", 2, HEADER),
         Cell("差额", 2, HEADER),
     )
+    zero = Decimal("0.00")
     for c in info.categories:
         if c.budget or c.actual:
             doc.row(
                 Cell(c.label, 2, align="center"),
                 Cell(format_money(c.budget), 2, align="right"),
                 Cell(format_money(c.actual), 2, align="right"),
-                Cell(format_money(c.variance), 2, align="right"),
+                Cell(_variance(c.variance), 2, align="right"),
             )
-    doc.fields(("合计", format_money(info.total), 1), ("大写", chinese_capital(info.total), 5))
+    budget = sum((c.budget for c in info.categories), zero)
+    actual = sum((c.actual for c in info.categories), zero)
+    doc.row(
+        Cell("合计", 2, LABEL),
+        Cell(format_money(budget), 2, align="right"),
+        Cell(format_money(actual), 2, align="right"),
+        Cell(_variance(actual - budget), 2, align="right"),
+    )
+    doc.fields(("报销金额", format_money(info.total), 1), ("大写", chinese_capital(info.total), 5))
     doc.section("凭证清单")
     doc.row(
         Cell("日期", 1, HEADER),
@@ -160,38 +240,47 @@ def expense_doc(info: SummaryInfo, company: str) -> FormDoc:
             [c.message for c in line.checks] + ([line.reason] if line.reason else []) + list(line.vouchers)
         )
         doc.row(
-            Cell(f"{line.date:%m-%d}", 1, align="center"),
+            Cell(f"{line.date:%Y-%m-%d}", 1, align="center"),
             Cell(line.label, 1, align="center"),
             Cell(line.vendor, 2),
             Cell(line.invoice_no, 1),
             Cell(format_money(line.total), 1, align="right"),
             Cell(notes, 2),
         )
+    if not info.lines:
+        doc.row(Cell("尚未填写费用明细", 8, align="center"))
+    returns = [(at, who, comment) for at, who, action, comment in info.history if action == "return"]
+    if returns:
+        doc.section("退回意见")
+        for at, who, comment in returns:
+            doc.row(Cell(f"{at:%Y-%m-%d}", 1, align="center"), Cell(who, 1, align="center"), Cell(comment, 6))
     doc.section("签字")
-    signed = {}
-    for at, who, action, comment in info.history:
-        signed[
-            {"submit": "经办人", "audit": "财务审核", "approve": "总经理审批", "reimburse": "财务付款"}.get(
-                action, ""
-            )
-        ] = (who, at, comment)
-    for label in ("经办人", "部门负责人", "财务审核", "总经理审批"):
-        who, at, comment = signed.get(label, ("", None, ""))
+    # This round's signatures: what happened since the latest submission (a return starts anew).
+    submits = [i for i, h in enumerate(info.history) if h[2] == "submit"]
+    current = info.history[submits[-1] :] if submits else []
+    signed = {action: (who, at, comment) for at, who, action, comment in current}
+    on, method, reference = info.reimbursed
+    for label in chain:
+        action = expenses.SIGNOFF_ACTIONS.get(label, "")
+        who, at, comment = signed.get(action, ("", None, ""))
+        if action == "reimburse" and on:
+            comment = f"{method} {reference}".strip()
         doc.row(
             Cell(label, 2, LABEL),
             Cell(who, 2, SIGN, "center"),
             Cell(comment, 2, SIGN),
             Cell(f"{at:%Y-%m-%d}" if at else "", 2, SIGN, "center"),
         )
-    on, method, reference = info.reimbursed
     if on:
-        doc.footer = f"已于 {on} 以{method}报销，凭证号 {reference}。"
+        doc.footer = f"已于 {on:%Y-%m-%d} 以{method}报销，凭证号 {reference}。"
     return doc
 
 
 def export_expenses(info: SummaryInfo, company: str, path: Path) -> Path:
+    from desktop.services import settings
+
     path = Path(path)
-    doc = expense_doc(info, company)
+    doc = expense_doc(info, company, form_no=settings.get("expense_form_no"))
     if path.suffix.lower() == ".pdf":
         return write_pdf(doc, path)
     if path.suffix.lower() == ".xlsx":

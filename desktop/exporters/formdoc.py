@@ -12,15 +12,11 @@ from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from desktop.exporters import pdfkit
-from desktop.exporters.cells import set_cell
 from desktop.exporters.fonts import register
 
 COLUMNS = 8
@@ -33,6 +29,7 @@ class Cell:
     span: int = 1
     role: str = VALUE
     align: str = "left"  # left | center | right
+    min_lines: int = 1  # a box to write in by hand: at least this many lines high
 
 
 @dataclass
@@ -82,7 +79,7 @@ def check(value: bool) -> str:
     return "√" if value else "×"
 
 
-SIGN_MIN_MM = 12.5  # a signature row must take a handwritten name: the issue asks for ≥ 12 mm
+SIGN_MIN_MM = 12.2  # a signature row must take a handwritten name: the issue asks for ≥ 12 mm
 SIGN_PADDING_PT = (SIGN_MIN_MM * mm - 11) / 2  # leading 11 pt + two paddings ≥ SIGN_MIN_MM
 SIGN_ROW_PT = 36  # .xlsx row height in points (12.7 mm)
 
@@ -124,8 +121,8 @@ def _story(doc: FormDoc) -> list:
         ("FONTNAME", (0, 0), (-1, -1), register()),
         ("GRID", (0, 0), (-1, -1), 0.6, pdfkit.GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
@@ -146,6 +143,12 @@ def _story(doc: FormDoc) -> list:
                 commands.append(("BACKGROUND", (c, r), (c + cell.span - 1, r), pdfkit.HEADER_BG))
             if cell.role == SECTION:
                 commands.append(("BACKGROUND", (c, r), (c + cell.span - 1, r), colors.HexColor("#d5dde8")))
+            if cell.min_lines > 1:
+                chars = max(1.0, sum(col_widths[c : c + cell.span]) / 8.5 * 2)  # width units a line
+                used = sum(max(1, -(-int(text_width(p)) // int(chars))) for p in str(cell.text).split("\n"))
+                extra = max(0, cell.min_lines - used) * 11
+                if extra:
+                    commands.append(("BOTTOMPADDING", (c, r), (c + cell.span - 1, r), 2 + extra))
             if cell.role == SIGN:
                 commands.append(("TOPPADDING", (c, r), (c + cell.span - 1, r), SIGN_PADDING_PT))
                 commands.append(("BOTTOMPADDING", (c, r), (c + cell.span - 1, r), SIGN_PADDING_PT))
@@ -164,10 +167,25 @@ def _story(doc: FormDoc) -> list:
 
 # ------------------------------------------------------------------ XLSX
 
-THIN = Side(style="thin", color="333333")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-LABEL_FILL = PatternFill("solid", fgColor="E8EDF3")
-SECTION_FILL = PatternFill("solid", fgColor="D5DDE8")
+
+
+def _load_openpyxl() -> None:
+    """openpyxl (~150 ms) is loaded by the first .xlsx written or read, not by a PDF export."""
+    global load_workbook, Alignment, Border, Font, PatternFill, Side, get_column_letter, set_cell
+    global THIN, BOX, LABEL_FILL, SECTION_FILL
+    if "THIN" in globals():
+        return
+    from openpyxl import load_workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    from desktop.exporters.cells import set_cell
+
+    THIN = Side(style="thin", color="333333")
+    BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+    LABEL_FILL = PatternFill("solid", fgColor="E8EDF3")
+    SECTION_FILL = PatternFill("solid", fgColor="D5DDE8")
+
 TITLE_ROW, COMPANY_ROW, META_ROW, FIRST_ROW = 2, 1, 3, 5
 
 
@@ -177,6 +195,7 @@ def write_xlsx(doc: FormDoc, template: Path, path: Path, copies: list[str] | Non
     ``copies`` names the recipients of a form printed in several copies: one sheet each, the
     recipient in the top-right corner, pages numbered within the copy.
     """
+    _load_openpyxl()
     wb = load_workbook(template)
     ws = wb.active
     _fill_sheet(ws, doc)
@@ -237,7 +256,7 @@ def _fill_sheet(ws, doc: FormDoc) -> None:
             width = sum(ws.column_dimensions[get_column_letter(c + k)].width or 10 for k in range(cell.span))
             usable = max(width - 1.5, 1)  # cell padding
             wrapped = sum(max(1, -(-int(text_width(part) * 10) // int(usable * 10))) for part in str(cell.text).split("\n"))
-            lines = max(lines, wrapped)
+            lines = max(lines, wrapped, cell.min_lines)
             c += cell.span
         if index in doc.changed_rows:
             ws.cell(r, 1).border = Border(left=Side(style="thick", color="C0392B"), right=THIN, top=THIN, bottom=THIN)
@@ -251,6 +270,7 @@ def _fill_sheet(ws, doc: FormDoc) -> None:
 
 def read_xlsx_texts(path: Path, sheet: int = 0) -> list[str]:
     """Every non-empty cell text of a sheet below the title block (for tests)."""
+    _load_openpyxl()
     ws = load_workbook(path).worksheets[sheet]
     return [
         str(cell.value)

@@ -26,7 +26,7 @@ COLUMNS: list[tuple[str, float]] = [  # header, width in Excel characters (≈ P
     ("来访时间", 9),
     ("离开时间", 9),
     ("姓名", 9),
-    ("单位", 19),
+    ("单位", 17),
     ("电话", 13),
     ("证件号码", 19),
     ("人数", 5),
@@ -34,10 +34,10 @@ COLUMNS: list[tuple[str, float]] = [  # header, width in Excel characters (≈ P
     ("来访事由", 13),
     ("接待人", 8),
     ("接待部门", 9),
-    ("方式", 7),
+    ("方式", 10),  # 临时来访 on one line (four characters and the padding)
     ("胸卡号", 7),
     ("茶水", 5),
-    ("备注", 13),
+    ("备注", 12),
 ]
 COMPANY_CELL = "A1"
 TITLE_CELL = "A2"

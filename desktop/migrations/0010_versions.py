@@ -44,7 +44,9 @@ def up(migrator, db):
 
     operations = []
     for table, has_updated_at in VERSIONED.items():
-        operations.append(migrator.add_column(table, "version", pw.IntegerField(default=1)))
+        # DEFAULT in the schema too: rows inserted by plain SQL (a script, an older tool) start at 1.
+        version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
+        operations.append(migrator.add_column(table, "version", version))
         updated_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", field=User.id)
         operations.append(migrator.add_column(table, "updated_by_id", updated_by))
         if not has_updated_at:

@@ -1,5 +1,6 @@
 """Forms as an office hands them out (issue 15): the reception venue on the application, the
-head of department's sign-off of the feedback form, and the 赞助单 fines table."""
+client's team leader (领队) and guests' phones, the
+hotel's phone for the arrangement sheet, the head of department's sign-off of the feedback form, and the 赞助单 fines table."""
 import datetime as dt
 
 import peewee as pw
@@ -48,6 +49,9 @@ def up(migrator, db):
     signed_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", field=User.id)
     migrator.migrate(
         migrator.add_column("application", "venue", pw.CharField(max_length=200, default="")),
+        migrator.add_column("agreement_hotel", "phone", pw.CharField(max_length=40, default="")),
+        migrator.add_column("application_guest", "phone", pw.CharField(max_length=40, default="")),
+        migrator.add_column("application_guest", "leader", pw.BooleanField(default=False)),
         migrator.add_column("feedback", "signed_off_at", pw.DateTimeField(null=True)),
         migrator.add_column("feedback", "signed_off_by_id", signed_by),
     )

@@ -20,15 +20,18 @@ from desktop.models.finance import (
     LineMatch,
 )
 from desktop.models.fines import Fine
+from desktop.models.notify import NotifyChannel, Outbox
 from desktop.models.org import Department, Employee, OptionItem, Setting
 from desktop.models.reception import (
     AgreementHotel,
     Application,
+    ApplicationCopy,
     ApplicationGuest,
     ApprovalRecord,
     ApprovalStep,
     BudgetLine,
     CalendarOverride,
+    CalendarYear,
     DepartmentBudget,
     LevelStandard,
     MeetingRoom,
@@ -78,6 +81,10 @@ ALL_MODELS = [
     ExpenseRecord,
     LineMatch,
     Fine,
+    ApplicationCopy,
+    CalendarYear,
+    NotifyChannel,
+    Outbox,
 ]
 
 __all__ = [
@@ -99,7 +106,11 @@ __all__ = [
     "ItineraryAttendee",
     "ItineraryItem",
     "Application",
+    "ApplicationCopy",
     "ApplicationGuest",
+    "CalendarYear",
+    "NotifyChannel",
+    "Outbox",
     "ApprovalRecord",
     "ApprovalStep",
     "BudgetLine",

@@ -7,10 +7,9 @@ keeps its arrangements.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import peewee as pw
 
+from desktop import clock
 from desktop.models.base import BaseModel, VersionedModel
 from desktop.models.org import Employee
 from desktop.models.reception import AgreementHotel, Application, MeetingRoom, Restaurant, Vehicle
@@ -23,7 +22,7 @@ class Arrangement(VersionedModel):
     printed_revision = pw.IntegerField(null=True)
     printed_at = pw.DateTimeField(null=True)
     recipients = pw.CharField(max_length=200, default="总经理,副总经理,部门负责人")
-    updated_at = pw.DateTimeField(default=dt.datetime.now)
+    updated_at = pw.DateTimeField(default=clock.now)
 
 
 class ItineraryItem(VersionedModel):

@@ -3,10 +3,9 @@ column-mapping profiles."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import peewee as pw
 
+from desktop import clock
 from desktop.models.base import BaseModel, VersionedModel
 from desktop.models.reception import Application, money
 from desktop.models.users import User
@@ -19,7 +18,7 @@ class ImportBatch(BaseModel):
     sheet = pw.CharField(max_length=100, default="")
     profile = pw.CharField(max_length=60, default="")
     imported_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
-    imported_at = pw.DateTimeField(default=dt.datetime.now)
+    imported_at = pw.DateTimeField(default=clock.now)
     line_count = pw.IntegerField(default=0)
     undone_at = pw.DateTimeField(null=True)
     undone_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
@@ -52,7 +51,7 @@ class ImportProfile(BaseModel):
     signature = pw.TextField(index=False)
     header_row = pw.IntegerField(null=True)
     mapping = pw.TextField()  # JSON: field → column index
-    created_at = pw.DateTimeField(default=dt.datetime.now)
+    created_at = pw.DateTimeField(default=clock.now)
 
 
 class ExpenseSummary(VersionedModel):
@@ -94,7 +93,7 @@ class ExpenseVoucher(BaseModel):
     line = pw.ForeignKeyField(ExpenseLine, backref="vouchers", on_delete="CASCADE")
     file_name = pw.CharField(max_length=255)
     stored_name = pw.CharField(max_length=255)
-    uploaded_at = pw.DateTimeField(default=dt.datetime.now)
+    uploaded_at = pw.DateTimeField(default=clock.now)
 
 
 class ExpenseRecord(BaseModel):
@@ -102,7 +101,7 @@ class ExpenseRecord(BaseModel):
     user = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     action = pw.CharField(max_length=20)
     comment = pw.TextField(default="")
-    at = pw.DateTimeField(default=dt.datetime.now)
+    at = pw.DateTimeField(default=clock.now)
 
 
 class LineMatch(BaseModel):
@@ -114,4 +113,4 @@ class LineMatch(BaseModel):
     kind = pw.CharField(max_length=20)  # auto | manual | not_reception
     score = pw.FloatField(default=0)
     by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
-    at = pw.DateTimeField(default=dt.datetime.now)
+    at = pw.DateTimeField(default=clock.now)

@@ -7,10 +7,9 @@ person and month and the slip can print both, while voiding the breach voids the
 
 from __future__ import annotations
 
-import datetime as dt
-
 import peewee as pw
 
+from desktop import clock
 from desktop.models.base import BaseModel
 from desktop.models.org import Department, Employee
 from desktop.models.reception import Application, money
@@ -31,7 +30,7 @@ class Fine(BaseModel):
     occurred_on = pw.DateField(index=True)
     description = pw.TextField(default="")
     recorded_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
-    recorded_at = pw.DateTimeField(default=dt.datetime.now)
+    recorded_at = pw.DateTimeField(default=clock.now)
     voided_at = pw.DateTimeField(null=True)
     voided_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     void_reason = pw.TextField(default="")

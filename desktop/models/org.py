@@ -11,6 +11,9 @@ class Department(VersionedModel):
     name = pw.CharField(max_length=100, unique=True)
     sort = pw.IntegerField(default=0)
     active = pw.BooleanField(default=True)
+    # 分管副总: approves the head's own application (migration 0013; a user id, no FK object
+    # here because User is defined after Department).
+    superior_id = pw.IntegerField(null=True, column_name="superior_id")
 
 
 class Employee(VersionedModel):

@@ -7,10 +7,9 @@ alters what was approved. Money is ``DecimalField`` (two places, yuan).
 
 from __future__ import annotations
 
-import datetime as dt
-
 import peewee as pw
 
+from desktop import clock
 from desktop.models.base import BaseModel, VersionedModel
 from desktop.models.org import Department, Employee, OptionItem
 from desktop.models.users import User
@@ -45,7 +44,7 @@ class LevelStandard(BaseModel):
     gifts_decider = pw.CharField(max_length=60, default="")
     tour_decider = pw.CharField(max_length=60, default="")
     lead_days = pw.IntegerField(default=1)
-    created_at = pw.DateTimeField(default=dt.datetime.now)
+    created_at = pw.DateTimeField(default=clock.now)
     created_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
 
     class Meta:
@@ -56,6 +55,7 @@ class AgreementHotel(VersionedModel):
     name = pw.CharField(max_length=100)
     star = pw.IntegerField(default=4)
     address = pw.CharField(max_length=200, default="")
+    phone = pw.CharField(max_length=40, default="")  # front desk, printed on the arrangement sheet
     room_price = money(default=0)
     active = pw.BooleanField(default=True)
 
@@ -115,6 +115,7 @@ class ApprovalStep(VersionedModel):
     only_over_standard = pw.BooleanField(default=False)
     min_total = money(null=True)  # only when the total exceeds this
     active = pw.BooleanField(default=True)
+    mode = pw.CharField(max_length=10, default="any")  # any = 或签, all = 会签 (migration 0013)
 
 
 class Application(VersionedModel):
@@ -161,10 +162,12 @@ class Application(VersionedModel):
     over_standard = pw.BooleanField(default=False)
     step_index = pw.IntegerField(default=0)  # position in the resolved chain while pending
     chain = pw.TextField(default="")  # the resolved chain at submission, "role:label;…"
+    route = pw.TextField(default="")  # the chain with people and progress, JSON (services.routing)
+    resume_step = pw.IntegerField(null=True)  # where a resubmission continues after a return
     submitted_at = pw.DateTimeField(null=True)
     decided_at = pw.DateTimeField(null=True)
-    created_at = pw.DateTimeField(default=dt.datetime.now)
-    updated_at = pw.DateTimeField(default=dt.datetime.now)
+    created_at = pw.DateTimeField(default=clock.now)
+    updated_at = pw.DateTimeField(default=clock.now)
 
 
 class ApplicationGuest(BaseModel):
@@ -173,6 +176,8 @@ class ApplicationGuest(BaseModel):
     name = pw.CharField(max_length=60)
     title = pw.CharField(max_length=60, default="")
     gender = pw.CharField(max_length=4, default="")
+    phone = pw.CharField(max_length=40, default="")  # for the 领队: on the arrangement sheet
+    leader = pw.BooleanField(default=False)  # 领队: the itinerary is sent to them (migration 0011)
 
 
 class BudgetLine(BaseModel):
@@ -193,6 +198,31 @@ class ApprovalRecord(BaseModel):
     role = pw.CharField(max_length=40)
     step_label = pw.CharField(max_length=60, default="")
     user = pw.ForeignKeyField(User, on_delete="RESTRICT", backref="+")
-    decision = pw.CharField(max_length=20)  # submit approve reject return withdraw
+    decision = pw.CharField(max_length=20)  # submit approve reject return withdraw transfer …
     comment = pw.TextField(default="")
-    at = pw.DateTimeField(default=dt.datetime.now)
+    at = pw.DateTimeField(default=clock.now)
+    target = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")  # 转交/加签 to
+    note = pw.TextField(default="")  # over-standard reason, the step a return went back to
+
+
+class ApplicationCopy(BaseModel):
+    """抄送: someone who may read the application and was told about it."""
+
+    application = pw.ForeignKeyField(Application, on_delete="CASCADE", backref="+")
+    user = pw.ForeignKeyField(User, on_delete="CASCADE", backref="+")
+    by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    auto = pw.BooleanField(default=False)
+    comment = pw.TextField(default="")
+    at = pw.DateTimeField(default=clock.now)
+    read_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("application", "user"), True),)
+
+
+class CalendarYear(BaseModel):
+    """A year whose public holidays and 调休 days the office entered itself."""
+
+    year = pw.IntegerField(unique=True)
+    entered_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    entered_at = pw.DateTimeField(default=clock.now)

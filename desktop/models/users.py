@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import peewee as pw
 
+from desktop import clock
 from desktop.models.base import BaseModel, VersionedModel
 from desktop.models.org import Employee
 
@@ -17,10 +16,11 @@ class User(VersionedModel):
     employee = pw.ForeignKeyField(Employee, null=True, backref="users", on_delete="SET NULL")
     active = pw.BooleanField(default=True)
     language = pw.CharField(max_length=10, default="")
-    created_at = pw.DateTimeField(default=dt.datetime.now)
+    created_at = pw.DateTimeField(default=clock.now)
     last_login = pw.DateTimeField(null=True)
     failed_logins = pw.IntegerField(default=0)  # in a row; a success resets it
     locked_until = pw.DateTimeField(null=True)  # no login attempt is checked before this
+    email = pw.CharField(max_length=200, default="")  # for e-mail notifications (migration 0013)
 
 
 class UserRole(BaseModel):

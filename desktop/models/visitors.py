@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import peewee as pw
 
+from desktop import clock
 from desktop.models.base import BaseModel, VersionedModel
 from desktop.models.org import Department, Employee, OptionItem
 from desktop.models.users import User
@@ -57,7 +56,7 @@ class Visit(BaseModel):
     created_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     checked_in_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     checked_out_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
-    created_at = pw.DateTimeField(default=dt.datetime.now)
+    created_at = pw.DateTimeField(default=clock.now)
 
 
 class DenyEntry(VersionedModel):
@@ -69,16 +68,20 @@ class DenyEntry(VersionedModel):
     reason = pw.TextField()
     active = pw.BooleanField(default=True)
     created_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
-    created_at = pw.DateTimeField(default=dt.datetime.now)
+    created_at = pw.DateTimeField(default=clock.now)
 
 
 class Notification(BaseModel):
     """An in-app message for an employee (the host), shown under the bell."""
 
-    employee = pw.ForeignKeyField(Employee, backref="notifications", on_delete="CASCADE")
+    employee = pw.ForeignKeyField(Employee, null=True, backref="notifications", on_delete="CASCADE")
     kind = pw.CharField(max_length=30, default="visitor_arrived")
     title = pw.CharField(max_length=200)
     body = pw.TextField(default="")
     visit = pw.ForeignKeyField(Visit, null=True, on_delete="SET NULL")
-    created_at = pw.DateTimeField(default=dt.datetime.now, index=True)
+    created_at = pw.DateTimeField(default=clock.now, index=True)
     read_at = pw.DateTimeField(null=True)
+    # Approval notices go to a user (an approver need not be an employee) about an application
+    # (migration 0013; a plain id because Application is defined after this module).
+    user = pw.ForeignKeyField(User, null=True, on_delete="CASCADE", backref="+")
+    application_id = pw.IntegerField(null=True, column_name="application_id")

@@ -8,7 +8,8 @@ answers "may this person do this to *this* record", from the role AND the relati
 
 - the applicant (申请人) and the 接待负责人 (``responsible``) of a reception,
 - the head (部门负责人) of the reception's department,
-- an approver who has decided, or may decide, a step of it,
+- an approver who has decided, or may decide, a step of it, or is named in its route (转交,
+  加签, 会签), and anyone it was copied to (抄送) — by relation, whatever their role,
 - a role that covers all records of the kind (行政部, 财务, 审计, 总经理, 系统管理员 — as the
   permission table in :mod:`desktop.services.auth` says).
 
@@ -18,7 +19,7 @@ Checks run before anything is written, so a refused action changes nothing.
 from __future__ import annotations
 
 from desktop.i18n import translate
-from desktop.models import Application, ApprovalRecord, Employee, Visit
+from desktop.models import Application, ApplicationCopy, ApprovalRecord, Employee, Visit
 from desktop.services.auth import DEPT_MANAGER, Actor
 from desktop.services.errors import PermissionDenied
 
@@ -55,7 +56,8 @@ def owns_reception(actor: Actor, app: Application) -> bool:
 
 
 def is_approver(actor: Actor, app: Application) -> bool:
-    """Has decided a step of this reception (any revision) or may decide its current step."""
+    """Has decided a step of this reception (any revision), may decide its current step, or is
+    named in its route (a 转交 or 加签 to them, a 会签 member)."""
     if not actor.user_id:
         return False
     root = app.root_id or app.id
@@ -70,9 +72,25 @@ def is_approver(actor: Actor, app: Application) -> bool:
     )
     if decided:
         return True
-    from desktop.services import approval
+    from desktop.services import approval, routing
 
-    return approval._can_act(actor, app)[0]
+    return approval._can_act(actor, app)[0] or routing.named_in(app, actor.user_id)
+
+
+def is_copied(actor: Actor, app: Application) -> bool:
+    """抄送: a revision of this reception was copied to them."""
+    if not actor.user_id:
+        return False
+    root = app.root_id or app.id
+    return (
+        ApplicationCopy.select()
+        .join(Application)
+        .where(
+            ApplicationCopy.user == actor.user_id,
+            (Application.id == root) | (Application.root == root),
+        )
+        .exists()
+    )
 
 
 # ------------------------------------------------------------------ receptions
@@ -84,7 +102,7 @@ def can_view_application(actor: Actor, app: Application) -> bool:
         return True
     if actor.employee_id is not None and employee_department(actor) == app.department_id:
         return True
-    return is_approver(actor, app)
+    return is_approver(actor, app) or is_copied(actor, app)
 
 
 def can_edit_application(actor: Actor, app: Application) -> bool:

@@ -67,7 +67,14 @@ def step_label(label: str) -> str:
         "董事长": translate("approval_steps", "董事长"),
         "总经理（超标准审批）": translate("approval_steps", "总经理（超标准审批）"),
     }
-    return defaults.get(label, label)
+    if label in defaults:
+        return defaults[label]
+    head, sep, tail = label.partition("（由")  # 部门负责人（由行政部代批）: a superior approves
+    if sep and head in defaults:
+        return translate("approval_steps", "{step}（由{by}代批）").format(
+            step=defaults[head], by=step_label(tail.removesuffix("代批）"))
+        )
+    return label
 
 
 @dataclass
@@ -75,6 +82,8 @@ class GuestForm:
     name: str
     title: str = ""
     gender: str = ""
+    phone: str = ""
+    leader: bool = False  # 领队: the client's team leader, contact on the arrangement sheet
 
 
 @dataclass
@@ -375,8 +384,12 @@ def _clean(form: ApplicationForm) -> tuple[ApplicationForm, dict[str, str]]:
                 v.text(errors, f"guest{i}", label, g.name, field=ApplicationGuest.name),
                 v.text(errors, f"guest{i}", label, g.title, field=ApplicationGuest.title),
                 v.text(errors, f"guest{i}", label, g.gender, field=ApplicationGuest.gender),
+                v.text(errors, f"guest{i}", label, g.phone, field=ApplicationGuest.phone),
+                bool(g.leader),
             )
         )
+    if sum(1 for g in guests if g.leader) > 1:
+        errors["guests"] = translate("applications", "领队只能有一位。")
     if len([g for g in guests if g.name]) > MAX_GUESTS:
         errors["guests"] = translate("applications", "来宾最多 {n} 位。").format(n=MAX_GUESTS)
     lines = []
@@ -449,11 +462,9 @@ def _check_lead_time(est: Estimate, form: ApplicationForm) -> dict[str, str]:
 
 
 def _chain(app: Application) -> list[tuple[str, str]]:
-    steps = []
-    for part in filter(None, app.chain.split(";")):
-        role, _, label = part.partition(":")
-        steps.append((role, label))
-    return steps
+    from desktop.services import routing
+
+    return [(s.role, s.label) for s in routing.load(app)]
 
 
 def _info(app: Application) -> ApplicationInfo:
@@ -520,7 +531,10 @@ def _form(app: Application) -> ApplicationForm:
         urgent=app.urgent,
         urgent_reason=app.urgent_reason,
         visit_id=app.visit_id,
-        guests=[GuestForm(g.name, g.title, g.gender) for g in app.guests.order_by(ApplicationGuest.position)],
+        guests=[
+            GuestForm(g.name, g.title, g.gender, g.phone, g.leader)
+            for g in app.guests.order_by(ApplicationGuest.position)
+        ],
         lines=[LineForm(line.category, to_money(line.amount), line.reason) for line in app.budget_lines],
         version=app.version,
     )
@@ -661,6 +675,8 @@ def _write(app: Application, form: ApplicationForm, est: Estimate) -> None:
             name=guest.name.strip(),
             title=guest.title.strip(),
             gender=guest.gender.strip(),
+            phone=guest.phone.strip(),
+            leader=bool(guest.leader),
         )
     BudgetLine.delete().where(BudgetLine.application == app).execute()
     for line in est.lines:
@@ -723,17 +739,37 @@ def submit(actor: Actor, application_id: int, *, now: dt.datetime | None = None)
             raise ValidationError(errors)
         est = estimate(form, filed=now.date(), exclude_root=app.root_id or app.id)
         _write(app, form, est)  # re-estimated with today's standard
-        chain = approval.resolve_chain(app.level.code, est.over_standard, est.total)
+        chain = approval.resolve_steps(app.level.code, est.over_standard, est.total)
         if not chain:
             raise ServiceError(translate("applications", "审批流程为空，请系统管理员设置审批流程。"))
-        app.chain = ";".join(f"{role}:{label}" for role, label in chain)
-        app.step_index = 0
+        from desktop.services import routing
+
+        old = routing.load(app) if app.status == RETURNED else []
+        steps = routing.build(app, actor, chain)
+        app.step_index = _resume_at(app, old, steps)
+        routing.store(app, steps)
         app.status = PENDING
         app.submitted_at = now
         app.decided_at = None
+        app.resume_step = None
         app.save()
         approval.record(app, actor, "submit", "", now)
+        approval.notify_waiting(app)
     return _info(app)
+
+
+def _resume_at(app: Application, old: list, new: list) -> int:
+    """Where a resubmitted application continues: at the step that returned it, when the office
+    wants that (setting ``approval_resume``) and the route up to there is unchanged; the steps
+    before it keep their approvals. Otherwise from the beginning."""
+    resume = app.resume_step
+    if resume is None or settings.get("approval_resume") != "1" or resume >= len(new) or resume >= len(old):
+        return 0
+    for before, after in zip(old[:resume], new[:resume], strict=True):
+        if (before.role, before.label, before.users) != (after.role, after.label, after.users):
+            return 0
+        after.done, after.auto = list(before.done), before.auto
+    return resume
 
 
 def submit_errors(

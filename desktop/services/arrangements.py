@@ -24,6 +24,7 @@ from desktop.models import (
     ItineraryAttendee,
     ItineraryItem,
     MeetingRoom,
+    User,
     Vehicle,
 )
 from desktop.services import applications as apps
@@ -107,6 +108,12 @@ class ItemInfo:
     attendee_ids: tuple[int, ...]
     attendee_names: tuple[str, ...]
     version: int = 0  # hand back in ItemForm.version
+    # For the printed sheet: contacts, and when the line last changed (marks on a revision).
+    updated_at: dt.datetime | None = None
+    driver_name: str = ""
+    driver_phone: str = ""
+    hotel_phone: str = ""
+    restaurant_phone: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -134,6 +141,7 @@ class ItemInfo:
             self.nights,
             self.notes,
             list(self.attendee_ids),
+            version=self.version,
         )
 
     def summary(self) -> str:
@@ -185,10 +193,20 @@ class ArrangementDetail:
     recipients: tuple[str, ...]
     items: list[ItemInfo]
     checklist: list[ChecklistInfo]
+    printed_at: dt.datetime | None = None
+    updated_by: str = ""  # 填表人 on the sheet: who last changed the arrangement
+    updated_at: dt.datetime | None = None
+    host_phone: str = ""  # the 接待负责人's phone, a contact on the handout
 
     @property
     def changed_since_print(self) -> bool:
         return self.printed_revision is not None and self.printed_revision != self.revision
+
+    def changed_items(self) -> set[int]:
+        """Ids of the lines changed since the last printed revision (marked on the new one)."""
+        if not self.changed_since_print or self.printed_at is None:
+            return set()
+        return {i.id for i in self.items if i.updated_at is not None and i.updated_at > self.printed_at}
 
 
 class BookingConflict(ServiceError):
@@ -275,18 +293,48 @@ def _item_info(item: ItineraryItem) -> ItemInfo:
         attendee_ids=tuple(a.employee_id for a in attendees),
         attendee_names=tuple(a.employee.name for a in attendees),
         version=item.version,
+        updated_at=item.updated_at,
+        driver_name=vehicle.driver if vehicle else "",
+        driver_phone=vehicle.driver_phone if vehicle else "",
+        hotel_phone=item.hotel.phone if item.hotel_id else "",
+        restaurant_phone=item.restaurant.phone if item.restaurant_id else "",
     )
 
 
+def ensure(actor: Actor, application_id: int) -> None:
+    """Create the arrangement (with the default checklist) before someone edits it."""
+    require(actor, "arrangements.manage")
+    app = _application(application_id)
+    approved_revision(app.root_id or app.id)
+    _arrangement(app.root_id or app.id)
+
+
 def get(actor: Actor, application_id: int) -> ArrangementDetail:
-    """The arrangement of the reception ``application_id`` belongs to (created on first use)."""
+    """The arrangement of the reception ``application_id`` belongs to.
+
+    Reading never writes: a reception nobody arranged yet reads as an empty arrangement with the
+    default checklist (ids 0), so exporting or printing it leaves the database as it was. The
+    editor calls :func:`ensure` first."""
     require_any(actor, "arrangements.manage", "schedule.view")
     app = Application.get_or_none(Application.id == application_id)
     if app is None:
         raise NotFound(translate("arrangements", "申请不存在。"))
     root = app.root_id or app.id
     approved = approved_revision(root)
-    arrangement = _arrangement(root)
+    reader = actor if actor.can("applications.view_all") else _viewer()
+    arrangement = Arrangement.get_or_none(Arrangement.reception == root)
+    if arrangement is None:
+        return ArrangementDetail(
+            id=0,
+            root_id=root,
+            application=apps.get(reader, approved.id),
+            revision=1,
+            printed_revision=None,
+            recipients=tuple(r for r in Arrangement.recipients.default.split(",") if r),
+            items=[],
+            checklist=[ChecklistInfo(0, name, None, "", False) for name in DEFAULT_CHECKLIST],
+            host_phone=_host_phone(approved),
+        )
     items = [
         _item_info(i)
         for i in ItineraryItem.select()
@@ -299,7 +347,16 @@ def get(actor: Actor, application_id: int) -> ArrangementDetail:
         .where(ChecklistItem.arrangement == arrangement)
         .order_by(ChecklistItem.position, ChecklistItem.id)
     ]
-    reader = actor if actor.can("applications.view_all") else _viewer()
+    editor_id = arrangement.updated_by_id
+    if editor_id is None:  # _touch knows no actor: the last line saved names who filled the sheet
+        last = (
+            ItineraryItem.select(ItineraryItem.updated_by_id)
+            .where(ItineraryItem.arrangement == arrangement, ItineraryItem.updated_by_id.is_null(False))
+            .order_by(ItineraryItem.updated_at.desc(), ItineraryItem.id.desc())
+            .first()
+        )
+        editor_id = last.updated_by_id if last else None
+    editor = User.get_or_none(User.id == editor_id) if editor_id else None
     return ArrangementDetail(
         id=arrangement.id,
         root_id=root,
@@ -309,7 +366,16 @@ def get(actor: Actor, application_id: int) -> ArrangementDetail:
         recipients=tuple(r for r in arrangement.recipients.split(",") if r),
         items=items,
         checklist=checklist,
+        printed_at=arrangement.printed_at,
+        updated_by=editor.display_name if editor else "",
+        updated_at=arrangement.updated_at,
+        host_phone=_host_phone(approved),
     )
+
+
+def _host_phone(app: Application) -> str:
+    host = Employee.get_or_none(Employee.id == app.responsible_id) if app.responsible_id else None
+    return host.phone if host else ""
 
 
 def _viewer() -> Actor:
@@ -545,7 +611,9 @@ def save_item(
             notes=form.notes.strip(),
         )
         if item_id is None:
-            item = ItineraryItem.create(arrangement=arrangement, **values)
+            item = ItineraryItem.create(
+                arrangement=arrangement, updated_by_id=actor.user_id or None, updated_at=clock.now(), **values
+            )
         else:
             item = ItineraryItem.get_or_none(
                 ItineraryItem.id == item_id, ItineraryItem.arrangement == arrangement

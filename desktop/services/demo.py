@@ -304,4 +304,5 @@ def seed_demo(
 
     with tempfile.TemporaryDirectory() as folder:
         demo_receptions.seed_finance(today, now, Path(folder) / "公务卡明细.csv")
+    demo_receptions.seed_fines(today, now)
     return {"visits": count, "visitors": len(pool), "employees": len(emps), "applications": applications}

@@ -76,7 +76,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
     level = {lv.code: lv.id for lv in standards.levels()}
     filed = now - dt.timedelta(days=6)
 
-    def make(i: int, code: str, arrival: dt.date, days: int = 1, **kw) -> int:
+    def make(i: int, code: str, arrival: dt.date, days: int = 1, by=None, **kw) -> int:
         company, city, business, guests = CLIENTS[i % len(CLIENTS)]
         form = ApplicationForm(
             client_company=company,
@@ -93,10 +93,14 @@ def seed(today: dt.date, now: dt.datetime) -> int:
             meals=2 * days,
             accompany_diners=min(3, len(guests)),
             needs_meals=True,
-            guests=[GuestForm(*g) for g in guests],
+            guests=[
+                GuestForm(*g, phone=f"1390{i % 10}{k:02d}{8800 + i * 7:05d}"[:11], leader=k == 0)
+                for k, g in enumerate(guests)
+            ],
+            venue=kw.pop("venue", "行政楼 3 楼一号会议室"),
             **kw,
         )
-        return apps.save_draft(lina, form).id
+        return apps.save_draft(by or lina, form).id
 
     def submit(app_id: int, when: dt.datetime) -> None:
         apps.submit(lina, app_id, now=when)
@@ -156,6 +160,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
                 ),
                 now=_at(arrival + dt.timedelta(days=1), 10),
             )
+            feedback.sign_off(manager, app_id, now=_at(arrival + dt.timedelta(days=2), 9))
     # Pending at each step.
     waiting = [(), (manager,), (manager, admin), (manager, admin, finance)]
     for n, deciders in enumerate(waiting):
@@ -163,7 +168,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
         submit(app_id, now - dt.timedelta(days=1))
         approve(app_id, *deciders, when=now - dt.timedelta(hours=20))
         count += 1
-    # Over standard: waits for the extra GM approval.
+    # Over standard: waits for the GM, whose own step takes the over-standard decision.
     app_id = make(
         8,
         "B",
@@ -171,7 +176,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
         lines=[LineForm("meals", "1800", "客户总经理带队，安排正式商务宴请")],
     )
     submit(app_id, now - dt.timedelta(days=2))
-    approve(app_id, manager, admin, finance, gm, when=now - dt.timedelta(days=1))
+    approve(app_id, manager, admin, finance, when=now - dt.timedelta(days=1))
     count += 1
     # Level A: after the GM, the chairman.
     app_id = make(
@@ -226,13 +231,19 @@ def seed(today: dt.date, now: dt.datetime) -> int:
         form.department_id = sales.id
         apps.submit(lina, apps.save_draft(lina, form).id, now=now)
         count += 1
+    # The head of department's own application: his step goes to his superior (routing), never
+    # to himself.
+    own = make(1, "C", _working_day_after(today, 7), by=manager, purpose="拜访重点客户，洽谈年度框架协议")
+    apps.submit(manager, own, now=now - dt.timedelta(hours=3))
+    count += 1
     del chairman  # has nothing to decide until the GM has approved the level-A reception
     return count
 
 
 def _arrange(admin, approved_ids: list[int]) -> None:
     """This week's arrangements, with a deliberate near-conflict: two receptions on one day use
-    the same meeting room and car back to back (10:30 ends, 10:30 starts — allowed)."""
+    the same meeting room back to back (10:30 ends, 10:30 starts — allowed). Cars are not: a car
+    that drops guests at the office cannot start a pickup at the station the same minute."""
     from desktop.models import Application
     from desktop.services import arrangements
     from desktop.services.arrangements import ItemForm
@@ -318,7 +329,7 @@ def _arrange(admin, approved_ids: list[int]) -> None:
                 kind="pickup",
                 start=day(second, 9, 10),
                 end=day(second, 10, 20),
-                vehicle_id=cars[0],
+                vehicle_id=cars[1],
                 station="高铁南站",
                 transport_no="G1002",
                 guests=second.guests.count(),
@@ -336,7 +347,7 @@ def _arrange(admin, approved_ids: list[int]) -> None:
             ),
         ),
     ]
-    plan[0][1].vehicle_id = cars[0]  # 07:40–09:10; the same car starts the next pickup at 09:10
+    plan[0][1].vehicle_id = cars[0]  # 07:40–09:10 at the airport; the station pickup takes cars[1]
     for app, form in plan:
         arrangements.save_item(admin, app.id, form)
     detail = arrangements.get(admin, first.id)
@@ -353,6 +364,7 @@ def seed_finance(today: dt.date, now: dt.datetime, invoice_file=None) -> None:
     lina = auth.actor_by_username("lina")
     finance = auth.actor_by_username("caiwu")
     gm = auth.actor_by_username("zongjingli")
+    manager = auth.actor_by_username("zhangwei")
     ended = sorted(
         (
             a
@@ -398,19 +410,24 @@ def seed_finance(today: dt.date, now: dt.datetime, invoice_file=None) -> None:
             LineForm("other", d, "45.00", vendor="文具店", payment_method="现金", reason="会议资料打印装订"),
         )
         # One summary in each state: reimbursed, approved, audited, returned, draft, submitted late.
-        if n == 4:
+        # The late one is the oldest reception, so even its late submission lies before today.
+        state = ("late", "reimbursed", "approved", "audited", "returned", "draft")[n % 6]
+        if state == "draft":
             continue  # left as a draft
-        late = n == 5
+        late = state == "late"
         when = dt.datetime.combine(d + dt.timedelta(days=12 if late else 2), dt.time(16))
+        when = min(when, now - dt.timedelta(hours=3))
         expenses.submit(lina, app.id, now=when)
-        if n == 3:
+        if state == "returned":
             expenses.return_to_host(finance, app.id, "文具店发票抬头有误，请重开")
             continue
-        if n <= 2:
+        if state in ("reimbursed", "approved", "audited", "late"):
+            expenses.sign_as_department_head(manager, app.id, "属实", now=when + dt.timedelta(hours=1))
+        if state in ("reimbursed", "approved", "audited"):
             expenses.audit(finance, app.id, "凭证齐全", now=when + dt.timedelta(days=1))
-        if n <= 1:
+        if state in ("reimbursed", "approved"):
             expenses.approve(gm, app.id, "同意", now=when + dt.timedelta(days=2))
-        if n == 0:
+        if state == "reimbursed":
             expenses.reimburse(
                 finance, app.id, on=today - dt.timedelta(days=1), method="银行转账", reference="HX-2026-1188"
             )
@@ -434,3 +451,37 @@ def seed_finance(today: dt.date, now: dt.datetime, invoice_file=None) -> None:
         preview = imports.preview(finance, invoice_file)
         imports.commit(finance, preview)
         reconcile.run(finance, start - dt.timedelta(days=7), today)
+
+
+def seed_fines(today: dt.date, now: dt.datetime) -> None:
+    """A few 赞助单 entries recorded by the auditor: an ordinary breach with the leader's share,
+    one in a department without a 部门负责人 account (no share), and a serious one (×2)."""
+    from desktop.models import Application
+    from desktop.services import fines
+
+    auditor = auth.actor_by_username("shenji")
+    people = {e.name: e.id for e in org.list_employees()}
+    reception = (
+        Application.select()
+        .where(Application.status == apps.APPROVED, Application.departure < dt.datetime.combine(today, dt.time()))
+        .order_by(Application.arrival)
+        .first()
+    )
+    entries = [
+        ("李娜", "4.2", 1, "来宾到达后未及时通知接待负责人，客户在前台等候 20 分钟", 9),
+        ("王芳", "4.1", 1, "未提前准备茶水和便笺", 6),
+        ("黄磊", "4.3", 2, "参观时在车间与来访人员闲谈并拍照，经提醒仍未改正", 3),
+    ]
+    for name, article, multiplier, description, days_ago in entries:
+        fines.record(
+            auditor,
+            fines.FineForm(
+                person_id=people[name],
+                article=article,
+                occurred_on=today - dt.timedelta(days=days_ago),
+                multiplier=multiplier,
+                reception_id=reception.id if reception is not None and name == "李娜" else None,
+                description=description,
+            ),
+            now=now - dt.timedelta(days=days_ago - 1, hours=2),
+        )

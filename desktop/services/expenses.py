@@ -598,6 +598,62 @@ def return_to_host(actor: Actor, application_id: int, comment: str) -> SummaryIn
     return _advance(actor, application_id, "expenses.audit", SUBMITTED, RETURNED, "return", comment)
 
 
+DEPT_SIGNOFF = "dept_signoff"
+# The sign-off rows of the 接待费用报销汇总表 and the history action that fills each. The order
+# and the rows printed come from the ``expense_signoff_chain`` setting; a label not listed here
+# (e.g. 分管领导) prints as an empty row to sign by hand.
+SIGNOFF_ACTIONS = {
+    "经办人": "submit",
+    "部门负责人": DEPT_SIGNOFF,
+    "财务审核": "audit",
+    "总经理审批": "approve",
+    "财务付款": "reimburse",
+}
+
+
+def signoff_chain() -> list[str]:
+    return settings.split_list(settings.get("expense_signoff_chain")) or list(SIGNOFF_ACTIONS)
+
+
+def sign_as_department_head(
+    actor: Actor, application_id: int, comment: str = "", now: dt.datetime | None = None
+) -> SummaryInfo:
+    """部门负责人 signs the submitted summary (the regulation's second signature, before finance).
+
+    Only the head of the reception's own department, only while it waits for finance, once per
+    submission, and never for a summary the head filed personally."""
+    require(actor, "expenses.dept_signoff")
+    root = _root(application_id)
+    app = approved_revision(root)
+    if not access.is_department_head(actor, app.department_id):
+        raise PermissionDenied(translate("expenses", "只有接待部门的负责人可以签字。"))
+    with database.atomic():
+        summary = _summary(root)
+        if summary.status != SUBMITTED:
+            raise ServiceError(
+                translate("expenses", "费用汇总当前为“{status}”，部门负责人只能在提交后、财务审核前签字。").format(
+                    status=status_label(summary.status)
+                )
+            )
+        last_submit = (
+            ExpenseRecord.select()
+            .where(ExpenseRecord.summary == summary, ExpenseRecord.action == "submit")
+            .order_by(ExpenseRecord.at.desc(), ExpenseRecord.id.desc())
+            .first()
+        )
+        if last_submit is not None and last_submit.user_id == actor.user_id:
+            raise PermissionDenied(translate("expenses", "不能为自己提交的费用汇总签字。"))
+        signed = ExpenseRecord.select().where(
+            ExpenseRecord.summary == summary,
+            ExpenseRecord.action == DEPT_SIGNOFF,
+            ExpenseRecord.id > (last_submit.id if last_submit else 0),
+        )
+        if signed.exists():
+            raise ServiceError(translate("expenses", "部门负责人已经签字。"))
+        _record(summary, actor, DEPT_SIGNOFF, validation.clean_text(comment, multiline=True), now)
+    return get(actor, application_id)
+
+
 def approve(
     actor: Actor, application_id: int, comment: str = "", now: dt.datetime | None = None
 ) -> SummaryInfo:

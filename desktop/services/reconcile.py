@@ -505,10 +505,11 @@ def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str
                     row.date,
                     row.invoice_no,
                     row.vendor,
-                    f"{total:.2f}",
+                    _direction(row, total),
+                    abs(total),
                     _reception_label(app),
                     line.date,
-                    f"{line.total:.2f}",
+                    to_money(line.total),
                     "自动" if m.kind == "auto" else "手工",
                     round(m.score),
                 ]
@@ -522,7 +523,8 @@ def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str
                     row.invoice_no,
                     row.vendor,
                     row.memo,
-                    f"{total:.2f}",
+                    _direction(row, total),
+                    abs(total),
                     best.reception if best else "",
                     round(best.score) if best else "",
                     best.why if best else "",
@@ -534,11 +536,16 @@ def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str
         ("非接待费用", sum(1 for m in decisions.values() if m.kind == "not_reception")),
         ("问题", len(flags_found)),
     ]
-    flag_rows = [
-        [flag_label(f.code), f.message, f.reception, f.imported_id or "", f.expense_id or ""]
-        for f in flags_found
-    ]
+    # No internal row ids on paper: the message and the reception say what the flag is about.
+    flag_rows = [[flag_label(f.code), f.message, f.reception] for f in flags_found]
     return ReportData(company, date_from, date_to, matched, unmatched, flag_rows, summary)
+
+
+def _direction(row: ImportedLine, total) -> str:
+    """支出 or 收入 instead of a bare sign: a statement's debit is negative (credit − debit), an
+    invoice we received is positive (a red-letter invoice, negative, gives money back)."""
+    paid_out = total < 0 if row.kind == "statement" else total >= 0
+    return translate("reconcile", "支出") if paid_out else translate("reconcile", "收入")
 
 
 def run_preview(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[ReviewItem]:

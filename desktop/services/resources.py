@@ -47,6 +47,7 @@ def specs() -> dict[str, ListSpec]:
                 FieldSpec("name", translate("resources", "酒店名称"), "text", True),
                 FieldSpec("star", translate("resources", "星级"), "int"),
                 FieldSpec("address", translate("resources", "地址"), "text"),
+                FieldSpec("phone", translate("resources", "电话"), "text"),
                 FieldSpec("room_price", translate("resources", "协议房价（元/间夜）"), "money"),
             ),
         ),
@@ -181,9 +182,9 @@ def save(
 
 DEFAULTS: dict[str, list[dict[str, Any]]] = {
     "hotels": [
-        {"name": "君悦商务酒店", "star": 5, "address": "市中心大道 88 号", "room_price": "580"},
-        {"name": "锦江之星（高新店）", "star": 3, "address": "高新区科技路 12 号", "room_price": "260"},
-        {"name": "维也纳国际酒店", "star": 4, "address": "开发区创业大道 6 号", "room_price": "380"},
+        {"name": "君悦商务酒店", "star": 5, "address": "市中心大道 88 号", "phone": "020-88881234", "room_price": "580"},
+        {"name": "锦江之星（高新店）", "star": 3, "address": "高新区科技路 12 号", "phone": "020-66665678", "room_price": "260"},
+        {"name": "维也纳国际酒店", "star": 4, "address": "开发区创业大道 6 号", "phone": "020-32323838", "room_price": "380"},
     ],
     "restaurants": [
         {
@@ -204,14 +205,14 @@ DEFAULTS: dict[str, list[dict[str, Any]]] = {
             "plate": "粤A·8K888",
             "model": "别克 GL8 商务车",
             "seats": 7,
-            "driver": "老王",
+            "driver": "王建军",
             "driver_phone": "13800001234",
         },
         {
             "plate": "粤A·6D666",
             "model": "丰田凯美瑞",
             "seats": 5,
-            "driver": "小陈",
+            "driver": "陈志刚",
             "driver_phone": "13800005678",
         },
     ],

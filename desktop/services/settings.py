@@ -86,6 +86,20 @@ def setting_specs() -> list[SettingSpec]:
             translate("settings", "赞助条款及每次金额（条款 名称=元，以；分隔）"),
         ),
         SettingSpec("fine_leader_share", "20", translate("settings", "直接领导连带责任比例（%）")),
+        SettingSpec(
+            "approval_dedupe", "1", translate("settings", "审批人去重：同一人连续审批时后续步骤自动通过（1 = 是，0 = 否）")
+        ),
+        SettingSpec(
+            "approval_resume",
+            "1",
+            translate("settings", "退回后重新提交：从退回的步骤继续（1），或从头开始（0）"),
+        ),
+        SettingSpec("remind_hours", "4", translate("settings", "催办间隔（小时）")),
+        SettingSpec(
+            "approval_copy_on_approved",
+            "行政部",
+            translate("settings", "批准后自动抄送的角色（逗号分隔，如 行政部）"),
+        ),
     ]
 
 
@@ -107,7 +121,14 @@ def all_settings() -> dict[str, str]:
 
 
 # Settings the program computes with, and their largest sensible value (working days).
-INT_SETTINGS = {"lead_days_gm": 30, "expense_due_days": 60, "fine_leader_share": 100}
+INT_SETTINGS = {
+    "lead_days_gm": 30,
+    "expense_due_days": 60,
+    "fine_leader_share": 100,
+    "approval_dedupe": 1,
+    "approval_resume": 1,
+    "remind_hours": 72,
+}
 
 
 def split_list(text: str) -> list[str]:

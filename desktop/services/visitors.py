@@ -968,6 +968,12 @@ def _has_fts() -> bool:
     return known
 
 
+def _prefix_end(prefix: str) -> str:
+    """The least string above every string starting with ``prefix`` (code-point order)."""
+    last = ord(prefix[-1])
+    return prefix[:-1] + chr(last + 1) if last < 0x10FFFF else prefix + "\U0010ffff"
+
+
 def _prefix(column: peewee.Field, prefix: str) -> peewee.Expression:
     """``column`` starts with ``prefix``, in a form the column's b-tree index answers.
 
@@ -976,8 +982,7 @@ def _prefix(column: peewee.Field, prefix: str) -> peewee.Expression:
     case-sensitive LIKE, answered by the text_pattern_ops index of migration 0012.
     """
     if _is_sqlite():
-        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1) if ord(prefix[-1]) < 0x10FFFF else prefix + "\U0010ffff"
-        return (column >= prefix) & (column < upper)
+        return (column >= prefix) & (column < _prefix_end(prefix))
     escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return peewee.Expression(column, peewee.OP.LIKE, escaped + "%")
 
@@ -986,28 +991,24 @@ def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _text_condition(text: str) -> peewee.Expression:
-    """What the log's search box matches, in a form an index answers at a million visits.
+def _plain(column: peewee.Node) -> peewee.Node:
+    """``+column``: the same value, but SQLite's planner may not answer it from an index."""
+    return peewee.NodeList((peewee.SQL("+"), column), glue="")
 
-    Three or more characters: a substring of the name or company (or of the phone, by its digits),
-    exactly like ``LIKE '%…%'`` but through the trigram index of migration 0012 (SQLite FTS5; on
-    PostgreSQL the same ILIKE uses the pg_trgm index). One or two characters (a trigram cannot
-    answer them): names and companies that START with them. Letters also match pinyin: initials
-    (``zw`` → 张伟) and full pinyin (``zhangw``) from their start.
+
+def _text_condition(text: str) -> peewee.Expression:
+    """What the log's search box matches, as a plain condition (PostgreSQL, or SQLite without FTS5).
+
+    Three or more characters: a substring of the name or company (or of the phone, by its digits);
+    on PostgreSQL the pg_trgm indexes of migration 0012 answer these ILIKEs. One or two characters
+    (too short for any trigram index): names and companies that START with them. Letters also
+    match pinyin from its start: initials (``zw`` → 张伟) and full pinyin (``zhangw``).
     """
-    low = text.lower()
-    phone = digits(text)
+    low, phone = text.lower(), digits(text)
     if len(text) >= 3:
-        if _has_fts():
-            match = "{name company}: " + _fts_phrase(text)
-            if len(phone) >= 3:
-                match = f"({match}) OR (phone: {_fts_phrase(phone)})"
-            hits = peewee.SQL("(SELECT rowid FROM visit_search WHERE visit_search MATCH ?)", [match])
-            cond = Visit.id.in_(hits)
-        else:
-            cond = Visit.name.contains(text) | Visit.company.contains(text)
-            if len(phone) >= 3:
-                cond = cond | Visit.phone.contains(phone)
+        cond = Visit.name.contains(text) | Visit.company.contains(text)
+        if len(phone) >= 3:
+            cond = cond | Visit.phone.contains(phone)
     else:
         cond = _prefix(Visit.name, text) | _prefix(Visit.company, text)
     if low.isascii() and low.isalpha():
@@ -1015,25 +1016,85 @@ def _text_condition(text: str) -> peewee.Expression:
     return cond
 
 
-def _log_conditions(q: LogQuery) -> list[peewee.Expression]:
+@dataclass(frozen=True)
+class _Matches:
+    """The visits a search text matches (any status, any date), as a subquery of ids (SQLite).
+
+    The same rows as ``_text_condition``: 3+ characters through the FTS5 trigram table of
+    migration 0012, shorter ones and pinyin through index ranges; both read only indexes.
+    """
+
+    ids: peewee.Node  # SELECT of visit ids, parenthesised for IN
+    count: peewee.Node  # SELECT count(*) of them (no visit row is read)
+
+
+def _matches(text: str) -> _Matches | None:
+    if not _is_sqlite() or (len(text) >= 3 and not _has_fts()):
+        return None
+    low, phone = text.lower(), digits(text)
+    parts: list[peewee.Node] = []
+    if len(text) >= 3:
+        match = "{name company}: " + _fts_phrase(text)
+        if len(phone) >= 3:
+            match = f"({match}) OR (phone: {_fts_phrase(phone)})"
+        parts.append(peewee.SQL("SELECT rowid FROM visit_search WHERE visit_search MATCH ?", [match]))
+    else:
+        parts += [_range_ids("name", text), _range_ids("company", text)]
+    if low.isascii() and low.isalpha():
+        parts += [_range_ids("name_initials", low), _range_ids("name_pinyin", low)]
+    glue = peewee.SQL(" UNION ")  # UNION, not UNION ALL: a count must see each visit once
+    union = peewee.NodeList([n for part in parts for n in (part, glue)][:-1])
+    return _Matches(
+        ids=peewee.NodeList((union,), parens=True),
+        count=peewee.NodeList((peewee.SQL("SELECT count(*) FROM ("), union, peewee.SQL(")"))),
+    )
+
+
+def _range_ids(column: str, prefix: str) -> peewee.SQL:
+    return peewee.SQL(f"SELECT id FROM visit WHERE {column} >= ? AND {column} < ?", [prefix, _prefix_end(prefix)])
+
+
+# Up to this many matches the page reads them and sorts; above, it walks the log's order
+# (the time_in index) and stops after one page — both cost a few milliseconds at 1M visits.
+_LIST_PLAN_MAX = 3000
+
+
+def _status_condition(statuses: tuple[str, ...]) -> peewee.Expression:
+    status: peewee.Node = Visit.status
+    if _is_sqlite() and LEFT in statuses:
+        # Nearly every visit has left: walking the visit_status index then sorting a million rows
+        # is the slowest plan there is. ``+status`` keeps SQLite's planner off that index.
+        status = _plain(Visit.status)
+    return peewee.Expression(status, peewee.OP.IN, list(statuses))
+
+
+def _date_conditions(q: LogQuery) -> list[peewee.Expression]:
     conds = []
-    if q.statuses:
-        status: peewee.Node = Visit.status
-        if _is_sqlite() and LEFT in q.statuses:
-            # Nearly every visit has left: walking the visit_status index then sorting a million
-            # rows is the slowest plan there is. Unary + keeps SQLite's planner off that index,
-            # so it walks time_in (the log's order) and stops after one page.
-            status = peewee.NodeList((peewee.SQL("+"), Visit.status), glue="")
-        conds.append(peewee.Expression(status, peewee.OP.IN, list(q.statuses)))
     if q.date_from:
         conds.append(Visit.time_in >= dt.datetime.combine(q.date_from, dt.time.min))
     if q.date_to:
-        end = dt.datetime.combine(q.date_to + dt.timedelta(days=1), dt.time.min)
-        conds.append(Visit.time_in < end)
+        conds.append(Visit.time_in < dt.datetime.combine(q.date_to + dt.timedelta(days=1), dt.time.min))
+    return conds
+
+
+def _log_conditions(q: LogQuery) -> list[peewee.Expression]:
+    conds = [_status_condition(q.statuses)] if q.statuses else []
+    conds += _date_conditions(q)
     text = q.text.strip()
     if text:
-        conds.append(_text_condition(text))
+        found = _matches(text)
+        if found is None:
+            conds.append(_text_condition(text))
+        else:
+            few = _scalar(found.count) <= _LIST_PLAN_MAX
+            conds.append(peewee.Expression(Visit.id if few else _plain(Visit.id), peewee.OP.IN, found.ids))
     return conds
+
+
+def _scalar(node: peewee.Node) -> int:
+    sql, params = database.get_sql_context().sql(node).query()
+    row = database.execute_sql(sql, params).fetchone()
+    return int(row[0] or 0) if row else 0
 
 
 def _log_query(q: LogQuery) -> peewee.ModelSelect:
@@ -1043,13 +1104,38 @@ def _log_query(q: LogQuery) -> peewee.ModelSelect:
     return query
 
 
-def count_log(actor: Actor, q: LogQuery) -> int:
-    """How many visits match; only the visit table is read (the page's joins add nothing)."""
-    require(actor, "visitors.log")
+def _count(conds: list[peewee.Expression]) -> int:
     query = Visit.select(peewee.fn.COUNT(peewee.SQL("*")))
-    for cond in _log_conditions(q):
+    for cond in conds:
         query = query.where(cond)
     return query.scalar() or 0
+
+
+def count_log(actor: Actor, q: LogQuery) -> int:
+    """How many visits match, exactly; only indexes and the visit table are read, never the joins.
+
+    On SQLite, when the statuses include 已离开 (nearly every visit) the count is "all matching
+    visits" minus "those of the other statuses": the first is answered by an index alone (the
+    trigram table, the prefix indexes or time_in), the second by the selective status index —
+    a full count of a million visits' statuses would cost ~100 ms.
+    """
+    require(actor, "visitors.log")
+    text = q.text.strip()
+    found = _matches(text) if text else None
+    if not (_is_sqlite() and q.statuses and LEFT in q.statuses) or (text and found is None):
+        return _count(_log_conditions(q))
+    dates = _date_conditions(q)
+    if found is not None and not dates:
+        everything = _scalar(found.count)
+    elif found is not None:
+        everything = _count([*dates, peewee.Expression(Visit.id, peewee.OP.IN, found.ids)])
+    else:
+        everything = _count(dates)
+    others = [s for s in STATUSES if s not in q.statuses]
+    excluded = [Visit.status.in_(others), *dates]
+    if found is not None:
+        excluded.append(peewee.Expression(_plain(Visit.id), peewee.OP.IN, found.ids))
+    return everything - (_count(excluded) if others else 0)
 
 
 def search_log(actor: Actor, q: LogQuery, offset: int = 0, limit: int = 200) -> list[VisitRow]:
@@ -1061,8 +1147,67 @@ def search_log(actor: Actor, q: LogQuery, offset: int = 0, limit: int = 200) -> 
         # SQLite sorts NULL first, so DESC already puts them last; spelled plainly, the order is
         # the time_in index's own (time_in, rowid) and the first page is read straight off it.
         order = column.desc() if q.descending else column.asc(nulls="LAST")
-    query = _log_query(q).order_by(order, Visit.id.desc() if q.descending else Visit.id)
-    return _rows(query.offset(offset).limit(limit), actor)
+    ordering = (order, Visit.id.desc() if q.descending else Visit.id)
+    if getattr(column, "model", None) is not Visit:  # sorted by a joined table's column
+        return _rows(_log_query(q).order_by(*ordering).offset(offset).limit(limit), actor)
+    # Two steps: the page's ids from the visit table alone (an index walk or a narrow sort),
+    # then the page's rows with their joins — so neither the sort nor the walk joins anything.
+    ids_query = Visit.select(Visit.id)
+    for cond in _log_conditions(q):
+        ids_query = ids_query.where(cond)
+    ids = [row[0] for row in ids_query.order_by(*ordering).offset(offset).limit(limit).tuples()]
+    if not ids:
+        return []
+    by_id = {row.id: row for row in _page_rows(ids, actor)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+# The columns a log row shows, in VisitRow's order, and the joined labels after them.
+_PAGE_FIELDS = (
+    Visit.id, Visit.name, Visit.company, Visit.phone, Visit.id_number, Visit.people_count,
+    Visit.host, Visit.kind, Visit.status, Visit.expected_date, Visit.expected_time, Visit.time_in,
+    Visit.time_out, Visit.badge_no, Visit.tea_served, Visit.wait_location, Visit.remarks,
+    Visit.visitor, Visit.deny_reason,
+)  # fmt: skip
+_CONVERT = [
+    (i, f.python_value)
+    for i, f in enumerate(_PAGE_FIELDS)
+    if isinstance(f, (peewee.DateTimeField, peewee.DateField, peewee.TimeField, peewee.BooleanField))
+]
+
+
+def _page_rows(ids: list[int], actor: Actor) -> list[VisitRow]:
+    """The rows of one page, read with the raw cursor: building 200 model instances through the
+    ORM costs more than the whole indexed search (~20 ms), so only dates and flags are converted."""
+    query = (
+        Visit.select(*_PAGE_FIELDS, _Host.name, _Host.phone, _Dept.name, _Cat.label, _Purpose.label)
+        .join_from(Visit, _Host, peewee.JOIN.LEFT_OUTER, on=(Visit.host == _Host.id))
+        .join_from(Visit, _Dept, peewee.JOIN.LEFT_OUTER, on=(Visit.department == _Dept.id))
+        .join_from(Visit, _Cat, peewee.JOIN.LEFT_OUTER, on=(Visit.category == _Cat.id))
+        .join_from(Visit, _Purpose, peewee.JOIN.LEFT_OUTER, on=(Visit.purpose == _Purpose.id))
+        .where(Visit.id.in_(ids))
+    )
+    unmask = actor.can("id.unmask")
+    result = []
+    for raw in database.execute(query).fetchall():
+        r = list(raw)
+        for i, convert in _CONVERT:
+            r[i] = convert(r[i])
+        (vid, name, company, phone, id_number, people, host_id, kind, status, exp_date, exp_time,
+         time_in, time_out, badge, tea, wait, remarks, visitor_id, deny, host_name, host_phone,
+         dept, cat, purpose) = r  # fmt: skip
+        result.append(
+            VisitRow(
+                id=vid, name=name, company=company, phone=phone,
+                id_number=id_number if unmask else mask_id_number(id_number), people_count=people,
+                category=cat or "", purpose=purpose or "", host_id=host_id, host_name=host_name or "",
+                host_phone=host_phone or "", department=dept or "", kind=kind, status=status,
+                expected_date=exp_date, expected_time=exp_time, time_in=time_in, time_out=time_out,
+                badge_no=badge, tea_served=bool(tea), wait_location=wait, remarks=remarks,
+                visitor_id=visitor_id, deny_reason=deny,
+            )  # fmt: skip
+        )
+    return result
 
 
 def recorded_by(visit_id: int) -> str:

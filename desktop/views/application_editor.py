@@ -39,7 +39,7 @@ from desktop.services import org, settings, standards
 from desktop.services.applications import ApplicationForm, GuestForm, LineForm
 from desktop.services.approval import decision_label
 from desktop.services.auth import Actor
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from desktop.services.money import format_money
 from desktop.views import prompts
 from desktop.views.editor import EditorDialog, editor_layout
@@ -173,9 +173,11 @@ class ApplicationDialog(EditorDialog):
         basic_layout.addLayout(basic)
         basic_layout.addWidget(self.lead_label)
 
-        self.guests = QTableWidget(0, 3)
+        self.guests = QTableWidget(0, 5)
         self.guests.setObjectName("guests")
-        self.guests.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("职务"), self.tr("性别")])
+        self.guests.setHorizontalHeaderLabels(
+            [self.tr("姓名"), self.tr("职务"), self.tr("性别"), self.tr("电话"), self.tr("领队")]
+        )
         self.guests.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.guests.setFixedHeight(150)  # a steady size while typing; it scrolls inside
         add_guest = QPushButton(self.tr("添加来宾"))
@@ -392,9 +394,12 @@ class ApplicationDialog(EditorDialog):
     def value(self) -> ApplicationForm:
         guests = []
         for r in range(self.guests.rowCount()):
-            texts = [(self.guests.item(r, c).text() if self.guests.item(r, c) else "") for c in range(3)]
+            texts = [(self.guests.item(r, c).text() if self.guests.item(r, c) else "") for c in range(4)]
+            leader = self.guests.item(r, 4)
             if texts[0].strip():
-                guests.append(GuestForm(*texts))
+                guests.append(
+                    GuestForm(*texts, leader=bool(leader and leader.checkState() == Qt.CheckState.Checked))
+                )
         lines = []
         for r, category in enumerate(standards.CATEGORIES):
             amount = self.budget.item(r, 3).text().strip()
@@ -424,6 +429,8 @@ class ApplicationDialog(EditorDialog):
             visit_id=getattr(self, "visit_id", None),
             guests=guests,
             lines=lines,
+            # The version this window read: a save over someone else's later edit is refused.
+            version=self.detail.form.version if self.detail is not None else None,
             **{key: box.isChecked() for key, box in self.needs.items()},
             **{key: spin.value() for key, spin in self.counts.items()},
         )
@@ -431,8 +438,12 @@ class ApplicationDialog(EditorDialog):
     def add_guest(self, guest: GuestForm) -> None:
         r = self.guests.rowCount()
         self.guests.insertRow(r)
-        for c, text in enumerate((guest.name, guest.title, guest.gender)):
+        for c, text in enumerate((guest.name, guest.title, guest.gender, guest.phone)):
             self.guests.setItem(r, c, QTableWidgetItem(text))
+        leader = QTableWidgetItem()
+        leader.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        leader.setCheckState(Qt.CheckState.Checked if guest.leader else Qt.CheckState.Unchecked)
+        self.guests.setItem(r, 4, leader)
         if not guest.name:
             self.guests.setCurrentCell(r, 0)
             self.guests.editItem(self.guests.item(r, 0))
@@ -607,6 +618,9 @@ class ApplicationDialog(EditorDialog):
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return False
+        except StaleRecord as exc:
+            self._stale(exc)
+            return False
         except ServiceError as exc:
             prompts.show_error(self, exc)
             return False
@@ -614,6 +628,13 @@ class ApplicationDialog(EditorDialog):
         self._reload(info.id)
         self.set_modified(False)
         return True
+
+    def _stale(self, exc: StaleRecord) -> None:
+        """Someone changed the application since this window read it: the typed form stays
+        unless the user asks for the stored one (重新载入)."""
+        if prompts.offer_reload(self, exc) and self.application_id is not None:
+            self._reload(self.application_id)
+            self.set_modified(False)
 
     def save_changes(self) -> bool:
         """保存 in the close prompt keeps the work as a draft."""
@@ -626,6 +647,9 @@ class ApplicationDialog(EditorDialog):
             info = apps.save_and_submit(self.actor, self.value(), self.application_id)
         except ValidationError as exc:
             self._show_errors(exc.errors)
+            return
+        except StaleRecord as exc:
+            self._stale(exc)
             return
         except ServiceError as exc:
             prompts.show_error(self, exc)

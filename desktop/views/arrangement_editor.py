@@ -35,7 +35,7 @@ from desktop.services import arrangements as arr
 from desktop.services import org, resources, settings
 from desktop.services.arrangements import BookingConflict, ItemForm
 from desktop.services.auth import Actor
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from desktop.views import changes, filedialogs, ops, printing, prompts
 from desktop.views.editor import EditorDialog, scrolled
 from desktop.views.fields import FieldErrors
@@ -298,6 +298,11 @@ class ArrangementDialog(EditorDialog):
 
     def reload(self) -> None:
         self.detail = arr.get(self.actor, self.application_id)
+        if self.detail.id == 0 and self.actor.can("arrangements.manage"):
+            # Reading no longer creates the arrangement (an export must not write): the editor does,
+            # so the checklist rows it shows have ids to tick.
+            arr.ensure(self.actor, self.application_id)
+            self.detail = arr.get(self.actor, self.application_id)
         app = self.detail.application
         form = app.form
         revision = self.tr("安排表第 {n} 版").format(n=self.detail.revision)
@@ -339,6 +344,7 @@ class ArrangementDialog(EditorDialog):
 
     def new_item(self) -> None:
         self.item_id = None
+        self.item_version = None
         self.table.clearSelection()
         form = self.detail.application.form
         start = form.arrival
@@ -356,6 +362,7 @@ class ArrangementDialog(EditorDialog):
             QTimer.singleShot(0, self, lambda: self._select_item_row(self.item_id))
             return
         self.item_id = item.id
+        self.item_version = item.version
         self._select_item_row(item.id)  # 保存 reselected the saved item
         self._fill(item.form())
         self.message.clear()
@@ -447,6 +454,8 @@ class ArrangementDialog(EditorDialog):
             nights=self.nights.value(),
             notes=self.notes.text(),
             attendee_ids=attendees,
+            # The version of the item as read: a save over someone else's later edit is refused.
+            version=getattr(self, "item_version", None) if self.item_id is not None else None,
         )
 
     def save_item(self) -> bool:
@@ -461,6 +470,18 @@ class ArrangementDialog(EditorDialog):
         except BookingConflict as exc:
             self.message.setStyleSheet("color: #c0392b;")
             self.message.setText(self.tr("冲突，未保存：") + "\n" + str(exc))
+            return False
+        except StaleRecord as exc:  # the form stays as typed unless 重新载入 is chosen
+            self.message.setStyleSheet("color: #c0392b;")
+            self.message.setText(str(exc))
+            if prompts.offer_reload(self, exc):
+                self.set_modified(False)
+                self.reload()
+                self._select_item_row(self.item_id)
+                current = next((i for i in self.items.rows if i.id == self.item_id), None)
+                if current is not None:
+                    self.item_version = current.version
+                    self._fill(current.form())
             return False
         except ServiceError as exc:
             prompts.show_error(self, exc)

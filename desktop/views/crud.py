@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from desktop.views import prompts
 from desktop.views.editor import EditorMixin, scrolled
 from desktop.views.fields import FieldErrors
@@ -42,6 +42,9 @@ class CrudEditor(EditorMixin, QWidget):
         super().__init__(parent)
         self.editable = editable
         self.current_id: int | None = None
+        # The version of the record in the form as read; subclasses hand it to their save, which
+        # refuses it (StaleRecord) when someone saved the record since (services.versioning).
+        self.current_version: int | None = None
         self.model = RowTableModel(columns, self)
         self.table = make_table(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -131,6 +134,7 @@ class CrudEditor(EditorMixin, QWidget):
             QTimer.singleShot(0, self, lambda: self._show_selected(self.current_id))
             return
         self.current_id = row.id
+        self.current_version = getattr(row, "version", None)
         self._show_selected(row.id)  # 保存 selected the saved record; show the one chosen
         self.errors.clear()
         with self.loading():
@@ -152,6 +156,7 @@ class CrudEditor(EditorMixin, QWidget):
 
     def start_new(self) -> None:
         self.current_id = None
+        self.current_version = None
         self.table.clearSelection()
         self.errors.clear()
         with self.loading():
@@ -171,6 +176,11 @@ class CrudEditor(EditorMixin, QWidget):
             unplaced = self.errors.show(exc.errors)
             if unplaced:
                 prompts.show_error(self, ServiceError("；".join(exc.errors[k] for k in unplaced)))
+            return False
+        except StaleRecord as exc:  # the form stays as typed unless 重新载入 is chosen
+            if prompts.offer_reload(self, exc):
+                self.set_modified(False)
+                self.refresh(self.current_id)
             return False
         except ServiceError as exc:
             prompts.show_error(self, exc)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop import clock
 from desktop.services import expenses, settings, standards
 from desktop.services.auth import Actor
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from desktop.services.expenses import LineForm
 from desktop.services.money import format_money
 from desktop.views import changes, filedialogs, ops, printing, prompts
@@ -318,6 +318,7 @@ class ExpensesView(EditorMixin, QWidget):
 
     def _show_line(self, line) -> None:
         self.line_id = line.id
+        self.line_version = line.version  # handed back on save: a stale line is refused
         self.category.setCurrentIndex(max(self.category.findData(line.category), 0))
         self.date.setDate(QDate(line.date.year, line.date.month, line.date.day))
         self.vendor.setText(line.vendor)
@@ -338,6 +339,7 @@ class ExpensesView(EditorMixin, QWidget):
 
     def _clear_line(self) -> None:
         self.line_id = None
+        self.line_version = None
         self.line_table.clearSelection()
         for edit in (
             self.vendor,
@@ -370,6 +372,7 @@ class ExpensesView(EditorMixin, QWidget):
             drinks=self.drinks.text() or None,
             payment_method=self.payment.text(),
             reason=self.reason.text(),
+            version=getattr(self, "line_version", None) if self.line_id is not None else None,
             **{k: s.value() for k, s in self.counts.items()},
         )
 
@@ -385,6 +388,12 @@ class ExpensesView(EditorMixin, QWidget):
             unplaced = self.errors.show(exc.errors)  # e.g. 晚数 / 趟数: no row of their own
             if unplaced:
                 self.message.setText("\n".join(exc.errors[k] for k in unplaced))
+            return False
+        except StaleRecord as exc:  # the line stays as typed unless 重新载入 is chosen
+            self.message.setText(str(exc))
+            if prompts.offer_reload(self, exc):
+                self.set_modified(False)
+                self.open_current()
             return False
         except ServiceError as exc:
             prompts.show_error(self, exc)
@@ -435,8 +444,8 @@ class ExpensesView(EditorMixin, QWidget):
             return
         app_id = self.info.application.id
         try:
-            if key == "submit":
-                expenses.submit(self.actor, app_id)
+            if key == "submit":  # what is shown is what is sent: a summary changed since is refused
+                expenses.submit(self.actor, app_id, version=self.info.version)
             elif key == "return":
                 expenses.return_to_host(self.actor, app_id, self.comment.text())
             elif key == "audit":

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop import clock
 from desktop.services import feedback, org
 from desktop.services.auth import Actor
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.errors import ServiceError, StaleRecord, ValidationError
 from desktop.services.feedback import ActionForm, FeedbackForm
 from desktop.views import changes, ops, printing, prompts
 from desktop.views.editor import EditorMixin
@@ -188,6 +188,7 @@ class FeedbackView(EditorMixin, QWidget):
         return self.submit()
 
     def _fill(self, form: FeedbackForm) -> None:
+        self.version = form.version  # handed back on submit: a stale form is refused
         self.discussed.setPlainText(form.discussed)
         self.requirements.setPlainText(form.requirements)
         self.satisfaction.setValue(form.satisfaction)
@@ -231,6 +232,7 @@ class FeedbackView(EditorMixin, QWidget):
             self.satisfaction.value(),
             self.owner.currentData(),
             actions,
+            version=getattr(self, "version", None),
         )
 
     def submit(self) -> bool:
@@ -242,6 +244,13 @@ class FeedbackView(EditorMixin, QWidget):
         except ValidationError as exc:
             unplaced = self.errors.show(exc.errors)
             self.message.setText("；".join(exc.errors[k] for k in unplaced))
+            return False
+        except StaleRecord as exc:  # the form stays as typed unless 重新载入 is chosen
+            self.message.setText(str(exc))
+            if prompts.offer_reload(self, exc):
+                with self.loading():
+                    self._fill(feedback.get(self.actor, self.current.application_id))
+                self.set_modified(False)
             return False
         except ServiceError as exc:
             prompts.show_error(self, exc)

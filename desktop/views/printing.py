@@ -22,8 +22,8 @@ import sys
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -36,7 +36,6 @@ from PySide6.QtGui import (
     QPainter,
     QShortcut,
 )
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -49,6 +48,31 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+
+def _lazy_module(name: str):
+    """The module, executed on its first attribute access (importlib's LazyLoader recipe).
+
+    Every view with a 打印 button imports this module, and pypdfium2 with QtPrintSupport cost
+    ~230 ms of start-up (issue 14) before anyone opens a preview.
+    """
+    import importlib.util
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+pdfium = _lazy_module("pypdfium2")  # noqa: F811 - the real module, loaded on first use
 
 POINTS_PER_INCH = 72
 PRINT_DPI_CAP = 300  # sharper than any office laser needs for these forms, and bounded memory
@@ -99,6 +123,8 @@ def paint_pdf(printer: QPrinter, pdf_path: Path) -> int:
     Pages are rendered one at a time (a 20-page sheet at 300 dpi would otherwise hold ~500 MiB)
     and the page range chosen in the print dialog is honoured.
     """
+    from PySide6.QtPrintSupport import QPrinter
+
     doc = pdfium.PdfDocument(str(pdf_path))
     try:
         total = len(doc)
@@ -360,6 +386,8 @@ class PreviewDialog(QDialog):
 
     def print_document(self) -> None:
         """Ask for a printer (the dialog is non-blocking and owned by this preview)."""
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+
         if self.printer is None:
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             self.printer.setDocName(self.title)

@@ -160,3 +160,16 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
             + translate("prompts", "详细信息已记入日志文件。"),
             details,
         )
+
+
+def offer_reload(parent: QWidget | None, exc: BaseException) -> bool:
+    """A save refused because someone else changed the record meanwhile (StaleRecord): say who
+    and when, keep what was typed, and offer 重新载入. True: the caller reloads the stored
+    record (what was typed is then given up); False: the form stays as typed."""
+    return ask(
+        parent,
+        translate("prompts", "记录已被他人修改"),
+        str(exc)
+        + "\n\n"
+        + translate("prompts", "现在重新载入最新内容吗？选“否”保留您输入的内容，可先复制再重新载入。"),
+    )

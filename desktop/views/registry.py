@@ -32,6 +32,12 @@ class ViewSpec:
     factory: Callable[[Actor], QWidget]
 
 
+def _dashboard(actor: Actor) -> QWidget:
+    from desktop.views.dashboard import DashboardView
+
+    return DashboardView(actor)
+
+
 def _desk(actor: Actor) -> QWidget:
     from desktop.views.visitor_desk import VisitorDeskView
 
@@ -88,6 +94,12 @@ def _reconciliation(actor: Actor) -> QWidget:
 
 def main_views() -> list[ViewSpec]:
     return [
+        ViewSpec(
+            "dashboard",
+            lambda: QCoreApplication.translate("nav", "首页"),
+            ("visitors.desk", "arrangements.manage", "expenses.audit", "expenses.approve"),
+            _dashboard,
+        ),
         ViewSpec(
             "visitors", lambda: QCoreApplication.translate("nav", "来访登记"), ("visitors.desk",), _desk
         ),

@@ -130,7 +130,9 @@ class StandardsEditor(CrudEditor):
         if row_id is None:
             raise ServiceError(self.tr("请先在左侧选择一个级别。"))
         values = {k: (w.value() if isinstance(w, QSpinBox) else w.text()) for k, w in self.inputs.items()}
-        info = standards.save_standard(self.actor, row_id, name=self.name.text(), **values)
+        info = standards.save_standard(
+            self.actor, row_id, name=self.name.text(), version=self.current_version, **values
+        )
         return type("Saved", (), {"id": info.level_id})()
 
 
@@ -204,7 +206,9 @@ class ResourceEditor(CrudEditor):
                 values[name] = widget.value()
             else:
                 values[name] = widget.text()
-        return resources.save(self.actor, self.kind, values, row_id, self.active.isChecked())
+        return resources.save(
+            self.actor, self.kind, values, row_id, self.active.isChecked(), version=self.current_version
+        )
 
 
 class BudgetEditor(EditorMixin, QWidget):
@@ -293,6 +297,7 @@ class BudgetEditor(EditorMixin, QWidget):
             return
         year = self.year.value()
         self._shown = (dep, year)
+        self._version = budgets.year_version(dep, year)  # handed back on save (stale: refused)
         for m, amount in enumerate(budgets.year_amounts(dep, year)):
             self.months[m].setText(str(amount))
             month = budgets.month(dep, year, m + 1)
@@ -314,7 +319,8 @@ class BudgetEditor(EditorMixin, QWidget):
         dep = department_id if department_id is not None else self.department.currentData()
         year = year if year is not None else self.year.value()
         try:
-            budgets.set_year(self.actor, dep, year, [e.text() for e in self.months])
+            version = getattr(self, "_version", None) if (dep, year) == self._shown else None
+            budgets.set_year(self.actor, dep, year, [e.text() for e in self.months], version)
         except ValidationError as exc:
             self.message.setText("；".join(exc.errors.values()))
             return False
@@ -395,6 +401,7 @@ class ChainEditor(EditorMixin, QWidget):
         super().__init__(parent)
         self.actor = actor
         self.steps = approval.chain_steps()
+        self.chain_version = approval.chain_version()  # handed back on save (stale: refused)
         self.rows: list[dict[str, QWidget]] = []
         self.grid = QGridLayout()
         heads = (
@@ -491,7 +498,8 @@ class ChainEditor(EditorMixin, QWidget):
 
     def save(self) -> bool:
         try:
-            approval.save_chain(self.actor, self.value())
+            approval.save_chain(self.actor, self.value(), self.chain_version)
+            self.chain_version = approval.chain_version()
         except ValidationError as exc:
             self.message.setText("；".join(exc.errors.values()))
             return False

@@ -63,7 +63,9 @@ class DepartmentEditor(CrudEditor):
         self.name.setFocus()
 
     def save(self, row_id):
-        return org.save_department(self.actor, self.name.text(), row_id, self.active.isChecked())
+        return org.save_department(
+            self.actor, self.name.text(), row_id, self.active.isChecked(), version=self.current_version
+        )
 
     def delete(self, row) -> None:
         org.delete_department(self.actor, row.id)
@@ -141,6 +143,7 @@ class EmployeeEditor(CrudEditor):
             phone=self.phone.text(),
             active=self.active.isChecked(),
             employee_id=row_id,
+            version=self.current_version,
         )
 
     def delete(self, row) -> None:
@@ -186,7 +189,9 @@ class OptionEditor(CrudEditor):
         self.active.setChecked(True)
 
     def save(self, row_id):
-        return settings.save_option(self.actor, self.kind, self.label.text(), row_id, self.active.isChecked())
+        return settings.save_option(
+            self.actor, self.kind, self.label.text(), row_id, self.active.isChecked(), version=self.current_version
+        )
 
     def move(self, delta: int) -> None:
         if self.current_id is None:
@@ -252,6 +257,7 @@ class DenyEditor(CrudEditor):
             reason=self.reason.text(),
             active=self.active.isChecked(),
             entry_id=row_id,
+            version=self.current_version,
         )
 
     def delete(self, row) -> None:
@@ -332,4 +338,5 @@ class UserEditor(CrudEditor):
             employee_id=self.employee.currentData(),
             active=self.active.isChecked(),
             password=self.password.text() or None,
+            version=self.current_version,
         )

@@ -47,6 +47,7 @@ class GeneralTab(EditorMixin, QWidget):
         form = QFormLayout()
         self.errors = FieldErrors(form)
         self.edits: dict[str, QLineEdit] = {}
+        self.versions = settings.versions()  # handed back on save: a stale form is refused
         values = settings.all_settings()
         can_edit = actor.can("settings.manage")
         for spec in settings.setting_specs():
@@ -85,7 +86,8 @@ class GeneralTab(EditorMixin, QWidget):
         self.errors.clear()
         try:
             if self.actor.can("settings.manage"):
-                settings.save(self.actor, {k: e.text() for k, e in self.edits.items()})
+                settings.save(self.actor, {k: e.text() for k, e in self.edits.items()}, self.versions)
+                self.versions = settings.versions()
             language = self.language.currentData()
             if language != (self.actor.language or settings.get("language")):
                 self.actor = auth.set_own_language(self.actor, language)

@@ -14,7 +14,7 @@ from tests.views.conftest import wait_ops
 def test_navigation_follows_roles(qtbot, demo_db):
     receptionist = MainWindow(auth.actor_by_username("qiantai"))
     qtbot.addWidget(receptionist)
-    assert [s.key for s in receptionist.specs] == ["visitors", "preregister", "schedule", "log"]
+    assert [s.key for s in receptionist.specs] == ["dashboard", "visitors", "preregister", "schedule", "log"]
     host = MainWindow(auth.actor_by_username("lina"))  # a host: pre-registration, applications
     qtbot.addWidget(host)
     assert [s.key for s in host.specs] == ["preregister", "applications", "schedule", "feedback", "expenses"]
@@ -24,6 +24,7 @@ def test_navigation_follows_roles(qtbot, demo_db):
     finance = MainWindow(auth.actor_by_username("caiwu"))
     qtbot.addWidget(finance)
     assert [s.key for s in finance.specs] == [
+        "dashboard",
         "applications",
         "approvals",
         "schedule",
