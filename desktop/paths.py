@@ -6,13 +6,18 @@ Tests point :func:`set_data_dir` at a temporary folder so nothing touches the us
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "ReceptionManager"
-PACKAGE_DIR = Path(__file__).resolve().parent
-SOURCE_ROOT = PACKAGE_DIR.parent
+# A PyInstaller build (tools/build_app.py) unpacks the data files — resources, forms_templates
+# and the migrations, which playhouse's Runner reads as .py files — under sys._MEIPASS, laid
+# out as in the source tree.
+FROZEN = bool(getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"))
+SOURCE_ROOT = Path(sys._MEIPASS) if FROZEN else Path(__file__).resolve().parent.parent
+PACKAGE_DIR = SOURCE_ROOT / "desktop"
 RESOURCES = SOURCE_ROOT / "resources"
 FONTS = RESOURCES / "fonts"
 TRANSLATIONS = RESOURCES / "i18n"

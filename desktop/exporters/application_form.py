@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.exporters.formdoc import HEADER, LABEL, SIGN, Cell, FormDoc, check, write_pdf_many, write_xlsx
-from desktop.services.applications import ApplicationDetail
+from desktop.services.applications import ApplicationDetail, step_label
 from desktop.services.approval import decision_label
 from desktop.services.money import format_money
 
@@ -30,11 +30,11 @@ def _dt(value) -> str:
 def build(detail: ApplicationDetail, company: str, form_no: str) -> FormDoc:
     info, form, est = detail.info, detail.form, detail.estimate
     revision = f"（第 {info.revision} 版）" if info.revision > 1 else ""
-    submitted = info.submitted_at.strftime("%Y-%m-%d %H:%M") if info.submitted_at else "未提交"
+    submitted = f"提交 {info.submitted_at:%Y-%m-%d}" if info.submitted_at else "未提交"
     doc = FormDoc(
         TITLE,
         company,
-        f"编号：{info.number}{revision}　状态：{info.status_label}　提交：{submitted}",
+        f"编号：{info.number}{revision}　{info.status_label}　{submitted}",
         f"表单编号：{form_no}",
         widths=(1.25, 1, 1, 1, 1.25, 1, 1, 1.1),
     )
@@ -120,25 +120,31 @@ def build(detail: ApplicationDetail, company: str, form_no: str) -> FormDoc:
     # Only decisions after the latest submission belong to the signature blocks of this round.
     submits = [i for i, a in enumerate(detail.approvals) if a.decision == "submit"]
     current = detail.approvals[submits[-1] + 1 :] if submits else []
-    by_step = {a.step_index: a for a in current if a.decision in ("approve", "reject", "return")}
-    for index, (_role, label) in enumerate(info.chain or []):
-        record = by_step.get(index)
-        if record is None:
-            doc.row(
-                Cell(label, 2, LABEL),
-                Cell("", 1, SIGN),
-                Cell("", 1, SIGN),
-                Cell("", 3, SIGN),
-                Cell("", 1, SIGN),
-            )
-        else:
-            doc.row(
-                Cell(label, 2, LABEL),
-                Cell(record.user_name, 1, SIGN, "center"),
-                Cell(decision_label(record.decision), 1, SIGN, "center"),
-                Cell(record.comment, 3, SIGN),
-                Cell(record.at.strftime("%Y-%m-%d"), 1, SIGN, "center"),
-            )
+    # One signature row per thing someone did at a step — approvals, automatic passes (审批人去重),
+    # 转交 and 加签 with whom they named — then blank rows for the steps still to come.
+    signed = ("approve", "reject", "return", "auto", "transfer", "add_before", "add_after")
+    for record in (a for a in current if a.decision in signed):
+        comment = "；".join(part for part in (record.comment, record.note) if part)
+        if record.decision in ("transfer", "add_before", "add_after") and record.note:
+            comment = f"→ {record.note}" + (f"：{record.comment}" if record.comment else "")
+        doc.row(
+            Cell(step_label(record.step_label), 2, LABEL),
+            Cell(record.user_name, 1, SIGN, "center"),
+            Cell(decision_label(record.decision), 1, SIGN, "center"),
+            Cell(comment, 3, SIGN),
+            Cell(record.at.strftime("%Y-%m-%d"), 1, SIGN, "center"),
+        )
+    waiting = info.chain[info.step_index :] if info.status == "pending" else []
+    if info.status in ("draft", "withdrawn") or not current:
+        waiting = info.chain or []
+    for _role, label in waiting:
+        doc.row(
+            Cell(step_label(label), 2, LABEL),
+            Cell("", 1, SIGN),
+            Cell("", 1, SIGN),
+            Cell("", 3, SIGN),
+            Cell("", 1, SIGN),
+        )
     if not info.chain:
         doc.row(Cell("尚未提交审批", 8, SIGN, "center"))
     return doc

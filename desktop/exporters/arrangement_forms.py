@@ -127,11 +127,17 @@ def _contacts(detail: ArrangementDetail) -> list[tuple[str, str, str]]:
     rows = [("接待负责人", detail.application.responsible_name, detail.host_phone)]
     leader = _leader(detail)
     if leader is not None:
-        rows.append(("来宾领队", f"{leader.name}（{leader.title}）" if leader.title else leader.name, leader.phone))
+        rows.append(
+            ("来宾领队", f"{leader.name}（{leader.title}）" if leader.title else leader.name, leader.phone)
+        )
     seen: set[tuple[str, str]] = set()
     for item in detail.items:
         for role, name, phone in (
-            ("司机", f"{item.driver_name}（{item.vehicle_label}）" if item.driver_name else "", item.driver_phone),
+            (
+                "司机",
+                f"{item.driver_name}（{item.vehicle_label}）" if item.driver_name else "",
+                item.driver_phone,
+            ),
             ("酒店", item.hotel_name, item.hotel_phone),
             ("餐厅", item.restaurant_name, item.restaurant_phone),
         ):
@@ -204,7 +210,9 @@ def arrangement_doc(
     doc.fields(("接收人", "、".join(detail.recipients) + f"（一式 {len(detail.recipients)} 份）", 7))
     due = form.arrival.date() - dt.timedelta(days=1)
     filled = detail.updated_at.date() if detail.updated_at else clock.today()
-    doc.fields(("填表人", detail.updated_by, 3), ("填表日期", f"{filled:%Y-%m-%d}（应于 {due:%Y-%m-%d} 前发出）", 3))
+    doc.fields(
+        ("填表人", detail.updated_by, 3), ("填表日期", f"{filled:%Y-%m-%d}（应于 {due:%Y-%m-%d} 前发出）", 3)
+    )
     footer = "接待人员在客户离开前不得更换；如有变更请以最新版本为准。"
     if changed:
         footer += f"标“{CHANGED}”的行是第 {detail.printed_revision} 版发出后的变更。"

@@ -137,9 +137,9 @@ def write_report(data: ReportData, path: Path) -> Path:
         ws.column_dimensions["B"].width = 20
         _page(ws, landscape=False)
         ws.print_title_rows = f"1:{HEAD_ROW}"
-        _sheet(wb.create_sheet("问题清单"), data, "问题清单", FLAGS_HEAD, data.flags)
-        _sheet(wb.create_sheet("未匹配"), data, "未匹配", UNMATCHED_HEAD, data.unmatched)
         _sheet(wb.create_sheet("已匹配"), data, "已匹配", MATCHED_HEAD, data.matched)
+        _sheet(wb.create_sheet("未匹配"), data, "未匹配", UNMATCHED_HEAD, data.unmatched)
+        _sheet(wb.create_sheet("问题清单"), data, "问题清单", FLAGS_HEAD, data.flags)
         wb.save(path)
         return path
     if path.suffix.lower() == ".pdf":
@@ -264,7 +264,7 @@ def expense_doc(info: SummaryInfo, company: str, chain: list[str] | None = None,
         action = expenses.SIGNOFF_ACTIONS.get(label, "")
         who, at, comment = signed.get(action, ("", None, ""))
         if action == "reimburse" and on:
-            comment = f"{method} {reference}".strip()
+            comment, at = f"{method} {reference}".strip(), on  # the day paid, not the day recorded
         doc.row(
             Cell(label, 2, LABEL),
             Cell(who, 2, SIGN, "center"),

@@ -207,6 +207,8 @@ def write_xlsx(doc: FormDoc, template: Path, path: Path, copies: list[str] | Non
             sheet.title = f"{base_title}-{recipient}"[:31]
             set_cell(sheet, META_ROW, COLUMNS // 2 + 1, f"{doc.right}　{recipient}")
             _print_setup(sheet, ws)
+            # &N counts the whole workbook in LibreOffice: a copy names itself and its own page.
+            sheet.oddFooter.center.text = f"{recipient}　第 &P 页"
     wb.save(path)
     return path
 

@@ -69,6 +69,10 @@ def step_label(label: str) -> str:
     }
     if label in defaults:
         return defaults[label]
+    if label.endswith("（含超标准审批）") and label.removesuffix("（含超标准审批）") in defaults:
+        return translate("approval_steps", "{step}（含超标准审批）").format(
+            step=defaults[label.removesuffix("（含超标准审批）")]
+        )
     head, sep, tail = label.partition("（由")  # 部门负责人（由行政部代批）: a superior approves
     if sep and head in defaults:
         return translate("approval_steps", "{step}（由{by}代批）").format(
@@ -160,6 +164,18 @@ class Estimate:
     lead_days_available: int | None
     budget: budgets.MonthBudget | None
     problems: dict[str, str]
+    # The count reaches into a year whose holidays nobody entered (Monday–Friday assumed).
+    lead_days_uncertain: bool = False
+
+    @property
+    def lead_time_text(self) -> str:
+        """提前 1 个工作日 — as the form says it, marked when the calendar is not known."""
+        if self.lead_days_available is None:
+            return ""
+        text = translate("applications", "提前 {n} 个工作日").format(n=self.lead_days_available)
+        if self.lead_days_uncertain:
+            text += translate("applications", "（节假日未录入，按周一至周五估算）")
+        return text
 
 
 @dataclass(frozen=True)
@@ -171,6 +187,7 @@ class ApprovalInfo:
     decision: str
     comment: str
     at: dt.datetime
+    note: str = ""  # over-standard reason, the step a return went to, whom a 转交/加签/抄送 named
 
 
 @dataclass(frozen=True)
@@ -323,16 +340,27 @@ def estimate(
             ),
         )
     required = lead_days_required(std, form.gm_attends, form.chairman_attends)
-    available = None
+    available, uncertain = None, False
     if form.arrival is not None:
         available = workdays.lead_days_available(filed or clock.today(), form.arrival.date())
+        uncertain = workdays.uncertain(filed or clock.today(), form.arrival.date())
     budget = None
     if form.department_id is not None and form.arrival is not None:
         budget = budgets.month(
             form.department_id, form.arrival.year, form.arrival.month, exclude_root=exclude_root
         )
     return Estimate(
-        std, lines, total, chinese_capital(total), over_standard, limit, required, available, budget, problems
+        std,
+        lines,
+        total,
+        chinese_capital(total),
+        over_standard,
+        limit,
+        required,
+        available,
+        budget,
+        problems,
+        uncertain,
     )
 
 
@@ -569,7 +597,9 @@ def get(actor: Actor, application_id: int) -> ApplicationDetail:
         .order_by(ApprovalRecord.at, ApprovalRecord.id)
     )
     approvals = [
-        ApprovalInfo(r.step_index, r.role, r.step_label, r.user.display_name, r.decision, r.comment, r.at)
+        ApprovalInfo(
+            r.step_index, r.role, r.step_label, r.user.display_name, r.decision, r.comment, r.at, r.note
+        )
         for r in records
     ]
     category = OptionItem.get_or_none(OptionItem.id == app.category_id) if app.category_id else None

@@ -37,7 +37,9 @@ def _load_pending(actor: Actor, application_id: int) -> Application:
 
 def _comment(comment: str) -> str:
     errors: dict[str, str] = {}
-    text = validation.text(errors, "comment", translate("approval", "意见"), comment, limit=2000, multiline=True)
+    text = validation.text(
+        errors, "comment", translate("approval", "意见"), comment, limit=2000, multiline=True
+    )
     validation.raise_if(errors)
     return text
 
@@ -257,7 +259,8 @@ def remind(actor: Actor, application_id: int, comment: str = "", *, now: dt.date
             translate("approval", "催办：{number} {client} 等待您审批").format(
                 number=app.number, client=app.client_company
             ),
-            comment or translate("approval", "{name} 提醒您审批“{step}”。").format(
+            comment
+            or translate("approval", "{name} 提醒您审批“{step}”。").format(
                 name=actor.display_name, step=apps.step_label(steps[app.step_index].label)
             ),
             event=outbox.REMIND,
@@ -271,9 +274,11 @@ def remind(actor: Actor, application_id: int, comment: str = "", *, now: dt.date
 
 def returned_to_me(actor: Actor) -> list[apps.ApplicationInfo]:
     """My applications returned for changes (newest revision of each)."""
-    rows = Application.select().where(
-        Application.applicant == actor.user_id, Application.status == apps.RETURNED
-    ).order_by(Application.updated_at.desc())
+    rows = (
+        Application.select()
+        .where(Application.applicant == actor.user_id, Application.status == apps.RETURNED)
+        .order_by(Application.updated_at.desc())
+    )
     return [apps._info(a) for a in rows]
 
 
@@ -306,12 +311,16 @@ class Counts:
 
 
 def counts(actor: Actor) -> Counts:
-    returned = Application.select().where(
-        Application.applicant == actor.user_id, Application.status == apps.RETURNED
-    ).count()
-    copied = ApplicationCopy.select().where(
-        ApplicationCopy.user == actor.user_id, ApplicationCopy.read_at.is_null()
-    ).count()
+    returned = (
+        Application.select()
+        .where(Application.applicant == actor.user_id, Application.status == apps.RETURNED)
+        .count()
+    )
+    copied = (
+        ApplicationCopy.select()
+        .where(ApplicationCopy.user == actor.user_id, ApplicationCopy.read_at.is_null())
+        .count()
+    )
     return Counts(approval.inbox_count(actor), returned, copied)
 
 
@@ -327,5 +336,7 @@ def return_targets(actor: Actor, application_id: int) -> list[tuple[int, str]]:
     steps = routing.load(app)
     targets = [(-1, translate("approval", "申请人（退回修改）"))]
     for i, step in enumerate(steps[: app.step_index]):
-        targets.append((i, translate("approval", "第 {n} 步：{step}").format(n=i + 1, step=apps.step_label(step.label))))
+        targets.append(
+            (i, translate("approval", "第 {n} 步：{step}").format(n=i + 1, step=apps.step_label(step.label)))
+        )
     return targets

@@ -174,7 +174,7 @@ class Dashboard:
 # ------------------------------------------------------------------ shared queries
 
 
-def _day_start(day: dt.date) -> dt.datetime:
+def day_start(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min)
 
 
@@ -191,27 +191,17 @@ def _as_date(value: object) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def effective_revisions() -> pw.Select:
-    """(root, newest approved revision) of every reception with an approved revision."""
-    root = fn.COALESCE(Application.root, Application.id)
-    return (
-        Application.select(root.alias("root_id"), fn.MAX(Application.revision).alias("rev"))
-        .where(Application.status == "approved")
-        .group_by(root)
-    )
-
-
 def effective_applications(*fields) -> pw.Select:
-    """Application rows of effective revisions only (join-ready; add fields and conditions)."""
-    eff = effective_revisions().alias("eff")
-    return Application.select(*fields).join(
-        eff,
-        on=(
-            (fn.COALESCE(Application.root, Application.id) == eff.c.root_id)
-            & (Application.revision == eff.c.rev)
-            & (Application.status == "approved")
-        ),
+    """Application rows of effective revisions only: approved, and no newer approved revision of
+    the same reception (add fields, joins and conditions). NOT EXISTS on the indexed ``root``
+    column: a GROUP BY over every revision joined back cost ~180 ms at 20,000 receptions."""
+    newer = Application.alias("newer")
+    later_approved = newer.select(newer.id).where(
+        newer.status == "approved",
+        newer.root == fn.COALESCE(Application.root, Application.id),
+        newer.revision > Application.revision,
     )
+    return Application.select(*fields).where(Application.status == "approved", ~fn.EXISTS(later_approved))
 
 
 def level_codes() -> list[str]:
@@ -235,7 +225,7 @@ def spending_lines() -> pw.Select:
     )
 
 
-def _sum_by(group, start: dt.date, end: dt.date) -> dict[str, Decimal]:
+def spending_by(group, start: dt.date, end: dt.date) -> dict[str, Decimal]:
     """Spending between ``start`` and ``end`` (inclusive) grouped by ``group`` (a joined column)."""
     query = (
         spending_lines()
@@ -251,12 +241,34 @@ def _sum_by(group, start: dt.date, end: dt.date) -> dict[str, Decimal]:
     return {r["k"]: _money(r["s"]) for r in query}
 
 
+def spending_by_department_level_month(start: dt.date, end: dt.date) -> dict[tuple[str, str, int], Decimal]:
+    """Spending dated in [start, end] (within one year) by (department, level code, month)."""
+    month_col = ExpenseLine.date.month
+    query = (
+        spending_lines()
+        .select(
+            Department.name.alias("dep"),
+            ReceptionLevel.code.alias("code"),
+            month_col.alias("m"),
+            fn.SUM(ExpenseLine.total).alias("s"),
+        )
+        .switch(Application)
+        .join(Department, on=(Application.department == Department.id))
+        .switch(Application)
+        .join(ReceptionLevel, on=(Application.level == ReceptionLevel.id))
+        .where(ExpenseLine.date >= start, ExpenseLine.date <= end)
+        .group_by(Department.name, ReceptionLevel.code, month_col)
+        .dicts()
+    )
+    return {(r["dep"], r["code"], int(r["m"])): _money(r["s"]) for r in query}
+
+
 def overdue_feedback_count(today: dt.date) -> int:
     """Receptions whose feedback is overdue (see the module docstring), in one COUNT."""
     window_start = today - dt.timedelta(days=FEEDBACK_WINDOW_DAYS)
     # The due date grows with the departure day; find the last departure day already overdue.
     last_overdue = today - dt.timedelta(days=1)
-    while last_overdue >= window_start and feedback_service.due_date(_day_start(last_overdue)) >= today:
+    while last_overdue >= window_start and feedback_service.due_date(day_start(last_overdue)) >= today:
         last_overdue -= dt.timedelta(days=1)
     if last_overdue < window_start:
         return 0
@@ -264,8 +276,8 @@ def overdue_feedback_count(today: dt.date) -> int:
     return (
         effective_applications(Application.id)
         .where(
-            Application.departure >= _day_start(window_start),
-            Application.departure < _day_start(last_overdue + dt.timedelta(days=1)),
+            Application.departure >= day_start(window_start),
+            Application.departure < day_start(last_overdue + dt.timedelta(days=1)),
             fn.COALESCE(Application.root, Application.id).not_in(submitted),
         )
         .count()
@@ -278,7 +290,7 @@ def overdue_feedback_count(today: dt.date) -> int:
 def front_desk(actor: Actor, today: dt.date | None = None) -> FrontDesk:
     require_any(actor, "visitors.desk")
     today = today or clock.today()
-    start, end = _day_start(today), _day_start(today + dt.timedelta(days=1))
+    start, end = day_start(today), day_start(today + dt.timedelta(days=1))
     hour = Visit.time_in.hour
     by_hour = {
         int(r["h"]): int(r["n"] or 0)
@@ -301,8 +313,8 @@ def front_desk(actor: Actor, today: dt.date | None = None) -> FrontDesk:
         _as_date(r["d"]): int(r["n"] or 0)
         for r in Visit.select(day.alias("d"), fn.SUM(Visit.people_count).alias("n"))
         .where(
-            Visit.time_in >= _day_start(last_monday),
-            Visit.time_in < _day_start(monday + dt.timedelta(days=7)),
+            Visit.time_in >= day_start(last_monday),
+            Visit.time_in < day_start(monday + dt.timedelta(days=7)),
             Visit.status != "cancelled",
         )
         .group_by(day)
@@ -331,7 +343,7 @@ def admin_office(actor: Actor, today: dt.date | None = None) -> AdminOffice:
         )
         .switch(Application)
         .join(ReceptionLevel, on=(Application.level == ReceptionLevel.id))
-        .where(Application.arrival >= _day_start(monday), Application.arrival < _day_start(end))
+        .where(Application.arrival >= day_start(monday), Application.arrival < day_start(end))
         .group_by(arrival_day, ReceptionLevel.code)
         .dicts()
     }
@@ -343,8 +355,8 @@ def admin_office(actor: Actor, today: dt.date | None = None) -> AdminOffice:
             for r in ItineraryItem.select(start_day.alias("d"), fn.COUNT(ItineraryItem.id).alias("n"))
             .where(
                 column.is_null(False),
-                ItineraryItem.start >= _day_start(monday),
-                ItineraryItem.start < _day_start(end),
+                ItineraryItem.start >= day_start(monday),
+                ItineraryItem.start < day_start(end),
             )
             .group_by(start_day)
             .dicts()
@@ -365,8 +377,8 @@ def admin_office(actor: Actor, today: dt.date | None = None) -> AdminOffice:
         .join(ChecklistItem, on=(ChecklistItem.arrangement == Arrangement.id))
         .where(
             ChecklistItem.done == False,  # noqa: E712 - peewee expression
-            Application.arrival >= _day_start(today + dt.timedelta(days=1)),
-            Application.arrival < _day_start(until + dt.timedelta(days=1)),
+            Application.arrival >= day_start(today + dt.timedelta(days=1)),
+            Application.arrival < day_start(until + dt.timedelta(days=1)),
         )
         .group_by(root, Application.number, Application.client_company, Application.arrival)
         .order_by(Application.arrival)
@@ -389,21 +401,22 @@ def finance(actor: Actor, today: dt.date | None = None) -> Finance:
     require_any(actor, "expenses.audit", "expenses.approve")
     today = today or clock.today()
     year_start, year_end = dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
-    month_start = today.replace(day=1)
-    month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
 
-    # budget vs actual by month per department
-    month_col = ExpenseLine.date.month
-    actual = {
-        (r["dep"], int(r["m"])): _money(r["s"])
-        for r in spending_lines()
-        .select(Department.name.alias("dep"), month_col.alias("m"), fn.SUM(ExpenseLine.total).alias("s"))
-        .switch(Application)
-        .join(Department, on=(Application.department == Department.id))
-        .where(ExpenseLine.date >= year_start, ExpenseLine.date <= year_end)
-        .group_by(Department.name, month_col)
-        .dicts()
-    }
+    # One pass over the year's spending, by (department, level, month): every spending figure of
+    # the section is a sum over these few hundred rows (one scan of the expense lines, not five).
+    cells = spending_by_department_level_month(year_start, year_end)
+    actual: dict[tuple[str, int], Decimal] = {}
+    month_by_department: dict[str, Decimal] = {}
+    year_by_department: dict[str, Decimal] = {}
+    month_by_level: dict[str, Decimal] = {}
+    year_by_level: dict[str, Decimal] = {}
+    for (dep, level, month_no), amount in cells.items():
+        actual[(dep, month_no)] = actual.get((dep, month_no), ZERO) + amount
+        year_by_department[dep] = year_by_department.get(dep, ZERO) + amount
+        year_by_level[level] = year_by_level.get(level, ZERO) + amount
+        if month_no == today.month:
+            month_by_department[dep] = month_by_department.get(dep, ZERO) + amount
+            month_by_level[level] = month_by_level.get(level, ZERO) + amount
     budgets = {
         (r["dep"], int(r["m"])): _money(r["s"])
         for r in DepartmentBudget.select(
@@ -449,8 +462,8 @@ def finance(actor: Actor, today: dt.date | None = None) -> Finance:
         .switch(Application)
         .join(ApplicationGuest, on=(ApplicationGuest.application == Application.id))
         .where(
-            Application.arrival >= _day_start(year_start),
-            Application.arrival < _day_start(year_end) + dt.timedelta(days=1),
+            Application.arrival >= day_start(year_start),
+            Application.arrival < day_start(year_end) + dt.timedelta(days=1),
         )
         .group_by(ReceptionLevel.code)
         .dicts()
@@ -465,8 +478,8 @@ def finance(actor: Actor, today: dt.date | None = None) -> Finance:
         )
         .where(
             Application.over_standard == True,  # noqa: E712
-            Application.arrival >= _day_start(year_start),
-            Application.arrival < _day_start(year_end) + dt.timedelta(days=1),
+            Application.arrival >= day_start(year_start),
+            Application.arrival < day_start(year_end) + dt.timedelta(days=1),
         )
         .order_by(Application.arrival.desc())
     )
@@ -476,10 +489,10 @@ def finance(actor: Actor, today: dt.date | None = None) -> Finance:
         month=today.month,
         departments=department_names(),
         levels=level_codes(),
-        month_by_department=_sum_by(Department.name, month_start, month_end),
-        year_by_department=_sum_by(Department.name, year_start, year_end),
-        month_by_level=_sum_by(ReceptionLevel.code, month_start, month_end),
-        year_by_level=_sum_by(ReceptionLevel.code, year_start, year_end),
+        month_by_department=month_by_department,
+        year_by_department=year_by_department,
+        month_by_level=month_by_level,
+        year_by_level=year_by_level,
         budget=budget_rows,
         open_flags=open_flags,
         summaries_waiting=waiting,
@@ -499,8 +512,8 @@ def _level_spending_of_year_receptions(year_start: dt.date, year_end: dt.date) -
         .switch(Application)
         .join(ReceptionLevel, on=(Application.level == ReceptionLevel.id))
         .where(
-            Application.arrival >= _day_start(year_start),
-            Application.arrival < _day_start(year_end) + dt.timedelta(days=1),
+            Application.arrival >= day_start(year_start),
+            Application.arrival < day_start(year_end) + dt.timedelta(days=1),
         )
         .alias("effy")
     )

@@ -65,6 +65,8 @@ EMPLOYEES = [  # name, department, title
 USERS = [  # username, display name, employee name, roles
     (DEMO_ADMIN, "演示管理员", "刘洋", {SYSADMIN, ADMIN_OFFICE}),
     ("qiantai", "王芳", "王芳", {RECEPTIONIST}),
+    # 行政经理 as a person: the demo's approvals and arrangement sheets carry a name, not "演示管理员".
+    ("liuyang", "刘洋", "刘洋", {ADMIN_OFFICE}),
     ("zhangwei", "张伟", "张伟", {HOST, DEPT_MANAGER}),
     ("lina", "李娜", "李娜", {HOST}),
     ("caiwu", "赵敏", "赵敏", {FINANCE}),
@@ -192,6 +194,20 @@ def seed_demo(
                 )
             )
 
+        held: list[tuple[str, dt.datetime, dt.datetime]] = []
+
+        def free_badge(wanted: str, start: dt.datetime, end: dt.datetime) -> str:
+            """The wanted badge, or the next one not held by someone else at that time: one
+            badge is never on two people at once. No extra random draw (the rest stays put)."""
+            number = int(wanted)
+            for _ in range(99):
+                badge = str(number)
+                if not any(b == badge and s < end and start < e for b, s, e in held):
+                    held.append((badge, start, end))
+                    return badge
+                number = number % 99 + 1
+            return wanted
+
         def make_visit(
             visitor: Visitor,
             time_in: dt.datetime | None,
@@ -204,6 +220,8 @@ def seed_demo(
             host = rng.choice(hosts)
             stay = dt.timedelta(minutes=rng.randrange(25, 240))
             time_out = time_in + stay if (status == "left" and time_in) else None
+            if badge and time_in:
+                badge = free_badge(badge, time_in, time_out or dt.datetime.max)
             v = Visit.create(
                 visitor=visitor,
                 name=visitor.name,

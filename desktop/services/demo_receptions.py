@@ -61,6 +61,7 @@ def _working_day_after(day: dt.date, n: int) -> dt.date:
 def seed(today: dt.date, now: dt.datetime) -> int:
     """Create the demo receptions; returns how many applications were made."""
     admin = auth.actor_by_username("admin")
+    office = auth.actor_by_username("liuyang")  # the 行政部 step and the arrangements: a named person
     lina = auth.actor_by_username("lina")
     manager = auth.actor_by_username("zhangwei")
     finance = auth.actor_by_username("caiwu")
@@ -128,10 +129,10 @@ def seed(today: dt.date, now: dt.datetime) -> int:
             needs_tour=True,
         )
         submit(app_id, filed)
-        approve(app_id, manager, admin, finance, gm, when=filed)
+        approve(app_id, manager, office, finance, gm, when=filed)
         approved_ids.append(app_id)
         count += 1
-    _arrange(admin, approved_ids)
+    _arrange(office, approved_ids)
     # Receptions that have ended: one with its feedback in, one whose feedback is overdue.
     from desktop.services import feedback
 
@@ -142,7 +143,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
         app_id = make(3 + i, "C", arrival)
         earlier = now - dt.timedelta(days=days_ago + 7)
         submit(app_id, earlier)
-        approve(app_id, manager, admin, finance, gm, when=earlier)
+        approve(app_id, manager, office, finance, gm, when=earlier)
         count += 1
         if i == 0:
             feedback.submit(
@@ -162,7 +163,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
             )
             feedback.sign_off(manager, app_id, now=_at(arrival + dt.timedelta(days=2), 9))
     # Pending at each step.
-    waiting = [(), (manager,), (manager, admin), (manager, admin, finance)]
+    waiting = [(), (manager,), (manager, office), (manager, office, finance)]
     for n, deciders in enumerate(waiting):
         app_id = make(4 + n, "C", _working_day_after(today, 5 + n))
         submit(app_id, now - dt.timedelta(days=1))
@@ -176,7 +177,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
         lines=[LineForm("meals", "1800", "客户总经理带队，安排正式商务宴请")],
     )
     submit(app_id, now - dt.timedelta(days=2))
-    approve(app_id, manager, admin, finance, when=now - dt.timedelta(days=1))
+    approve(app_id, manager, office, finance, when=now - dt.timedelta(days=1))
     count += 1
     # Level A: after the GM, the chairman.
     app_id = make(
@@ -191,7 +192,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
         nights=1,
     )
     submit(app_id, now - dt.timedelta(days=2))
-    approve(app_id, manager, admin, finance, gm, when=now - dt.timedelta(days=1))
+    approve(app_id, manager, office, finance, gm, when=now - dt.timedelta(days=1))
     count += 1
     # Urgent: tomorrow, filed today.
     app_id = make(9, "C", today + dt.timedelta(days=1), urgent=True, urgent_reason="客户临时决定明天来厂验货")
@@ -208,7 +209,7 @@ def seed(today: dt.date, now: dt.datetime) -> int:
     submit(app_id, now - dt.timedelta(days=4))
     approve(app_id, manager, when=now - dt.timedelta(days=3, hours=4))
     approval.decide(
-        admin,
+        office,
         app_id,
         approval.REJECT,
         "同期已有同一客户的接待安排，请合并申请",
@@ -236,6 +237,13 @@ def seed(today: dt.date, now: dt.datetime) -> int:
     own = make(1, "C", _working_day_after(today, 7), by=manager, purpose="拜访重点客户，洽谈年度框架协议")
     apps.submit(manager, own, now=now - dt.timedelta(hours=3))
     count += 1
+    # The approval notices the seeding sent are history by now: the bell starts quiet (the
+    # navigation still counts what waits for each approver).
+    from desktop.models import Notification
+
+    Notification.update(read_at=now).where(
+        Notification.user.is_null(False), Notification.read_at.is_null()
+    ).execute()
     del chairman  # has nothing to decide until the GM has approved the level-A reception
     return count
 
@@ -280,6 +288,7 @@ def _arrange(admin, approved_ids: list[int]) -> None:
                 kind="tour",
                 start=day(first, 14),
                 end=day(first, 15, 30),
+                place="生产基地 A 区",
                 route="总装车间 → 检测中心",
                 guide="何婷",
                 to_be_confirmed=True,

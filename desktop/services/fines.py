@@ -26,7 +26,9 @@ from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services.money import to_money
 
 MULTIPLIERS = (1, 2, 3, 4, 5)  # 1: an ordinary breach; 2–5: a serious one (§4.4.4)
-_ARTICLE = re.compile(r"^\s*(?P<code>[0-9][0-9.]*)\s*(?P<title>[^=＝]*?)\s*[=＝]\s*(?P<amount>[0-9]+(?:\.[0-9]{1,2})?)\s*元?\s*$")
+_ARTICLE = re.compile(
+    r"^\s*(?P<code>[0-9][0-9.]*)\s*(?P<title>[^=＝]*?)\s*[=＝]\s*(?P<amount>[0-9]+(?:\.[0-9]{1,2})?)\s*元?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Article:
 
 
 def parse_articles(text: str) -> list[Article]:
-    """"4.1 来宾到达前的准备=10；4.2 …=10" → articles; a ValueError names the part it cannot read."""
+    """ "4.1 来宾到达前的准备=10；4.2 …=10" → articles; a ValueError names the part it cannot read."""
     articles: list[Article] = []
     for part in re.split(r"[；;\n]", text or ""):
         if not part.strip():
@@ -212,9 +214,10 @@ def record(actor: Actor, form: FineForm, now: dt.datetime | None = None) -> Fine
     )
     if form.multiplier in MULTIPLIERS and form.multiplier > 1 and not description:
         errors.setdefault("description", translate("fines", "情节严重的赞助须写明违规情况。"))
-    if form.reception_id is not None and not Application.select().where(
-        Application.id == form.reception_id
-    ).exists():
+    if (
+        form.reception_id is not None
+        and not Application.select().where(Application.id == form.reception_id).exists()
+    ):
         errors["reception_id"] = translate("fines", "接待不存在。")
     leader = None
     if person is not None:

@@ -123,8 +123,8 @@ def _receptions(start: dt.date, end: dt.date):
         .switch(Application)
         .join(ReceptionLevel, on=(Application.level == ReceptionLevel.id))
         .where(
-            Application.arrival >= dashboard._day_start(start),
-            Application.arrival < dashboard._day_start(end + dt.timedelta(days=1)),
+            Application.arrival >= dashboard.day_start(start),
+            Application.arrival < dashboard.day_start(end + dt.timedelta(days=1)),
         )
         .order_by(Application.arrival)
         .dicts()
@@ -245,7 +245,7 @@ def build(actor: Actor, year: int, month: int, today: dt.date | None = None) -> 
         .group_by(Department.name)
         .dicts()
     }
-    dep_actual = dashboard._sum_by(Department.name, start, end)
+    dep_actual = dashboard.spending_by(Department.name, start, end)
     dep_names = [d for d in departments if dep_budget.get(d) or dep_actual.get(d)]
     dep_rows = [
         [

@@ -122,7 +122,9 @@ def apprise_url(kind: str, config: dict, recipient: str = "") -> str:
         security = config.get("security", "starttls")
         scheme = "mailtos" if security in ("starttls", "ssl") else "mailto"
         host = config.get("host", "")
-        port = int(config.get("port") or (465 if security == "ssl" else 587 if security == "starttls" else 25))
+        port = int(
+            config.get("port") or (465 if security == "ssl" else 587 if security == "starttls" else 25)
+        )
         user, password = config.get("user", ""), config.get("password", "")
         auth = f"{quote(user, safe='')}:{quote(password, safe='')}@" if user else ""
         params = {"smtp": host, "from": config.get("sender") or user, "to": recipient}
@@ -168,7 +170,11 @@ def save_channel(
         errors["webhook"] = translate("outbox", "请填写机器人的 Webhook 地址。")
     validation.raise_if(errors)
     with database.atomic():
-        row = NotifyChannel() if channel_id is None else NotifyChannel.get_or_none(NotifyChannel.id == channel_id)
+        row = (
+            NotifyChannel()
+            if channel_id is None
+            else NotifyChannel.get_or_none(NotifyChannel.id == channel_id)
+        )
         if row is None:
             raise NotFound(translate("outbox", "通知方式不存在。"))
         row.name, row.kind, row.active = name, kind, active
@@ -211,7 +217,8 @@ def queue(event: str, user_ids: list[int], title: str, body: str = "") -> int:
     Call inside the action's transaction. E-mail: one row per recipient with an address; a group
     robot: one row for all of them, naming them (“@张伟”) in the text.
     """
-    rows = [c for c in NotifyChannel.select().where(NotifyChannel.active == True) if event in c.events.split(",")]  # noqa: E712
+    active = NotifyChannel.select().where(NotifyChannel.active == True)  # noqa: E712
+    rows = [c for c in active if event in c.events.split(",")]
     if not rows or not user_ids:
         return 0
     users = list(User.select().where(User.id.in_(user_ids)))
@@ -222,15 +229,24 @@ def queue(event: str, user_ids: list[int], title: str, body: str = "") -> int:
             for user in users:
                 if user.email:
                     Outbox.create(
-                        channel=channel, event=event, recipient=user.email, title=title[:200], body=body,
-                        next_at=now, created_at=now,
+                        channel=channel,
+                        event=event,
+                        recipient=user.email,
+                        title=title[:200],
+                        body=body,
+                        next_at=now,
+                        created_at=now,
                     )
                     count += 1
         else:
             names = " ".join(f"@{u.display_name or u.username}" for u in users)
             Outbox.create(
-                channel=channel, event=event, title=title[:200], body=f"{names}\n{body}".strip(),
-                next_at=now, created_at=now,
+                channel=channel,
+                event=event,
+                title=title[:200],
+                body=f"{names}\n{body}".strip(),
+                next_at=now,
+                created_at=now,
             )
             count += 1
     return count
@@ -283,7 +299,13 @@ def send_due(now: dt.datetime | None = None, limit: int = 20) -> int:
         message = Outbox.get_by_id(row.id)
         channel = NotifyChannel.get_by_id(message.channel_id)
         try:
-            _deliver(channel.kind, json.loads(channel.config or "{}"), message.recipient, message.title, message.body)
+            _deliver(
+                channel.kind,
+                json.loads(channel.config or "{}"),
+                message.recipient,
+                message.title,
+                message.body,
+            )
         except Exception as exc:  # noqa: BLE001 - any failure is recorded, never raised
             error = str(exc) or type(exc).__name__
             attempts = message.attempts + 1
@@ -303,7 +325,9 @@ def send_due(now: dt.datetime | None = None, limit: int = 20) -> int:
             Outbox.update(status=SENT, sent_at=now, attempts=message.attempts + 1, last_error="").where(
                 Outbox.id == message.id
             ).execute()
-            NotifyChannel.update(last_sent_at=now, last_error="").where(NotifyChannel.id == channel.id).execute()
+            NotifyChannel.update(last_sent_at=now, last_error="").where(
+                NotifyChannel.id == channel.id
+            ).execute()
         sent += 1
     return sent
 

@@ -146,6 +146,11 @@ def may_act_ignoring_self(actor: Actor, app: Application, step: RouteStep) -> bo
     return True
 
 
+def over_label(label: str) -> str:
+    """总经理 → 总经理（含超标准审批）: stored in Chinese like the chain's own labels."""
+    return f"{label}（含超标准审批）"
+
+
 def superior_label(label: str, by: str) -> str:
     return translate("routing", "{step}（由{by}代批）").format(step=label, by=by)
 
@@ -165,7 +170,9 @@ def build(app: Application, applicant: Actor, chain: list[tuple[str, str, str, b
     for role, label, mode, over_only in chain:
         earlier = next((s for s in reversed(steps) if s.role == role and not s.users), None)
         if over_only and earlier is not None:
-            earlier.over = True
+            if not earlier.over:
+                earlier.over = True
+                earlier.label = over_label(earlier.label)
             continue
         steps.append(RouteStep(role, label, mode if mode in MODES else ANY, over=over_only))
     for step in steps:
@@ -180,7 +187,9 @@ def build(app: Application, applicant: Actor, chain: list[tuple[str, str, str, b
             continue
         if superior and superior != applicant.user_id:
             name = User.get_by_id(superior).display_name
-            steps[i] = RouteStep(step.role, superior_label(step.label, name), users=[superior], origin=SUPERIOR)
+            steps[i] = RouteStep(
+                step.role, superior_label(step.label, name), users=[superior], origin=SUPERIOR
+            )
             steps[i].over = step.over
             continue
         replacement = None

@@ -527,6 +527,8 @@ class ApplicationDialog(EditorDialog):
                     have=self.tr("%n 个", None, est.lead_days_available),
                     note="" if ok else self.tr("（不足：请改期或加急）"),
                 )
+                # A year whose holidays nobody entered: the count assumes Monday–Friday.
+                + (self.tr("（节假日未录入，按周一至周五估算）") if est.lead_days_uncertain else "")
             )
             self.lead_label.setStyleSheet("" if ok else "color: #c0392b;")
         self.problems.setText("\n".join(est.problems.values()) if self.editable else "")

@@ -244,9 +244,7 @@ class DashboardView(QWidget):
         self, name: str, chart: QChart, target: str, filt: Callable[[int], object] | None = None
     ) -> ChartCard:
         card = ChartCard(chart, name, self.tr("单击打开明细；右键导出为 PNG"))
-        card.activated.connect(
-            lambda i: self.openRequested.emit(target, filt(i) if filt and i >= 0 else None)
-        )
+        card.activated.connect(lambda i: self.openRequested.emit(target, filt(i) if filt else None))
         self.charts[name] = card
         return card
 
@@ -278,7 +276,14 @@ class DashboardView(QWidget):
             [(self.tr("上周"), data.last_week), (self.tr("本周"), data.this_week)],
         )
         grid.addWidget(
-            self._chart("weekCompare", week, "log", lambda i: {"day": monday + dt.timedelta(days=i)}), 1, 1
+            self._chart(
+                "weekCompare",
+                week,
+                "log",
+                lambda i: {"day": monday + dt.timedelta(days=i)} if i >= 0 else None,
+            ),
+            1,
+            1,
         )
         return box
 
@@ -313,7 +318,13 @@ class DashboardView(QWidget):
         ]
         chart = _bar_chart(self.tr("本周和下周的接待（按到达日、级别）"), labels, sets, stacked=True)
         grid.addWidget(
-            self._chart("receptionsByDay", chart, "schedule", lambda i: {"day": data.days[i]}), 1, 0, 1, 2
+            self._chart(
+                "receptionsByDay", chart, "schedule", lambda i: {"day": data.days[i]} if i >= 0 else None
+            ),
+            1,
+            0,
+            1,
+            2,
         )
         bookings = _bar_chart(
             self.tr("会议室与车辆预订（按天）"),
@@ -324,7 +335,13 @@ class DashboardView(QWidget):
             ],
         )
         grid.addWidget(
-            self._chart("bookingsByDay", bookings, "schedule", lambda i: {"day": data.days[i]}), 2, 0, 1, 2
+            self._chart(
+                "bookingsByDay", bookings, "schedule", lambda i: {"day": data.days[i]} if i >= 0 else None
+            ),
+            2,
+            0,
+            1,
+            2,
         )
         if data.unprepared:
             lines = [
@@ -443,11 +460,11 @@ class DashboardView(QWidget):
         budget = [0.0] * 12
         actual = [0.0] * 12
         for row in data.budget:
-            budget[row.month - 1] += float(row.budget)
-            actual[row.month - 1] += float(row.actual)
+            budget[row.month - 1] += float(row.budget) / 1000  # 千元: five-digit labels get elided
+            actual[row.month - 1] += float(row.actual) / 1000
         over_months = {r.month - 1 for r in data.over_budget}
         chart = _bar_chart(
-            self.tr("{year} 年预算与实际（按月）").format(year=data.year),
+            self.tr("{year} 年预算与实际（按月，千元）").format(year=data.year),
             [str(m) for m in months],
             [(self.tr("预算"), budget), (self.tr("实际"), actual)],
         )

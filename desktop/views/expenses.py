@@ -180,6 +180,7 @@ class ExpensesView(EditorMixin, QWidget):
         actions.addWidget(self.comment, 1)
         for key, text in (
             ("submit", self.tr("提交财务")),
+            ("dept_signoff", self.tr("部门负责人签字")),
             ("return", self.tr("退回")),
             ("audit", self.tr("审核通过")),
             ("approve", self.tr("总经理审批")),
@@ -270,6 +271,7 @@ class ExpensesView(EditorMixin, QWidget):
         self.save_line_button.setEnabled(editable)
         states = {
             "submit": info.status in expenses.EDITABLE,
+            "dept_signoff": info.status == expenses.SUBMITTED and self.actor.can("expenses.dept_signoff"),
             "return": info.status == expenses.SUBMITTED,
             "audit": info.status == expenses.SUBMITTED,
             "approve": info.status == expenses.AUDITED,
@@ -446,6 +448,8 @@ class ExpensesView(EditorMixin, QWidget):
         try:
             if key == "submit":  # what is shown is what is sent: a summary changed since is refused
                 expenses.submit(self.actor, app_id, version=self.info.version)
+            elif key == "dept_signoff":
+                expenses.sign_as_department_head(self.actor, app_id, self.comment.text())
             elif key == "return":
                 expenses.return_to_host(self.actor, app_id, self.comment.text())
             elif key == "audit":

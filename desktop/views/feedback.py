@@ -117,6 +117,11 @@ class FeedbackView(EditorMixin, QWidget):
         buttons.addWidget(add)
         buttons.addStretch(1)
         buttons.addWidget(print_button)
+        self.signoff_button = QPushButton(self.tr("部门负责人签认"))
+        self.signoff_button.setObjectName("signOffFeedback")
+        self.signoff_button.clicked.connect(self.sign_off)
+        self.signoff_button.setVisible(actor.can("feedback.signoff"))
+        buttons.addWidget(self.signoff_button)
         buttons.addWidget(self.submit_button)
         box = QGroupBox(self.tr("客户接待信息反馈表"))
         bv = QVBoxLayout(box)
@@ -264,6 +269,29 @@ class FeedbackView(EditorMixin, QWidget):
         self.message.setText(self.tr("已提交。"))  # after reselecting, which clears the form's message
         changes.announce(changes.FEEDBACK, changes.NOTIFICATIONS, initiator=self)  # the nav count
         return True
+
+    def sign_off(self) -> None:
+        """The head of department signs the submitted form (部门负责人 / 日期 on the paper)."""
+        if self.current is None:
+            return
+        actor, app_id = self.actor, self.current.application_id
+
+        def done(signed) -> None:
+            self.message.setText(
+                self.tr("已签认：{name} {date}").format(name=signed.signed_off_by, date=f"{signed.signed_off_at:%Y-%m-%d}")
+            )
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError):
+                self.message.setText("；".join(exc.errors.values()))
+            elif isinstance(exc, ServiceError):
+                prompts.show_error(self, exc)
+            else:
+                raise exc
+
+        ops.run(
+            self, lambda _p: feedback.sign_off(actor, app_id), done, failed, write=True, changes=(changes.FEEDBACK,)
+        )
 
     def write(self, application_id: int, path: Path) -> Path:
         from desktop.exporters.arrangement_forms import write_feedback

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("接待管理 — {company}").format(company=settings.company_name()))
         self.resize(1280, 800)
         self._closing = False  # set once the close was agreed to (no second round of questions)
+        self._db_label = db_label
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -143,6 +144,10 @@ class MainWindow(QMainWindow):
         settings_action = QAction(self.tr("设置"), self)
         settings_action.triggered.connect(self.open_settings)
         toolbar.addAction(settings_action)
+        self.about_action = QAction(self.tr("关于"), self)
+        self.about_action.setObjectName("about")
+        self.about_action.triggered.connect(self.show_about)
+        toolbar.addAction(self.about_action)
         self.logout_action = QAction(self.tr("注销 / 切换用户"), self)
         self.logout_action.setObjectName("logout")
         self.logout_action.setToolTip(self.tr("退出当前用户，换另一位同事登录（程序不关闭）"))
@@ -295,6 +300,14 @@ class MainWindow(QMainWindow):
         self.refresh_bell(send_reminders=False)
 
     # ------------------------------------------------------------------ settings
+
+    def show_about(self) -> QDialog:
+        """The version and where the data lives (kept on the window: a local would die at once)."""
+        from desktop.views.about import AboutDialog
+
+        self._about = AboutDialog(self._db_label, self)
+        self._about.open()
+        return self._about
 
     def open_settings(self) -> None:
         from desktop.views.settings_window import SettingsDialog

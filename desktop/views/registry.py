@@ -92,6 +92,12 @@ def _reconciliation(actor: Actor) -> QWidget:
     return ReconciliationView(actor)
 
 
+def _fines(actor: Actor) -> QWidget:
+    from desktop.views.fines import FinesView
+
+    return FinesView(actor)
+
+
 def main_views() -> list[ViewSpec]:
     return [
         ViewSpec(
@@ -144,6 +150,12 @@ def main_views() -> list[ViewSpec]:
             lambda: QCoreApplication.translate("nav", "财务对账"),
             ("finance.import",),
             _reconciliation,
+        ),
+        ViewSpec(
+            "fines",
+            lambda: QCoreApplication.translate("nav", "赞助单"),
+            ("fines.manage", "fines.view"),
+            _fines,
         ),
         ViewSpec("log", lambda: QCoreApplication.translate("nav", "来访记录"), ("visitors.log",), _log),
     ]

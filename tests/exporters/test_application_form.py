@@ -44,7 +44,7 @@ def test_xlsx_and_pdf_match(over_standard, tmp_path):
         "华夏精工科技有限公司",
         over_standard.estimate.total_capital,
         "超标",
-        "总经理（超标准审批）",
+        "总经理（含超标准审批）",
         "部门负责人",
         "张伟",
         "同意",
@@ -61,11 +61,12 @@ def test_signature_blocks(over_standard, tmp_path):
     steps = [label for _, label in over_standard.info.chain]
     for label in steps:
         assert label in cells
-    # Four steps decided (dept, admin, finance, GM), the extra GM step still blank.
+    # Three steps decided (dept, admin, finance); the GM's own step, which takes the over-standard
+    # decision too (issue 11), still blank.
     decided = [a for a in over_standard.approvals if a.decision == "approve"]
-    assert len(decided) == 4
+    assert len(decided) == 3
     ws = load_workbook(xlsx).active
-    last_step_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "总经理（超标准审批）")
+    last_step_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "总经理（含超标准审批）")
     assert all(ws.cell(last_step_row, c).value in (None, "") for c in range(3, 9))
     assert ws.page_setup.orientation == "portrait" and ws.page_setup.fitToWidth == 1
 

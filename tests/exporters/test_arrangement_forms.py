@@ -65,7 +65,9 @@ def test_changed_sheet_shows_the_revision(arranged, tmp_path):
     arr.save_item(admin, detail.application.info.id, form, item.id)
     changed = arr.get(admin, detail.application.info.id)
     text = pdf_text(arrangement_forms.export_arrangement(changed, "公司", tmp_path / "b.pdf"))
-    assert f"第 {changed.revision} 版（打印后有变更）" in text
+    assert f"第 {changed.revision} 版" in text and changed.revision == 2
+    assert "打印后有变更" not in text  # the program's own state, not something the handout says
+    assert text.count(arrangement_forms.CHANGED) == len(detail.recipients)  # the one line, per copy
 
 
 @needs_poppler

@@ -22,8 +22,9 @@ def test_reconciliation_report(demo_db, tmp_path):
     xlsx = finance_reports.write_report(data, tmp_path / "r.xlsx")
     wb = load_workbook(xlsx)
     assert wb.sheetnames == ["汇总", "已匹配", "未匹配", "问题清单"]
-    assert wb["已匹配"].max_row == len(data.matched) + 1
-    assert wb["问题清单"]["A1"].value == "类别"
+    head = finance_reports.HEAD_ROW  # title and period above the header, all three print titles
+    assert wb["已匹配"].max_row == len(data.matched) + head
+    assert wb["问题清单"].cell(head, 1).value == "类别"
     pdf = finance_reports.write_report(data, tmp_path / "r.pdf")
     text = pdf_text(pdf)
     assert "对账报告" in text and "问题清单" in text

@@ -99,8 +99,9 @@ def test_working_days_across_national_day_and_a_make_up_saturday(database):
     # 2026: 1–7 October off; Saturday 10 October is a make-up working day (调休).
     assert not workdays.is_workday(dt.date(2026, 10, 5))
     assert workdays.is_workday(dt.date(2026, 10, 10))
-    # Filed Wednesday 30 September for Monday 12 October: Thursday 8, Friday 9, Saturday 10 only.
-    assert workdays.lead_days_available(dt.date(2026, 9, 30), dt.date(2026, 10, 12)) == 3
+    # Filed Wednesday 30 September for Monday 12 October: the filing day itself (issue 11:
+    # "提前1天" is met by filing the working day before), Thursday 8, Friday 9, Saturday 10.
+    assert workdays.lead_days_available(dt.date(2026, 9, 30), dt.date(2026, 10, 12)) == 4
     assert workdays.add_working_days(dt.date(2026, 9, 30), 2) == dt.date(2026, 10, 9)
 
 

@@ -1,6 +1,7 @@
 """Issue 11: routing that never gets stuck, 去重, the over-standard decision in the GM's own step,
 the DingTalk-style actions, and the notices they leave."""
 
+# ruff: noqa: F811 - `office` is the fixture imported from test_applications
 from __future__ import annotations
 
 import datetime as dt
@@ -116,9 +117,9 @@ def test_over_standard_is_part_of_the_gms_own_step_with_its_reason(office):
     assert len(gm_records) == 1
     from desktop.models import ApprovalRecord
 
-    assert ApprovalRecord.get(ApprovalRecord.application == info.id, ApprovalRecord.user == people["gm"].user_id).note == (
-        "同意超标准：重要客户，规格从高"
-    )
+    assert ApprovalRecord.get(
+        ApprovalRecord.application == info.id, ApprovalRecord.user == people["gm"].user_id
+    ).note == ("同意超标准：重要客户，规格从高")
 
 
 def test_applicant_is_told_and_each_approver_when_it_reaches_them(office):
@@ -174,7 +175,9 @@ def test_add_approvers_before_and_after(office, admin):
     sales, host, people = office
     expert = make_user(admin, "expert", {auth.HOST})
     info = submit(people, sales, host)
-    approval_actions.add_approvers(people["manager"], info.id, [expert.user_id], approval_actions.BEFORE, "请技术把关")
+    approval_actions.add_approvers(
+        people["manager"], info.id, [expert.user_id], approval_actions.BEFORE, "请技术把关"
+    )
     assert [i.id for i in approval.inbox(expert)] == [info.id]
     assert approval.inbox(people["manager"]) == []
     approve(info.id, expert)
@@ -190,11 +193,15 @@ def test_countersign_all_or_any(office, admin):
     a = make_user(admin, "a", {auth.HOST})
     b = make_user(admin, "b", {auth.HOST})
     info = submit(people, sales, host)
-    approval_actions.add_approvers(people["manager"], info.id, [a.user_id, b.user_id], "before", mode=routing.ALL)
+    approval_actions.add_approvers(
+        people["manager"], info.id, [a.user_id, b.user_id], "before", mode=routing.ALL
+    )
     assert approve(info.id, a).where.startswith("待 加签")  # 会签: b still has to
     assert approval.inbox(a) == []
     assert approve(info.id, b).where == "待 部门负责人 审批"
-    approval_actions.add_approvers(people["manager"], info.id, [a.user_id, b.user_id], "before", mode=routing.ANY)
+    approval_actions.add_approvers(
+        people["manager"], info.id, [a.user_id, b.user_id], "before", mode=routing.ANY
+    )
     assert approve(info.id, b).where == "待 部门负责人 审批"  # 或签: one is enough
 
 
@@ -202,8 +209,17 @@ def test_countersign_step_in_the_chain(office, admin):
     sales, host, people = office
     second = make_user(admin, "caiwu2", {auth.FINANCE})
     steps = [
-        approval.StepInfo(s.id, s.position, s.role, s.label, s.levels, s.only_over_standard, s.min_total, s.active,
-                          routing.ALL if s.role == auth.FINANCE else s.mode)
+        approval.StepInfo(
+            s.id,
+            s.position,
+            s.role,
+            s.label,
+            s.levels,
+            s.only_over_standard,
+            s.min_total,
+            s.active,
+            routing.ALL if s.role == auth.FINANCE else s.mode,
+        )
         for s in approval.chain_steps()
     ]
     approval.save_chain(admin, steps)
@@ -265,3 +281,24 @@ def test_chain_steps_keep_their_mode_and_order(admin):
     assert [s.role for s in saved[:2]] == [auth.ADMIN_OFFICE, auth.DEPT_MANAGER]
     assert Notification.select().count() == 0
     org.list_departments()  # the chain editor reads these for the 分管副总 column
+
+
+def test_printed_form_shows_transfers_added_approvers_and_automatic_passes(office, admin, tmp_path):
+    from desktop.exporters import application_form, formdoc
+
+    sales, host, people = office
+    deputy = make_user(admin, "deputy", {auth.HOST})
+    expert = make_user(admin, "expert", {auth.HOST})
+    both = make_user(admin, "xingzheng2", {auth.ADMIN_OFFICE, auth.FINANCE})
+    info = submit(people, sales, host)
+    approval_actions.transfer(people["manager"], info.id, deputy.user_id, "出差，请代批")
+    approval_actions.add_approvers(deputy, info.id, [expert.user_id], approval_actions.BEFORE, "请技术把关")
+    approve(info.id, expert, deputy, both)
+    detail = apps.get(people["host"], info.id)
+    cells = formdoc.read_xlsx_texts(
+        application_form.export_application(detail, "公司", "X", tmp_path / "a.xlsx")
+    )
+    assert "→ deputy：出差，请代批" in cells and "→ expert：请技术把关" in cells
+    assert approval.decision_label("transfer") in cells and approval.decision_label("add_before") in cells
+    assert approval.decision_label(approval.AUTO) in cells
+    assert "总经理" in cells  # the GM's step still to sign

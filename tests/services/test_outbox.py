@@ -1,6 +1,7 @@
 """Notifications leaving the program: delivered to a local SMTP server and a local HTTP server
 standing in for the DingTalk / WeCom / Feishu robots. Nothing leaves the machine."""
 
+# ruff: noqa: F811 - `office` is the fixture imported from test_applications
 from __future__ import annotations
 
 import datetime as dt
@@ -79,7 +80,10 @@ def test_waiting_application_reaches_the_approver_by_mail_and_robots(office, adm
     port, mails = smtp
     posts, _ = robots
     outbox.save_channel(
-        admin, channel_id=None, name="公司邮箱", kind=outbox.EMAIL,
+        admin,
+        channel_id=None,
+        name="公司邮箱",
+        kind=outbox.EMAIL,
         config={"host": "127.0.0.1", "port": port, "security": "none", "sender": "noreply@example.com"},
         events=[outbox.APPROVAL_WAITING, outbox.APPLICATION_RESULT],
     )
@@ -89,7 +93,11 @@ def test_waiting_application_reaches_the_approver_by_mail_and_robots(office, adm
         (outbox.FEISHU, "https://open.feishu.cn/open-apis/bot/v2/hook/ftoken789"),
     ):
         outbox.save_channel(
-            admin, channel_id=None, name=kind, kind=kind, config={"webhook": hook},
+            admin,
+            channel_id=None,
+            name=kind,
+            kind=kind,
+            config={"webhook": hook},
             events=[outbox.APPROVAL_WAITING],
         )
     outbox.set_email(people["manager"], people["manager"].user_id, "zhangwei@example.com")
@@ -113,7 +121,11 @@ def test_a_failing_robot_never_undoes_the_action_and_is_retried(office, admin, r
     posts, state = robots
     state["fail"] = True
     channel = outbox.save_channel(
-        admin, channel_id=None, name="钉钉", kind=outbox.DINGTALK, config={"webhook": "tok"},
+        admin,
+        channel_id=None,
+        name="钉钉",
+        kind=outbox.DINGTALK,
+        config={"webhook": "tok"},
         events=[outbox.APPLICATION_RESULT],
     )
     info = apps.submit(people["host"], apps.save_draft(people["host"], form(sales, host)).id)
@@ -140,8 +152,12 @@ def test_send_test_message(admin, smtp, robots):
     outbox.send_test(admin, robot.id)
     assert posts[-1][1]["content"]["text"].startswith("测试消息")
     mail = outbox.save_channel(
-        admin, channel_id=None, name="邮箱", kind=outbox.EMAIL,
-        config={"host": "127.0.0.1", "port": port, "security": "none", "sender": "a@example.com"}, events=[],
+        admin,
+        channel_id=None,
+        name="邮箱",
+        kind=outbox.EMAIL,
+        config={"host": "127.0.0.1", "port": port, "security": "none", "sender": "a@example.com"},
+        events=[],
     )
     outbox.send_test(admin, mail.id, "me@example.com")
     assert mails[-1][0] == ["me@example.com"]
@@ -155,7 +171,10 @@ def test_visitor_arrival_reaches_the_host_by_mail(office, admin, smtp):
     sales, host, people = office
     port, mails = smtp
     outbox.save_channel(
-        admin, channel_id=None, name="邮箱", kind=outbox.EMAIL,
+        admin,
+        channel_id=None,
+        name="邮箱",
+        kind=outbox.EMAIL,
         config={"host": "127.0.0.1", "port": port, "security": "none", "sender": "a@example.com"},
         events=[outbox.VISITOR_ARRIVED],
     )

@@ -14,6 +14,7 @@ from desktop.services import auth, visitors
 from desktop.views import changes, filedialogs
 from desktop.views.dashboard import ChartCard, DashboardView
 from desktop.views.main_window import MainWindow
+from tests.views.conftest import wait_ops
 
 SECTIONS = {
     "qiantai": {"visitorsByHour", "weekCompare"},
@@ -94,6 +95,7 @@ def test_finance_charts_open_expenses_and_the_flags_open_reconciliation(qtbot, d
     window.show_view("dashboard")
     qtbot.mouseClick(view.tiles["openFlags"], Qt.MouseButton.LeftButton)
     assert window.current_key() == "reconciliation"
+    wait_ops(qtbot)  # the reconciliation view starts its first search in the background
 
 
 def test_general_managers_flags_open_expenses_not_a_view_he_lacks(qtbot, demo_db):
@@ -120,7 +122,9 @@ def test_dashboard_refreshes_when_a_visitor_checks_in(qtbot, demo_db):
     view = window.current_view()
     before = view.data.front_desk.on_site
     desk = auth.actor_by_username("qiantai")
-    visitors.check_in(desk, visitors.VisitForm(name="新访客", phone="13900000001", people_count=3, host_id=desk.employee_id))
+    visitors.check_in(
+        desk, visitors.VisitForm(name="新访客", phone="13900000001", people_count=3, host_id=desk.employee_id)
+    )
     changes.announce(changes.VISITS)
     assert view.data.front_desk.on_site == before + 3
     assert view.tiles["onSite"].text().startswith(str(before + 3))
