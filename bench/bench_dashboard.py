@@ -107,21 +107,21 @@ def main() -> None:
     from desktop.views.dashboard import DashboardView
 
     app = create_application("zh_CN")
-    opened = []
+    roles = {"前台": desk, "行政部": office, "财务": money, "all three sections": everyone}
+    opened: dict[str, list[float]] = {label: [] for label in roles}
     for _ in range(args.runs):
-        start = time.perf_counter()
-        view = DashboardView(everyone)
-        view.resize(1024, 1400)
-        view.show()
-        app.processEvents()
-        opened.append((time.perf_counter() - start) * 1000)
-        view.close()
-        view.deleteLater()
-        app.processEvents()
-    print(
-        f"{'open the dashboard view (all sections)':<40} {statistics.median(opened):9.1f} ms  (target ≤ 300 ms)"
-    )
-    print(f"{'  first open (charts module warm-up)':<40} {opened[0]:9.1f} ms")
+        for label, who in roles.items():
+            start = time.perf_counter()
+            view = DashboardView(who)
+            view.resize(1024, 768)
+            view.show()
+            app.processEvents()  # laid out and painted once
+            opened[label].append((time.perf_counter() - start) * 1000)
+            view.close()
+            view.deleteLater()
+            app.processEvents()
+    for label, values in opened.items():
+        print(f"{'open the view as ' + label:<40} {statistics.median(values):9.1f} ms  (target ≤ 300 ms)")
     db.close_database()
 
 

@@ -48,7 +48,9 @@ def report(window, app):
 """
 
 BARE = (
-    "import time; T0 = time.perf_counter()\n" + MEASURE + """
+    "import time; T0 = time.perf_counter()\n"
+    + MEASURE
+    + """
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 app = QApplication([])
 w = QMainWindow(); w.setCentralWidget(QTableView()); w.resize(1024, 700); w.show()
@@ -57,7 +59,9 @@ report(w, app)
 )
 
 APP = (
-    "import time; T0 = time.perf_counter()\n" + MEASURE + """
+    "import time; T0 = time.perf_counter()\n"
+    + MEASURE
+    + """
 import sys
 from desktop import cli
 from desktop.services import auth, demo, settings
@@ -76,7 +80,12 @@ def _run(code: str, *args: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env.pop("RECEPTION_FAST_HASH", None)
     out = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=str(ROOT), timeout=120
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(ROOT),
+        timeout=120,
     )
     for line in out.stdout.splitlines():
         if line.startswith("RESULT "):

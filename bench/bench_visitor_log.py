@@ -34,7 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from desktop import db, paths  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉建国红梅亮斌宇浩凯波飞鑫雪琳晨欣婷杨帆宁海峰林"
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉建国红梅亮斌宇浩凯波飞鑫雪琳晨欣婷杨帆宁海峰林"
+)
 PLACES = "华东 华南 江南 中原 东方 北辰 南洋 长江 黄河 金桥 新城 恒通 远大 宏达 鼎盛 瑞丰 嘉禾 天成 永安 锦程".split()
 TRADES = "精密机械 电子科技 物流 化工 医疗器械 建材 食品 纺织 汽车零部件 信息技术 环保设备 新能源 光电 包装 贸易".split()
 SUFFIX = ["有限公司", "股份有限公司", "集团有限公司", "科技有限公司"]
@@ -53,9 +55,7 @@ def _bulk(model, rows: list[dict], chunk: int = 20_000) -> None:
     cursor = db.database.cursor()
     for start in range(0, len(rows), chunk):
         part = rows[start : start + chunk]
-        values = [
-            tuple(f.db_value(r.get(f.name, defaults[f.name])) for f in fields) for r in part
-        ]
+        values = [tuple(f.db_value(r.get(f.name, defaults[f.name])) for f in fields) for r in part]
         with db.database.atomic():
             cursor.executemany(sql, values)
 
@@ -81,7 +81,10 @@ def build(url: str, visits: int) -> None:
     setup.ensure_defaults()
     rng = random.Random(14)
     t0 = time.perf_counter()
-    depts = [Department.create(name=f"{n}部", sort=i) for i, n in enumerate("销售 采购 技术 质量 行政 财务 生产 市场".split())]
+    depts = [
+        Department.create(name=f"{n}部", sort=i)
+        for i, n in enumerate("销售 采购 技术 质量 行政 财务 生产 市场".split())
+    ]
     employees = []
     for i in range(300):
         name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
@@ -140,7 +143,9 @@ def build(url: str, visits: int) -> None:
     std = LevelStandard.get(LevelStandard.level == level)
     apps = []
     for i in range(20_000):
-        arrival = dt.datetime.combine(dt.date(2016, 11, 7) + dt.timedelta(days=i * 3650 // 20_000), dt.time(9))
+        arrival = dt.datetime.combine(
+            dt.date(2016, 11, 7) + dt.timedelta(days=i * 3650 // 20_000), dt.time(9)
+        )
         apps.append(
             dict(number=f"JD-{arrival.year}-{i:05d}", status="approved", applicant=user.id,
                  department=depts[i % len(depts)].id, client_company=rng.choice(companies),
@@ -230,11 +235,15 @@ def main() -> None:
     def bare_count():
         conn.execute_sql("SELECT count(*) FROM visit").fetchall()
 
-    samples: dict[str, list[float]] = {k: [] for k in [*cases, "bare: primary-key read", "bare: count(*) of visit"]}
+    samples: dict[str, list[float]] = {
+        k: [] for k in [*cases, "bare: primary-key read", "bare: count(*) of visit"]
+    }
     answers = {}
     for _ in range(args.runs):
         for label, q in cases.items():
-            samples[label].append(_median_ms(lambda q=q: answers.__setitem__(label, search(q)), 1))
+            samples[label].append(
+                _median_ms(lambda q=q, label=label: answers.__setitem__(label, search(q)), 1)
+            )
         samples["bare: primary-key read"].append(_median_ms(bare_pk, 1))
         samples["bare: count(*) of visit"].append(_median_ms(bare_count, 1))
     for label, values in samples.items():
@@ -276,15 +285,21 @@ def print_open_log(url: str) -> None:
     root = str(Path(__file__).resolve().parent.parent)
     opens, rss = [], []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", code, url], capture_output=True, text=True, env=env, cwd=root)
+        out = subprocess.run(
+            [sys.executable, "-c", code, url], capture_output=True, text=True, env=env, cwd=root
+        )
         if out.returncode != 0:
             print(f"opening the log failed: {out.stderr.strip().splitlines()[-1:]}")
             return
         data = json.loads(out.stdout.strip().splitlines()[-1])
         opens.append(data["open_ms"])
         rss.append(data["rss"])
-    print(f"{'opening the log (view shown to first page)':<45} {statistics.median(opens):9.1f} ms  (target ≤ 300 ms)")
-    print(f"{'app memory with the log open (peak RSS)':<45} {statistics.median(rss):9.0f} MiB  (target ≤ 150 MiB)")
+    print(
+        f"{'opening the log (view shown to first page)':<45} {statistics.median(opens):9.1f} ms  (target ≤ 300 ms)"
+    )
+    print(
+        f"{'app memory with the log open (peak RSS)':<45} {statistics.median(rss):9.0f} MiB  (target ≤ 150 MiB)"
+    )
 
 
 if __name__ == "__main__":

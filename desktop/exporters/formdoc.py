@@ -84,9 +84,15 @@ SIGN_PADDING_PT = (SIGN_MIN_MM * mm - 11) / 2  # leading 11 pt + two paddings �
 SIGN_ROW_PT = 36  # .xlsx row height in points (12.7 mm)
 
 
+NARROW = set(",.:;'|!il ")
+
+
 def text_width(text: str) -> float:
-    """Width in spreadsheet character units: a Chinese character is two, ¥2,400.00 is nine."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.05 for ch in text)
+    """Width in spreadsheet character units (one digit): a Chinese character is two, a comma or
+    a point half, so ¥2,400.00 is eight — one line in a ten-unit column, not two."""
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.5 if ch in NARROW else 1.05 for ch in text
+    )
 
 
 # ------------------------------------------------------------------ PDF
@@ -168,7 +174,6 @@ def _story(doc: FormDoc) -> list:
 # ------------------------------------------------------------------ XLSX
 
 
-
 def _load_openpyxl() -> None:
     """openpyxl (~150 ms) is loaded by the first .xlsx written or read, not by a PDF export."""
     global load_workbook, Alignment, Border, Font, PatternFill, Side, get_column_letter, set_cell
@@ -185,6 +190,7 @@ def _load_openpyxl() -> None:
     BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
     LABEL_FILL = PatternFill("solid", fgColor="E8EDF3")
     SECTION_FILL = PatternFill("solid", fgColor="D5DDE8")
+
 
 TITLE_ROW, COMPANY_ROW, META_ROW, FIRST_ROW = 2, 1, 3, 5
 
@@ -256,12 +262,17 @@ def _fill_sheet(ws, doc: FormDoc) -> None:
             elif cell.role == SECTION:
                 target.fill = SECTION_FILL
             width = sum(ws.column_dimensions[get_column_letter(c + k)].width or 10 for k in range(cell.span))
-            usable = max(width - 1.5, 1)  # cell padding
-            wrapped = sum(max(1, -(-int(text_width(part) * 10) // int(usable * 10))) for part in str(cell.text).split("\n"))
+            usable = max(width - 0.8, 1)  # cell padding
+            wrapped = sum(
+                max(1, -(-int(text_width(part) * 10) // int(usable * 10)))
+                for part in str(cell.text).split("\n")
+            )
             lines = max(lines, wrapped, cell.min_lines)
             c += cell.span
         if index in doc.changed_rows:
-            ws.cell(r, 1).border = Border(left=Side(style="thick", color="C0392B"), right=THIN, top=THIN, bottom=THIN)
+            ws.cell(r, 1).border = Border(
+                left=Side(style="thick", color="C0392B"), right=THIN, top=THIN, bottom=THIN
+            )
         signing = any(cell.role == SIGN for cell in row)
         ws.row_dimensions[r].height = max(SIGN_ROW_PT if signing else 20, 15 * lines)
         r += 1

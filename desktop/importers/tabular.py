@@ -346,10 +346,17 @@ def _text(value: object) -> str | None:
     return text or None
 
 
+_TOTAL_FIRST = frozenset(w[0] for w in TOTAL_WORDS)
+
+
 def _is_total_row(row: list[object]) -> bool:
+    """A 合计/小计… row (whitespace inside the word ignored). Runs on every cell of every row, so
+    only text cells whose first visible character can start such a word are looked at further."""
     for cell in row:
-        text = re.sub(r"\s+", "", str(cell or ""))
-        if text and any(text.startswith(w) for w in TOTAL_WORDS):
+        if not isinstance(cell, str):
+            continue  # numbers, dates, None: never a total word
+        text = cell.lstrip()
+        if text and text[0] in _TOTAL_FIRST and "".join(text.split()).startswith(TOTAL_WORDS):
             return True
     return False
 

@@ -242,14 +242,16 @@ def spending_by(group, start: dt.date, end: dt.date) -> dict[str, Decimal]:
 
 
 def spending_by_department_level_month(start: dt.date, end: dt.date) -> dict[tuple[str, str, int], Decimal]:
-    """Spending dated in [start, end] (within one year) by (department, level code, month)."""
-    month_col = ExpenseLine.date.month
+    """Spending dated in [start, end] (within one year) by (department, level code, month).
+
+    Grouped by day in SQL and folded into months here (≤ 366 × departments × levels rows):
+    extracting the month in SQL runs a Python function per expense line on SQLite."""
     query = (
         spending_lines()
         .select(
             Department.name.alias("dep"),
             ReceptionLevel.code.alias("code"),
-            month_col.alias("m"),
+            ExpenseLine.date.alias("d"),
             fn.SUM(ExpenseLine.total).alias("s"),
         )
         .switch(Application)
@@ -257,10 +259,14 @@ def spending_by_department_level_month(start: dt.date, end: dt.date) -> dict[tup
         .switch(Application)
         .join(ReceptionLevel, on=(Application.level == ReceptionLevel.id))
         .where(ExpenseLine.date >= start, ExpenseLine.date <= end)
-        .group_by(Department.name, ReceptionLevel.code, month_col)
+        .group_by(Department.name, ReceptionLevel.code, ExpenseLine.date)
         .dicts()
     )
-    return {(r["dep"], r["code"], int(r["m"])): _money(r["s"]) for r in query}
+    result: dict[tuple[str, str, int], Decimal] = {}
+    for r in query:
+        key = (r["dep"], r["code"], _as_date(r["d"]).month)
+        result[key] = result.get(key, ZERO) + _money(r["s"])
+    return result
 
 
 def overdue_feedback_count(today: dt.date) -> int:

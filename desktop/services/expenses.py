@@ -250,7 +250,11 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
     app = approved_revision(root)
     if not access.can_view_expenses(actor, app):
         raise PermissionDenied(_no_view())
-    summary = _summary(root)
+    # Reading never writes (an export must leave the database as it was): a reception without
+    # a summary yet reads as an empty draft; the first line saved creates the row.
+    summary = ExpenseSummary.get_or_none(ExpenseSummary.reception == root) or ExpenseSummary(
+        id=0, reception=root, status=DRAFT, due=due_date(app.departure)
+    )
     std = standards.standard(app.standard_id)
     lines = []
     for row in (

@@ -206,7 +206,8 @@ def build(actor: Actor, year: int, month: int, today: dt.date | None = None) -> 
         .group_by(ExpenseLine.category)
         .dicts()
     }
-    cats = list(standards.CATEGORIES)
+    # the known categories in their order, then any other a line was filed under (imported data)
+    cats = list(standards.CATEGORIES) + sorted((set(budget) | set(actual)) - set(standards.CATEGORIES))
     spend_rows = [
         [
             standards.category_label(c),

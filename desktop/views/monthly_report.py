@@ -19,6 +19,7 @@ class MonthlyReportDialog(QDialog):
         super().__init__(parent)
         self.actor = actor
         self.setWindowTitle(self.tr("月度接待报告"))
+        self.setMinimumWidth(360)
         today = clock.today()
         self.month = QDateEdit(QDate(today.year, today.month, 1))
         self.month.setObjectName("reportMonth")

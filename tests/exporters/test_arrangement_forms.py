@@ -67,7 +67,9 @@ def test_changed_sheet_shows_the_revision(arranged, tmp_path):
     text = pdf_text(arrangement_forms.export_arrangement(changed, "公司", tmp_path / "b.pdf"))
     assert f"第 {changed.revision} 版" in text and changed.revision == 2
     assert "打印后有变更" not in text  # the program's own state, not something the handout says
-    assert text.count(arrangement_forms.CHANGED) == len(detail.recipients)  # the one line, per copy
+    # Per copy: the one changed line, and the legend under the table that explains the mark.
+    assert text.count(arrangement_forms.CHANGED) == 2 * len(detail.recipients)
+    assert f"第 {changed.revision - 1} 版发出后的变更" in text
 
 
 @needs_poppler
