@@ -287,6 +287,7 @@ _DATE_PATTERNS = (
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+_CENT = Decimal("0.01")
 
 
 def parse_amount(value: object) -> Decimal | None:
@@ -296,9 +297,9 @@ def parse_amount(value: object) -> Decimal | None:
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, Decimal)):
-        return Decimal(value).quantize(Decimal("0.01"))
+        return Decimal(value).quantize(_CENT)
     if isinstance(value, float):
-        return Decimal(repr(value)).quantize(Decimal("0.01"))
+        return Decimal(repr(value)).quantize(_CENT)
     text = str(value).strip().replace("−", "-").replace("－", "-")
     if text in ("-", "--", "—", "/"):
         return None
@@ -308,7 +309,7 @@ def parse_amount(value: object) -> Decimal | None:
         amount = Decimal(text)
     except InvalidOperation:
         raise ValueError(value) from None
-    return (-amount if negative else amount).quantize(Decimal("0.01"))
+    return (-amount if negative else amount).quantize(_CENT)
 
 
 def parse_date(value: object) -> dt.date | None:

@@ -40,7 +40,8 @@ def assert_same_data(xlsx, pdf, sheet: int = 0) -> None:
     cells = formdoc.read_xlsx_texts(xlsx, sheet=sheet)
     assert cells
     for cell in cells:
-        assert flat(cell)[:8] in text, f"{cell!r} is in the .xlsx but not in the .pdf"
+        for line in cell.split("\n"):
+            assert flat(line)[:8] in text, f"{cell!r} is in the .xlsx but not in the .pdf"
 
 
 def the_table(doc: formdoc.FormDoc) -> Table:
