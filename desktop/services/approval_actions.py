@@ -340,3 +340,10 @@ def return_targets(actor: Actor, application_id: int) -> list[tuple[int, str]]:
             (i, translate("approval", "第 {n} 步：{step}").format(n=i + 1, step=apps.step_label(step.label)))
         )
     return targets
+
+
+def needs_over_reason(actor: Actor, application_id: int) -> bool:
+    """The step waiting for ``actor`` also takes the over-standard decision (超标准审批): the
+    approver's window then asks for the reason next to the comment."""
+    app = Application.get_or_none(Application.id == application_id)
+    return app is not None and approval._can_act(actor, app)[0] and approval.needs_over_standard_decision(app)

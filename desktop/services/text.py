@@ -6,7 +6,6 @@ import re
 import unicodedata
 
 
-
 def pinyin_keys(name: str) -> tuple[str, str]:
     """Return (full pinyin, initials) of a name, lower case, no spaces: 张伟 → (zhangwei, zw).
 

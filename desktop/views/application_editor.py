@@ -100,6 +100,12 @@ class ApplicationDialog(EditorDialog):
         self.header = QLabel()
         self.header.setObjectName("appHeader")
         self.header.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        # Why it came back, above everything: the applicant should not hunt through the history.
+        self.return_note = QLabel()
+        self.return_note.setObjectName("returnNote")
+        self.return_note.setWordWrap(True)
+        self.return_note.setStyleSheet("background: #fdecea; color: #a93226; padding: 6px;")
+        self.return_note.hide()
         self.client = QLineEdit()
         self.client.setObjectName("client_company")
         self.location = QLineEdit()
@@ -310,7 +316,9 @@ class ApplicationDialog(EditorDialog):
         buttons.addStretch(1)
         for b in (self.revise_button, self.withdraw_button, self.save_button, self.submit_button, close):
             buttons.addWidget(b)
-        self.scroll = editor_layout(self, body, buttons, top=[self.header, self.errors.make_summary()])
+        self.scroll = editor_layout(
+            self, body, buttons, top=[self.header, self.return_note, self.errors.make_summary()]
+        )
 
         fill_combo(self.category, option_items(settings.CATEGORY), self.tr("（未填）"))
         fill_combo(self.level, [(lv.label, lv.id) for lv in standards.levels()])
@@ -583,6 +591,16 @@ class ApplicationDialog(EditorDialog):
         self.withdraw_button.setVisible(mine and info.status == apps.PENDING)
         self.revise_button.setVisible(mine and info.status == apps.APPROVED)
         self.export_button.setEnabled(info is not None)
+        returned = None
+        if info is not None and info.status == apps.RETURNED and self.detail is not None:
+            returned = next((a for a in reversed(self.detail.approvals) if a.decision == "return"), None)
+        if returned is not None:
+            self.return_note.setText(
+                self.tr("{name} 于 {at} 退回修改：{comment}").format(
+                    name=returned.user_name, at=f"{returned.at:%Y-%m-%d %H:%M}", comment=returned.comment
+                )
+            )
+        self.return_note.setVisible(returned is not None)
         self.history.clear()
         if self.detail is not None:
             for a in self.detail.approvals:

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import applications as apps
+from desktop.services import approval_actions as actions
 from desktop.services.applications import ApplicationInfo
 from desktop.services.auth import Actor
 from desktop.services.money import format_money
-from desktop.views import changes
+from desktop.views import changes, ops
 from desktop.views.application_editor import ApplicationDialog
 from desktop.views.table_model import Column, RowTableModel, make_table
 
@@ -94,12 +95,20 @@ class ApplicationsView(QWidget):
         new.setEnabled(actor.can("applications.file"))
         open_button = QPushButton(self.tr("打开"))
         open_button.clicked.connect(self.open_selected)
+        self.remind_button = QPushButton(self.tr("催办 (Ctrl+Shift+U)"))
+        self.remind_button.setObjectName("remind")
+        self.remind_button.setShortcut("Ctrl+Shift+U")
+        self.remind_button.setToolTip(self.tr("提醒当前审批人尽快审批（每隔几小时只能催办一次）"))
+        self.remind_button.clicked.connect(self.remind)
+        self.message = QLabel()
+        self.message.setObjectName("applicationsMessage")
         bar = QHBoxLayout()
         bar.addWidget(self.scope)
         bar.addWidget(self.status)
         bar.addWidget(self.text, 1)
         bar.addWidget(self.count)
         bar.addWidget(open_button)
+        bar.addWidget(self.remind_button)
         bar.addWidget(new)
         self.model = RowTableModel(application_columns(), self)
         self.table = make_table(self.model, name="applicationsTable")
@@ -108,6 +117,8 @@ class ApplicationsView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        layout.addWidget(self.message)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
@@ -130,6 +141,39 @@ class ApplicationsView(QWidget):
         )
         self.model.set_rows(rows)
         self.count.setText(self.tr("{n} 份").format(n=len(rows)))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.remind_button.setEnabled(
+            row is not None and row.status == apps.PENDING and row.applicant_id == self.actor.user_id
+        )
+
+    def remind(self) -> None:
+        """催办: remind the current approver(s); the service allows it once every few hours."""
+        row = self.selected()
+        if row is None or not self.remind_button.isEnabled():
+            return
+        actor, application_id = self.actor, row.id
+
+        def done(count: int) -> None:
+            self.message.setStyleSheet("color: #1e8449;")
+            self.message.setText(
+                self.tr("{number}：已提醒 {n} 位审批人。").format(number=row.number, n=count)
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.message.setStyleSheet("color: #c0392b;")
+            self.message.setText(str(exc))
+
+        ops.run(
+            self,
+            lambda _p: actions.remind(actor, application_id),
+            done,
+            failed,
+            write=True,
+            changes=(changes.APPROVALS, changes.APPLICATIONS, changes.NOTIFICATIONS),
+        )
 
     def selected(self) -> ApplicationInfo | None:
         return self.model.row_at(self.table.currentIndex())

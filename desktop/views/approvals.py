@@ -8,9 +8,11 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabBar,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from desktop.services import applications as apps
 from desktop.services import approval
+from desktop.services import approval_actions as actions
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.money import format_money
+from desktop.views import approval_actions as action_dialogs
 from desktop.views import changes, ops, prompts
 from desktop.views.application_editor import ApplicationDialog
 from desktop.views.applications import application_columns
@@ -102,14 +106,23 @@ class ApprovalsView(QWidget):
     #: Kinds of change that may add to or take from this inbox.
     WATCHED = (changes.APPROVALS, changes.APPLICATIONS, changes.SETTINGS, changes.USERS)
 
+    #: The two lists this view shows: what waits for me, and what was copied to me (抄送我).
+    WAITING, COPIED = 0, 1
+
     def __init__(self, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor = actor
         self._handled: str = ""  # "已处理 …" shown in the detail pane until the next selection
         self._deciding = False
         self._selecting = False  # the program, not the approver, is moving the selection
+        self.scope = QTabBar()
+        self.scope.setObjectName("inboxScope")
+        self.scope.addTab(self.tr("待我审批"))
+        self.scope.addTab(self.tr("抄送我"))
+        self.scope.currentChanged.connect(lambda _i: self.refresh(select_first=True))
         self.model = RowTableModel(application_columns(), self)
-        self.table = make_table(self.model, sortable=False, name="inboxTable")
+        # several rows may be selected for 批量同意; the detail shows the current one
+        self.table = make_table(self.model, multi=True, sortable=False, name="inboxTable")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.title = QLabel()
         self.title.setObjectName("inboxTitle")
@@ -119,6 +132,10 @@ class ApprovalsView(QWidget):
         self.comment.setObjectName("comment")
         self.comment.setPlaceholderText(self.tr("审批意见（退回、驳回时必填）"))
         self.comment.setFixedHeight(70)
+        self.over_reason = QLineEdit()
+        self.over_reason.setObjectName("overReason")
+        self.over_reason.setPlaceholderText(self.tr("超标准理由（这一步含超标准审批，同意时必填）"))
+        self.over_reason.hide()
         self.approve_button = QPushButton(self.tr("同意 (Ctrl+Enter)"))
         self.approve_button.setObjectName("approve")
         self.approve_button.setShortcut("Ctrl+Return")
@@ -129,6 +146,27 @@ class ApprovalsView(QWidget):
         self.return_button.clicked.connect(lambda: self.decide(approval.RETURN))
         self.reject_button.clicked.connect(lambda: self.decide(approval.REJECT))
         open_button.clicked.connect(self.open_current)
+        self.transfer_button = QPushButton(self.tr("转交… (Ctrl+T)"))
+        self.transfer_button.setObjectName("transfer")
+        self.transfer_button.setShortcut("Ctrl+T")
+        self.transfer_button.clicked.connect(self.transfer)
+        self.add_button = QPushButton(self.tr("加签… (Ctrl+J)"))
+        self.add_button.setObjectName("addApprovers")
+        self.add_button.setShortcut("Ctrl+J")
+        self.add_button.clicked.connect(self.add_approvers)
+        self.copy_button = QPushButton(self.tr("抄送… (Ctrl+Shift+C)"))
+        self.copy_button.setObjectName("copyTo")
+        self.copy_button.setShortcut("Ctrl+Shift+C")
+        self.copy_button.clicked.connect(self.copy_to)
+        self.return_to_button = QPushButton(self.tr("退回到… (Ctrl+Shift+R)"))
+        self.return_to_button.setObjectName("returnTo")
+        self.return_to_button.setShortcut("Ctrl+Shift+R")
+        self.return_to_button.clicked.connect(self.return_to)
+        self.batch_button = QPushButton(self.tr("批量同意 (Ctrl+Shift+Enter)"))
+        self.batch_button.setObjectName("batchApprove")
+        self.batch_button.setShortcut("Ctrl+Shift+Return")
+        self.batch_button.setToolTip(self.tr("用同一条意见同意所选的全部申请；含超标准审批的会留下单独审批"))
+        self.batch_button.clicked.connect(self.batch_approve)
         self.message = QLabel()
         self.message.setObjectName("decisionMessage")
         self.message.setWordWrap(True)
@@ -138,16 +176,24 @@ class ApprovalsView(QWidget):
         buttons.addWidget(self.reject_button)
         buttons.addWidget(self.return_button)
         buttons.addWidget(self.approve_button)
+        more = QHBoxLayout()
+        for b in (self.transfer_button, self.add_button, self.copy_button, self.return_to_button):
+            more.addWidget(b)
+        more.addStretch(1)
+        more.addWidget(self.batch_button)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail, 1)
         rl.addWidget(self.comment)
+        rl.addWidget(self.over_reason)
         rl.addLayout(buttons)
+        rl.addLayout(more)
         rl.addWidget(self.message)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.scope)
         ll.addWidget(self.title)
         ll.addWidget(self.table)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -167,9 +213,14 @@ class ApprovalsView(QWidget):
         approver chooses the next one.
         """
         kept = self.current()
-        rows = approval.inbox(self.actor)
+        self._show_counts()
+        if self.copies_shown():
+            rows = actions.copied_to_me(self.actor)
+            self.title.setText(self.tr("抄送我：{n} 份（只读）").format(n=len(rows)))
+        else:
+            rows = approval.inbox(self.actor)
+            self.title.setText(self.tr("待我审批：{n} 份").format(n=len(rows)))
         self.model.set_rows(rows)
-        self.title.setText(self.tr("待我审批：{n} 份").format(n=len(rows)))
         row = next((i for i, r in enumerate(rows) if kept is not None and r.id == kept.id), None)
         if row is None and select_first and rows:
             row = 0
@@ -194,15 +245,51 @@ class ApprovalsView(QWidget):
             self._handled = ""
             self._set_message("")
         self.show_current()
+        row = self.current()
+        if row is not None and self.copies_shown():
+            self._mark_read(row.id)
 
     def current(self):
         return self.model.row_at(self.table.currentIndex())
 
+    def _show_counts(self) -> None:
+        counts = actions.counts(self.actor)
+        waiting, copied = counts.waiting, counts.copied
+        self.scope.setTabText(
+            self.WAITING, self.tr("待我审批 ({n})").format(n=waiting) if waiting else self.tr("待我审批")
+        )
+        self.scope.setTabText(
+            self.COPIED, self.tr("抄送我 ({n})").format(n=copied) if copied else self.tr("抄送我")
+        )
+
+    def copies_shown(self) -> bool:
+        return self.scope.currentIndex() == self.COPIED
+
+    def selected_rows(self) -> list:
+        """The applications selected for 批量同意, in the list's order."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
     def show_current(self) -> None:
         row = self.current()
-        enabled = row is not None and not self._deciding
-        for b in (self.approve_button, self.return_button, self.reject_button):
+        copies = self.copies_shown()
+        enabled = row is not None and not self._deciding and not copies
+        for b in (
+            self.approve_button,
+            self.return_button,
+            self.reject_button,
+            self.transfer_button,
+            self.add_button,
+            self.return_to_button,
+        ):
             b.setEnabled(enabled)
+        self.copy_button.setEnabled(row is not None and not self._deciding)
+        self.batch_button.setEnabled(not copies and not self._deciding and len(self.selected_rows()) > 1)
+        self.comment.setEnabled(not copies)
+        over = enabled and actions.needs_over_reason(self.actor, row.id)
+        self.over_reason.setVisible(over)
+        if not over:
+            self.over_reason.clear()
         if row is None:
             if self._handled and self.model.rows:
                 text = self.tr("{handled}请选择下一份申请。").format(handled=self._handled)
@@ -220,8 +307,11 @@ class ApprovalsView(QWidget):
         self.message.setStyleSheet("color: #c0392b;" if error else "color: #1e8449;")
         self.message.setText(text)
 
-    def decide(self, decision: str) -> None:
-        """Record the decision on the database-writer thread; say what happened when it is in."""
+    def decide(self, decision: str, return_to: int | None = None) -> None:
+        """Record the decision on the database-writer thread; say what happened when it is in.
+
+        ``return_to``: with 退回, an earlier step's index (退回到指定步骤); None = the applicant.
+        """
         row = self.current()
         if row is None or self._deciding:
             return
@@ -231,12 +321,14 @@ class ApprovalsView(QWidget):
         ):
             return
         actor, comment, application_id = self.actor, self.comment.toPlainText(), row.id
+        over_reason = self.over_reason.text() if not self.over_reason.isHidden() else ""
         self._deciding = True
         self.show_current()
 
         def done(info) -> None:
             self._deciding = False
             self.comment.clear()
+            self.over_reason.clear()
             label = approval.decision_label(decision)
             self._handled = self.tr("已处理 {number}（{client}）：{decision}。").format(
                 number=info.number, client=row.client_company, decision=label
@@ -263,7 +355,9 @@ class ApprovalsView(QWidget):
 
         ops.run(
             self,
-            lambda _p: approval.decide(actor, application_id, decision, comment),
+            lambda _p: approval.decide(
+                actor, application_id, decision, comment, over_reason=over_reason, return_to=return_to
+            ),
             done,
             failed,
             label=self.tr("正在提交审批意见…"),
@@ -278,3 +372,142 @@ class ApprovalsView(QWidget):
         dialog = ApplicationDialog(self.actor, row.id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    # ------------------------------------------------------------------ 转交, 加签, 抄送, 退回到…, 批量
+
+    def _action_dialog(self, kind: str, title: str, **kwargs) -> action_dialogs.ActionDialog | None:
+        """Open the small form for ``kind`` (kept on the view: a local would die at once)."""
+        row = self.current()
+        if row is None or self._deciding:
+            return None
+        dialog = action_dialogs.ActionDialog(kind, title, parent=self, **kwargs)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._dialog_accepted(kind, row, dialog.values()))
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def transfer(self) -> action_dialogs.ActionDialog | None:
+        return self._action_dialog(
+            action_dialogs.TRANSFER, self.tr("转交"), people=actions.colleagues(self.actor)
+        )
+
+    def add_approvers(self) -> action_dialogs.ActionDialog | None:
+        return self._action_dialog(action_dialogs.ADD, self.tr("加签"), people=actions.colleagues(self.actor))
+
+    def copy_to(self) -> action_dialogs.ActionDialog | None:
+        return self._action_dialog(
+            action_dialogs.COPY, self.tr("抄送"), people=actions.colleagues(self.actor)
+        )
+
+    def return_to(self) -> action_dialogs.ActionDialog | None:
+        row = self.current()
+        if row is None or self.copies_shown():
+            return None
+        try:
+            targets = actions.return_targets(self.actor, row.id)
+        except ServiceError as exc:
+            prompts.show_error(self, exc)
+            self.refresh()
+            return None
+        return self._action_dialog(action_dialogs.RETURN_TO, self.tr("退回到…"), targets=targets)
+
+    def _dialog_accepted(self, kind: str, row, values: dict) -> None:
+        if kind == action_dialogs.RETURN_TO:
+            self.comment.setPlainText(values["comment"])
+            target = values["target"]
+            self.decide(approval.RETURN, None if target is None or target < 0 else target)
+            return
+        actor, application_id, comment = self.actor, row.id, values["comment"]
+        if kind == action_dialogs.TRANSFER:
+            fn = lambda _p: actions.transfer(actor, application_id, values["users"][0], comment)  # noqa: E731
+        elif kind == action_dialogs.ADD:
+            fn = lambda _p: actions.add_approvers(  # noqa: E731
+                actor, application_id, values["users"], values["where"], comment, values["mode"]
+            )
+        else:
+            fn = lambda _p: actions.copy_to(actor, application_id, values["users"], comment)  # noqa: E731
+        label = {
+            action_dialogs.TRANSFER: self.tr("转交"),
+            action_dialogs.ADD: self.tr("加签"),
+            action_dialogs.COPY: self.tr("抄送"),
+        }[kind]
+        self._run(
+            fn,
+            lambda _r: self.tr("{number}（{client}）：已{action}。").format(
+                number=row.number, client=row.client_company, action=label
+            ),
+        )
+
+    def batch_approve(self) -> None:
+        """批量同意 with the one comment; what is left (超标准, changed meanwhile) stays selected
+        with its reason, for a decision of its own."""
+        rows = self.selected_rows()
+        if len(rows) < 2 or self._deciding or self.copies_shown():
+            return
+        actor, comment, ids = self.actor, self.comment.toPlainText(), [r.id for r in rows]
+
+        def after(results) -> str:
+            self.comment.clear()
+            done = [r for r in results if r.ok]
+            left = [r for r in results if not r.ok]
+            self._left = [r.application_id for r in left]
+            text = self.tr("已同意 {n} 份。").format(n=len(done))
+            if left:
+                text += self.tr("未处理 {n} 份：").format(n=len(left)) + "；".join(
+                    f"{r.number} {r.message}" for r in left
+                )
+            return text
+
+        self._run(lambda _p: actions.batch_approve(actor, ids, comment), after, select_left=True)
+
+    def _run(self, fn, message, select_left: bool = False) -> None:
+        """Run an action on the writer thread; say what it did, or why not, under the buttons."""
+        self._set_message("")
+        self._deciding = True
+        self._left: list[int] = []
+        self.show_current()
+
+        def done(result) -> None:
+            self._deciding = False
+            text = message(result)
+            self._set_message(text, error=bool(self._left))
+            self._select(None)
+            self.refresh()
+            if select_left and self._left:
+                for i, r in enumerate(self.model.rows):
+                    if r.id in self._left:
+                        self._select(i)  # the one to decide on its own is shown
+                        break
+                self.show_current()
+
+        def failed(exc: BaseException) -> None:
+            self._deciding = False
+            if isinstance(exc, ValidationError):
+                self._set_message("；".join(exc.errors.values()), error=True)
+            else:
+                self._set_message(str(exc), error=True)
+                if not isinstance(exc, ServiceError):
+                    prompts.show_error(self, exc)
+            self.refresh()
+
+        ops.run(
+            self,
+            fn,
+            done,
+            failed,
+            write=True,
+            changes=(changes.APPROVALS, changes.APPLICATIONS, changes.NOTIFICATIONS),
+        )
+
+    def _mark_read(self, application_id: int) -> None:
+        """Opening a copy (抄送我) reads it: its count in the navigation goes down."""
+        actor = self.actor
+        ops.run(
+            self,
+            lambda _p: actions.mark_copy_read(actor, application_id),
+            lambda _r: self._show_counts(),
+            progress_dialog=False,
+            write=True,
+            changes=(changes.APPROVALS,),
+        )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.services import approval, arrangements, auth, feedback, notifications, settings
+from desktop.services import approval_actions, arrangements, auth, feedback, notifications, outbox, settings
 from desktop.services.auth import Actor
 from desktop.views import changes, ops, prompts
 from desktop.views.registry import ViewSpec, allowed, main_views
@@ -180,6 +180,13 @@ class MainWindow(QMainWindow):
         self.timer.setInterval(30_000)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        # Notifications that leave the program (e-mail, DingTalk/WeCom/Feishu robots) go out off
+        # the UI thread; a slow or failing server never holds up the window.
+        self._sending = False
+        self.outbox_timer = QTimer(self)
+        self.outbox_timer.setInterval(60_000)
+        self.outbox_timer.timeout.connect(self.send_outbox)
+        self.outbox_timer.start()
         changes.bus().changed.connect(self._on_changes)
         self.refresh_bell()
         self.refresh_counts()
@@ -274,16 +281,42 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("刷新失败：{error}（详见日志）").format(error=exc), 60_000)
 
     def refresh_counts(self) -> None:
-        """The approvals entry shows how many applications wait for this user; feedback how
-        many forms are overdue."""
+        """The approvals entry shows how many applications wait for this user (and how many
+        copies 抄送我 are unread); applications how many of mine were returned (退回给我);
+        feedback how many forms are overdue."""
+        counts = approval_actions.counts(self.actor)
         for row, spec in enumerate(self.specs):
+            text = ""
             if spec.key == "approvals":
-                count = approval.inbox_count(self.actor)
+                parts = [str(counts.waiting)] if counts.waiting else []
+                if counts.copied:
+                    parts.append(self.tr("抄送 {n}").format(n=counts.copied))
+                text = " · ".join(parts)
+            elif spec.key == "applications":
+                text = self.tr("退回 {n}").format(n=counts.returned) if counts.returned else ""
             elif spec.key == "feedback":
                 count = len(feedback.overdue(self.actor))  # overdue feedback forms
+                text = str(count) if count else ""
             else:
                 continue
-            self.nav.item(row).setText(spec.label() + (f" ({count})" if count else ""))
+            self.nav.item(row).setText(spec.label() + (f" ({text})" if text else ""))
+
+    def send_outbox(self) -> None:
+        """Deliver queued notifications on a pool thread, not the writer thread: ``send_due``
+        writes only in short transactions of its own (claim a row, record the outcome) and
+        spends its time on the network, which must not hold up the user's saves."""
+        if self._sending or self._closing:
+            return
+        self._sending = True
+
+        def finished(_result=None) -> None:
+            self._sending = False
+
+        def failed(exc: BaseException) -> None:
+            self._sending = False
+            logging.getLogger("reception").warning("sending notifications failed: %s", exc)
+
+        ops.run(None, lambda _p: outbox.send_due(), finished, failed, progress_dialog=False)
 
     def refresh_bell(self, send_reminders: bool = True) -> None:
         if send_reminders:

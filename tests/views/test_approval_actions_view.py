@@ -1,0 +1,260 @@
+"""Issue 11 in the windows: 转交, 加签, 抄送, 退回到…, 批量同意, 催办, the navigation counts, the
+return comment on the form, and the 通知 settings tab."""
+
+# ruff: noqa: F811 - `office` is the fixture imported from the service tests
+from __future__ import annotations
+
+import gc
+import http.server
+import threading
+
+import pytest
+
+from desktop.models import Application
+from desktop.services import applications as apps
+from desktop.services import approval, approval_actions, auth, outbox, routing
+from desktop.services.applications import LineForm
+from desktop.views.application_editor import ApplicationDialog
+from desktop.views.applications import ApplicationsView
+from desktop.views.approvals import ApprovalsView
+from tests.conftest import make_user
+from tests.services.test_applications import form, office  # noqa: F401 - the fixture
+from tests.views.conftest import wait_ops
+
+
+def submit(people, sales, host, **kw):
+    actor = people["host"]
+    return apps.submit(actor, apps.save_draft(actor, form(sales, host, **kw)).id)
+
+
+def approve(app_id, *actors):
+    for actor in actors:
+        approval.decide(actor, app_id, approval.APPROVE, "同意")
+
+
+def select(view: ApprovalsView, application_id: int) -> None:
+    row = next(i for i, r in enumerate(view.model.rows) if r.id == application_id)
+    view.table.selectRow(row)
+
+
+def test_transfer_from_the_window(qtbot, office, admin):
+    sales, host, people = office
+    deputy = make_user(admin, "deputy", {auth.HOST})
+    info = submit(people, sales, host)
+    view = ApprovalsView(people["manager"])
+    qtbot.addWidget(view)
+    select(view, info.id)
+    gc.collect()
+    dialog = view.transfer()
+    assert dialog.isVisible() and view.transfer_button.shortcut().toString() == "Ctrl+T"
+    dialog.person.setCurrentIndex(dialog.person.findData(deputy.user_id))
+    dialog.comment.setPlainText("出差期间请代批")
+    dialog.accept()
+    wait_ops(qtbot)
+    assert "已转交" in view.message.text()
+    assert info.id not in [r.id for r in view.model.rows]
+    assert [i.id for i in approval.inbox(deputy)] == [info.id]
+    decisions = [(a.decision, a.comment) for a in apps.get(deputy, info.id).approvals]
+    assert ("transfer", "出差期间请代批") in decisions
+
+
+def test_add_approvers_before_needs_a_person_and_puts_them_first(qtbot, office, admin):
+    sales, host, people = office
+    expert = make_user(admin, "expert", {auth.HOST})
+    info = submit(people, sales, host)
+    view = ApprovalsView(people["manager"])
+    qtbot.addWidget(view)
+    select(view, info.id)
+    dialog = view.add_approvers()
+    dialog.accept()  # nobody ticked: refused in the dialog, which stays open
+    assert dialog.isVisible() and "请选择人员" in dialog.error.text()
+    dialog.tick(expert.user_id)
+    dialog.where.setCurrentIndex(dialog.where.findData(approval_actions.BEFORE))
+    dialog.mode.setCurrentIndex(dialog.mode.findData(routing.ALL))
+    dialog.accept()
+    wait_ops(qtbot)
+    assert "已加签" in view.message.text()
+    assert [i.id for i in approval.inbox(expert)] == [info.id]
+    assert approval.inbox(people["manager"]) == []  # back to me after the expert
+
+
+def test_copy_shows_in_the_copied_tab_with_its_count(qtbot, office, admin):
+    sales, host, people = office
+    info = submit(people, sales, host)
+    view = ApprovalsView(people["manager"])
+    qtbot.addWidget(view)
+    select(view, info.id)
+    dialog = view.copy_to()
+    dialog.tick(people["finance"].user_id)
+    dialog.accept()
+    wait_ops(qtbot)
+    assert "已抄送" in view.message.text()
+    reader = ApprovalsView(people["finance"])
+    qtbot.addWidget(reader)
+    assert reader.scope.tabText(reader.COPIED) == "抄送我 (1)"
+    reader.scope.setCurrentIndex(reader.COPIED)
+    assert [r.id for r in reader.model.rows] == [info.id]
+    assert not reader.approve_button.isEnabled()  # a copy is read, not decided
+    wait_ops(qtbot)  # opening it marks it read
+    assert approval_actions.counts(people["finance"]).copied == 0
+    assert reader.scope.tabText(reader.COPIED) == "抄送我"
+
+
+def test_return_to_an_earlier_step(qtbot, office):
+    sales, host, people = office
+    info = submit(people, sales, host)
+    approve(info.id, people["manager"], people["admin_office"])
+    view = ApprovalsView(people["finance"])
+    qtbot.addWidget(view)
+    select(view, info.id)
+    dialog = view.return_to()
+    assert [dialog.target.itemData(i) for i in range(dialog.target.count())] == [-1, 0, 1]
+    dialog.target.setCurrentIndex(dialog.target.findData(0))
+    dialog.accept()  # a return needs its comment
+    assert dialog.isVisible() and "必须填写意见" in dialog.error.text()
+    dialog.comment.setPlainText("部门负责人请再核一下人数")
+    dialog.accept()
+    wait_ops(qtbot)
+    app = Application.get_by_id(info.id)
+    assert app.status == apps.PENDING and app.step_index == 0
+    assert [i.id for i in approval.inbox(people["manager"])] == [info.id]
+
+
+def test_batch_approve_shows_the_over_standard_one(qtbot, office):
+    sales, host, people = office
+    plain = [submit(people, sales, host, days_ahead=14 + i) for i in range(2)]
+    over = submit(people, sales, host, lines=[LineForm("meals", "1800", "规格高")])
+    for app in (*plain, over):
+        approve(app.id, people["manager"], people["admin_office"], people["finance"])
+    view = ApprovalsView(people["gm"])
+    qtbot.addWidget(view)
+    view.table.selectAll()
+    assert view.batch_button.isEnabled()
+    view.comment.setPlainText("同意")
+    view.batch_approve()
+    wait_ops(qtbot)
+    assert [Application.get_by_id(a.id).status for a in plain] == [apps.APPROVED] * 2
+    assert Application.get_by_id(over.id).status == apps.PENDING
+    assert "已同意 2 份" in view.message.text() and over.number in view.message.text()
+    assert view.current().id == over.id  # shown, for a decision of its own
+    assert not view.over_reason.isHidden()
+    view.comment.setPlainText("同意")
+    view.over_reason.setText("客户为战略客户，规格经董事会确认")
+    view.decide(approval.APPROVE)
+    wait_ops(qtbot)
+    assert Application.get_by_id(over.id).status == apps.APPROVED
+    notes = [a.note for a in apps.get(people["gm"], over.id).approvals if a.decision == "approve"]
+    assert any("战略客户" in n for n in notes)
+
+
+def test_returned_application_shows_why_on_top_and_in_the_navigation(qtbot, office):
+    from desktop.views.main_window import MainWindow
+
+    sales, host, people = office
+    info = submit(people, sales, host)
+    approval.decide(people["manager"], info.id, approval.RETURN, "请补充客户背景")
+    window = MainWindow(people["host"])
+    qtbot.addWidget(window)
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert any(t.endswith("(退回 1)") for t in labels)
+    dialog = ApplicationDialog(people["host"], info.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.return_note.isHidden()
+    assert "请补充客户背景" in dialog.return_note.text() and "zhangwei" in dialog.return_note.text()
+    window.finish(remember=False)
+
+
+def test_waiting_count_in_the_navigation(qtbot, office):
+    from desktop.views.main_window import MainWindow
+
+    sales, host, people = office
+    submit(people, sales, host)
+    submit(people, sales, host, days_ahead=15)
+    window = MainWindow(people["manager"])
+    qtbot.addWidget(window)
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert any(t.endswith("(2)") and t.startswith("审批") for t in labels), labels
+    window.finish(remember=False)
+
+
+def test_remind_from_the_applications_view(qtbot, office):
+    sales, host, people = office
+    info = submit(people, sales, host)
+    view = ApplicationsView(people["host"])
+    qtbot.addWidget(view)
+    view.table.selectRow(next(i for i, r in enumerate(view.model.rows) if r.id == info.id))
+    assert view.remind_button.isEnabled()
+    view.remind()
+    wait_ops(qtbot)
+    assert "已提醒 1 位审批人" in view.message.text()
+    view.remind()  # again at once: refused, said why
+    wait_ops(qtbot)
+    assert "小时内只能催办一次" in view.message.text()
+
+
+class _Hook(http.server.BaseHTTPRequestHandler):
+    received: list[bytes] = []
+
+    def do_POST(self):  # noqa: N802
+        length = int(self.headers.get("Content-Length", 0))
+        _Hook.received.append(self.rfile.read(length))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(b'{"errcode": 0, "errmsg": "ok", "code": 0, "StatusCode": 0}')
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def webhook():
+    """A local HTTP server standing in for the robot's webhook: nothing leaves the machine."""
+    _Hook.received = []
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Hook)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_notify_tab_saves_a_channel_and_sends_a_test(qtbot, admin, webhook, scripted):
+    from desktop.views.settings_notify import NotifyTab
+
+    tab = NotifyTab(admin)
+    qtbot.addWidget(tab)
+    tab.new_channel()
+    tab.name.setText("行政群")
+    tab.kind.setCurrentIndex(tab.kind.findData(outbox.WECOM))
+    tab.webhook.setText("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc123")
+    tab.events[outbox.APPROVAL_WAITING].setChecked(True)
+    assert tab.is_modified()
+    assert tab.save()
+    assert not tab.is_modified()
+    (channel,) = outbox.channels(admin)
+    assert channel.kind == outbox.WECOM and channel.events == (outbox.APPROVAL_WAITING,)
+    assert channel.config["webhook"].endswith("key=abc123")
+    # the test button, pointed at the local stand-in (apprise's json:// posts to it)
+    sent = []
+    original = outbox._deliver
+
+    def deliver(kind, config, recipient, title, body):
+        import apprise
+
+        sender = apprise.Apprise()
+        sender.add(webhook.replace("http://", "json://"))
+        assert sender.notify(title=title, body=body)
+        sent.append((kind, title))
+
+    outbox._deliver = deliver
+    try:
+        tab.send_test()
+        wait_ops(qtbot)
+    finally:
+        outbox._deliver = original
+    assert sent == [(outbox.WECOM, "测试消息")]
+    assert _Hook.received and "测试消息".encode() in _Hook.received[0] or "测试消息" in _Hook.received[0].decode(
+        "unicode_escape"
+    )
+    assert "已发送" in tab.message.text()
