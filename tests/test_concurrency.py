@@ -175,9 +175,11 @@ def test_two_other_processes_check_in_while_this_one_does(database, office, db_u
         start_worker("checkins", db_url, tmp_path / "data", host.id, stop),
         start_worker("checkins", db_url, tmp_path / "data", host.id, stop),
     ]
-    for n in range(20):
-        visitors.check_in(desk, walk_in(host.id, n))
-    stop.touch()
+    try:
+        for n in range(20):
+            visitors.check_in(desk, walk_in(host.id, n))
+    finally:
+        stop.touch()
     results = [finish_worker(p) for p in others]
 
     assert [r["failures"] for r in results] == [[], []]
@@ -199,9 +201,10 @@ def test_long_import_lets_the_other_process_check_in(database, office, db_url, t
     stop = tmp_path / "stop"
     desk_process = start_worker("checkins", db_url, tmp_path / "data", host.id, stop)
 
-    batch = imports.commit(finance, preview)
-
-    stop.touch()
+    try:
+        batch = imports.commit(finance, preview)
+    finally:
+        stop.touch()
     result = finish_worker(desk_process)
     waits = sorted(result["waits"])
     print(f"{result['count']} check-ins during the import; longest waits (s): {waits[-5:]}")
@@ -255,23 +258,35 @@ def test_cancel_half_way_keeps_nothing(database, office, tmp_path):
     assert ImportBatch.select().count() == 0 and ImportedLine.select().count() == 0
 
 
-def test_import_commits_in_chunks(database, office, tmp_path, monkeypatch):
-    """More than one transaction for a long import, so another writer gets in between."""
+def test_import_commits_in_chunks(database, office, db_url, tmp_path, monkeypatch):
+    """More than one transaction for a long import, so another writer gets in between; what
+    the others see meanwhile is a 'committing' batch, which nothing lists."""
     _, _, finance = office
-    monkeypatch.setattr(imports, "CHUNK_SECONDS", 0.0)  # one insert per transaction
+    monkeypatch.setattr(imports, "CHUNK_SECONDS", 0.0)  # one chunk per transaction
     monkeypatch.setattr(db, "WRITER_GAP_SECONDS", 0.0)
     preview = imports.preview(finance, statement(tmp_path / "card.csv", 3 * imports.CHUNK_ROWS))
-    states: list[str] = []
-    original = imports.ImportedLine.insert_many
+    if database.kind == "sqlite":
+        other = sqlite3.connect(str(database.path))
+    else:
+        import psycopg2
 
-    def spy(rows):
-        batch_id = rows[0]["batch"]
-        states.append(ImportBatch.get_by_id(batch_id).state)
-        return original(rows)
+        other = psycopg2.connect(db_url)
+        other.autocommit = True
+    seen: list[tuple[int, list[str]]] = []
 
-    monkeypatch.setattr(imports.ImportedLine, "insert_many", spy)
+    def look(done: int, total: int) -> None:
+        """What another connection sees while this chunk is being written."""
+        cursor = other.cursor()
+        cursor.execute("SELECT count(*) FROM imported_line")
+        lines = cursor.fetchone()[0]
+        cursor.execute("SELECT state FROM import_batch")
+        seen.append((lines, [state for (state,) in cursor.fetchall()]))
 
-    batch = imports.commit(finance, preview)
+    try:
+        batch = imports.commit(finance, preview, progress=look)
+    finally:
+        other.close()
 
-    assert states == ["committing"] * 3
+    step = imports.CHUNK_ROWS
+    assert seen == [(0, ["committing"]), (step, ["committing"]), (2 * step, ["committing"])]
     assert ImportBatch.get_by_id(batch).state == "done"

@@ -87,12 +87,12 @@ def setting_specs() -> list[SettingSpec]:
         ),
         SettingSpec("fine_leader_share", "20", translate("settings", "直接领导连带责任比例（%）")),
         SettingSpec(
-            "approval_dedupe", "1", translate("settings", "审批人去重：同一人连续审批时后续步骤自动通过（1 = 是，0 = 否）")
+            "approval_dedupe", "1", translate("settings", "审批人去重：同一人连续审批时后续步骤自动通过")
         ),
         SettingSpec(
             "approval_resume",
             "1",
-            translate("settings", "退回后重新提交：从退回的步骤继续（1），或从头开始（0）"),
+            translate("settings", "退回后重新提交时从退回的步骤继续（不勾选：从头开始）"),
         ),
         SettingSpec("remind_hours", "4", translate("settings", "催办间隔（小时）")),
         SettingSpec(

@@ -124,6 +124,7 @@ class ApprovalsView(QWidget):
         # several rows may be selected for 批量同意; the detail shows the current one
         self.table = make_table(self.model, multi=True, sortable=False, name="inboxTable")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_batch())
         self.title = QLabel()
         self.title.setObjectName("inboxTitle")
         self.detail = QTextBrowser()
@@ -262,6 +263,11 @@ class ApprovalsView(QWidget):
             self.COPIED, self.tr("抄送我 ({n})").format(n=copied) if copied else self.tr("抄送我")
         )
 
+    def _update_batch(self) -> None:
+        self.batch_button.setEnabled(
+            not self.copies_shown() and not self._deciding and len(self.selected_rows()) > 1
+        )
+
     def copies_shown(self) -> bool:
         return self.scope.currentIndex() == self.COPIED
 
@@ -284,7 +290,7 @@ class ApprovalsView(QWidget):
         ):
             b.setEnabled(enabled)
         self.copy_button.setEnabled(row is not None and not self._deciding)
-        self.batch_button.setEnabled(not copies and not self._deciding and len(self.selected_rows()) > 1)
+        self._update_batch()
         self.comment.setEnabled(not copies)
         over = enabled and actions.needs_over_reason(self.actor, row.id)
         self.over_reason.setVisible(over)

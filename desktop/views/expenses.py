@@ -176,8 +176,8 @@ class ExpensesView(EditorMixin, QWidget):
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("意见（退回时必填）"))
         self.action_buttons = {}
-        actions = QHBoxLayout()
-        actions.addWidget(self.comment, 1)
+        actions = QHBoxLayout()  # the comment has its own line: seven buttons are wide enough
+        actions.addStretch(1)
         for key, text in (
             ("submit", self.tr("提交财务")),
             ("dept_signoff", self.tr("部门负责人签字")),
@@ -201,6 +201,7 @@ class ExpensesView(EditorMixin, QWidget):
         rv.addWidget(self.line_table, 2)
         rv.addWidget(self.budget_label)
         rv.addWidget(line_box)
+        rv.addWidget(self.comment)
         rv.addLayout(actions)
         rv.addWidget(self.message)
         split = QSplitter(Qt.Orientation.Horizontal)

@@ -75,6 +75,7 @@ class FeedbackView(EditorMixin, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         self.title = QLabel()
         self.title.setObjectName("feedbackTitle")
+        self.title.setWordWrap(True)  # a long sentence in English must not widen the window
 
         self.discussed = QPlainTextEdit()
         self.requirements = QPlainTextEdit()

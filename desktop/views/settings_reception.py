@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import clock
-from desktop.services import approval, auth, budgets, org, resources, standards, workdays
+from desktop.services import approval, auth, budgets, org, resources, routing, standards, workdays
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.money import format_money
@@ -363,6 +364,11 @@ class CalendarEditor(QWidget):
         )
         layout.addLayout(row)
         layout.addWidget(self.status)
+        from desktop.views.settings_calendar import YearHolidaysEditor
+
+        self.year_editor = YearHolidaysEditor(actor)
+        self.year_editor.changed.connect(self.refresh)
+        layout.addWidget(self.year_editor)
         layout.addWidget(self.list)
         layout.addStretch(1)
         self.refresh()
@@ -412,6 +418,8 @@ class ChainEditor(EditorMixin, QWidget):
             self.tr("仅超标准时"),
             self.tr("总额超过（元）"),
             self.tr("启用"),
+            self.tr("方式"),
+            "",
         )
         for c, h in enumerate(heads):
             self.grid.addWidget(QLabel(f"<b>{h}</b>"), 0, c)
@@ -446,6 +454,10 @@ class ChainEditor(EditorMixin, QWidget):
         layout.addLayout(self.grid)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        from desktop.views.settings_superiors import SuperiorEditor
+
+        self.superiors = SuperiorEditor(actor)
+        layout.addWidget(self.superiors)
         layout.addStretch(1)
         for row in self.rows:
             for w in row.values():
@@ -471,11 +483,30 @@ class ChainEditor(EditorMixin, QWidget):
         }
         widgets["over"].setChecked(step.only_over_standard)
         widgets["active"].setChecked(step.active)
+        mode = QComboBox()
+        mode.setToolTip(self.tr("或签：该角色任一人同意即可；会签：该角色所有人都要同意"))
+        for code in routing.MODES:
+            mode.addItem(routing.mode_label(code), code)
+        combo_select(mode, step.mode)
+        widgets["mode"] = mode
         self.grid.addWidget(QLabel(str(r)), r, 0)
-        for c, key in enumerate(("role", "label", "levels", "over", "min_total", "active"), start=1):
+        for c, key in enumerate(("role", "label", "levels", "over", "min_total", "active", "mode"), start=1):
             self.grid.addWidget(widgets[key], r, c)
+        index = r - 1
+        up, down = QToolButton(), QToolButton()
+        up.setText("↑")
+        up.setToolTip(self.tr("上移"))
+        down.setText("↓")
+        down.setToolTip(self.tr("下移"))
+        up.clicked.connect(lambda: self.move(index, -1))
+        down.clicked.connect(lambda: self.move(index, 1))
+        arrows = QHBoxLayout()
+        arrows.addWidget(up)
+        arrows.addWidget(down)
+        self.grid.addLayout(arrows, r, 8)
         self.rows.append(widgets)
         self.track(*widgets.values())
+        widgets["up"], widgets["down"] = up, down
         self.set_modified(True)  # a new step is unsaved work (the constructor resets this)
 
     def value(self) -> list[approval.StepInfo]:
@@ -492,9 +523,32 @@ class ChainEditor(EditorMixin, QWidget):
                     w["over"].isChecked(),
                     Decimal(text) if text else None,
                     w["active"].isChecked(),
+                    w["mode"].currentData(),
                 )
             )
         return steps
+
+    def move(self, index: int, delta: int) -> None:
+        """Swap step ``index`` with its neighbour (the approval order is the chain's order)."""
+        other = index + delta
+        if not (0 <= index < len(self.rows) and 0 <= other < len(self.rows)):
+            return
+        a, b = self.rows[index], self.rows[other]
+        for key in ("role", "label", "levels", "over", "min_total", "active", "mode"):
+            x, y = a[key], b[key]
+            if isinstance(x, QComboBox):
+                i, j = x.currentIndex(), y.currentIndex()
+                x.setCurrentIndex(j)
+                y.setCurrentIndex(i)
+            elif isinstance(x, QLineEdit):
+                t, u = x.text(), y.text()
+                x.setText(u)
+                y.setText(t)
+            else:
+                c, d = x.isChecked(), y.isChecked()
+                x.setChecked(d)
+                y.setChecked(c)
+        self.set_modified(True)
 
     def save(self) -> bool:
         try:

@@ -6,14 +6,16 @@ services check again on save.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -46,17 +48,18 @@ class GeneralTab(EditorMixin, QWidget):
         self.actor = actor
         form = QFormLayout()
         self.errors = FieldErrors(form)
-        self.edits: dict[str, QLineEdit] = {}
+        self.edits: dict[str, QWidget] = {}
         self.versions = settings.versions()  # handed back on save: a stale form is refused
         values = settings.all_settings()
         can_edit = actor.can("settings.manage")
         for spec in settings.setting_specs():
             if spec.key == "language":
                 continue
-            edit = QLineEdit(values[spec.key])
+            edit = _setting_field(spec.key, values[spec.key])
             edit.setObjectName(f"setting_{spec.key}")
             edit.setEnabled(can_edit)
-            edit.returnPressed.connect(self.save)
+            if isinstance(edit, QLineEdit):
+                edit.returnPressed.connect(self.save)
             self.edits[spec.key] = edit
             self.errors.add_row(spec.key, spec.label, edit)
         self.language = QComboBox()
@@ -86,7 +89,7 @@ class GeneralTab(EditorMixin, QWidget):
         self.errors.clear()
         try:
             if self.actor.can("settings.manage"):
-                settings.save(self.actor, {k: e.text() for k, e in self.edits.items()}, self.versions)
+                settings.save(self.actor, {k: _field_value(e) for k, e in self.edits.items()}, self.versions)
                 self.versions = settings.versions()
             language = self.language.currentData()
             if language != (self.actor.language or settings.get("language")):
@@ -101,6 +104,33 @@ class GeneralTab(EditorMixin, QWidget):
         self.set_modified(False)
         self.message.setText(self.tr("已保存。"))
         return True
+
+
+#: Yes/no settings shown as check boxes, and whole numbers of hours as a spin box (issue 11).
+_SWITCHES = ("approval_dedupe", "approval_resume")
+_HOURS = ("remind_hours",)
+
+
+def _setting_field(key: str, value: str) -> QWidget:
+    if key in _SWITCHES:
+        box = QCheckBox()
+        box.setChecked(value.strip() == "1")
+        return box
+    if key in _HOURS:
+        spin = QSpinBox()
+        spin.setRange(1, 720)
+        spin.setSuffix(QCoreApplication.translate("GeneralTab", " 小时"))
+        spin.setValue(int(value) if value.strip().isdigit() else 4)
+        return spin
+    return QLineEdit(value)
+
+
+def _field_value(widget: QWidget) -> str:
+    if isinstance(widget, QCheckBox):
+        return "1" if widget.isChecked() else "0"
+    if isinstance(widget, QSpinBox):
+        return str(widget.value())
+    return widget.text()
 
 
 class SettingsDialog(EditorDialog):
@@ -140,6 +170,13 @@ class SettingsDialog(EditorDialog):
 
         self.reception = ReceptionSettings(actor)
         self.tabs.addTab(self.reception, literal(self.tr("接待标准与资源")))
+
+        from desktop.views.settings_notify import NotifyTab
+
+        self.notify = None
+        if actor.can("settings.manage"):
+            self.notify = NotifyTab(actor)
+            self.tabs.addTab(self.notify, literal(self.tr("通知")))
 
         self.deny = None
         if actor.can("denylist.manage") or actor.can("visitors.desk"):

@@ -152,6 +152,10 @@ def test_revision_after_printing(office):
     a = approved[0]
     detail = arr.get(admin, a.id)
     assert [c.name for c in detail.checklist][:3] == ["欢迎牌", "横幅", "桌牌"]
+    assert detail.id == 0  # reading does not create the arrangement (an export must not write)
+    arr.ensure(admin, a.id)
+    detail = arr.get(admin, a.id)
+    assert [c.name for c in detail.checklist][:3] == ["欢迎牌", "横幅", "桌牌"] and detail.id
     arr.mark_printed(admin, detail.id)
     assert not arr.get(admin, a.id).changed_since_print
     arr.save_item(admin, a.id, meeting(a, at(a, 9), at(a, 10), room_id=room.id))

@@ -322,6 +322,7 @@ def _build(tmp: str) -> dict:
 
     w["approved"] = _approved(mine, w, -7, "approved")  # next week
     w["approved_start"] = Application.get_by_id(w["approved"]).arrival
+    arrangements.ensure(admin, w["approved"])  # reading no longer creates it (issue 15)
     detail = arrangements.get(admin, w["approved"])
     w["arrangement"], w["checklist"] = detail.id, detail.checklist[0].id
     start = w["approved_start"] + dt.timedelta(hours=1)

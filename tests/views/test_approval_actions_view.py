@@ -4,21 +4,22 @@ return comment on the form, and the 通知 settings tab."""
 # ruff: noqa: F811 - `office` is the fixture imported from the service tests
 from __future__ import annotations
 
+import datetime as dt
 import gc
-import http.server
-import threading
 
 import pytest
 
+from desktop import clock
 from desktop.models import Application
 from desktop.services import applications as apps
-from desktop.services import approval, approval_actions, auth, outbox, routing
+from desktop.services import approval, approval_actions, auth, outbox, routing, workdays
 from desktop.services.applications import LineForm
 from desktop.views.application_editor import ApplicationDialog
 from desktop.views.applications import ApplicationsView
 from desktop.views.approvals import ApprovalsView
 from tests.conftest import make_user
 from tests.services.test_applications import form, office  # noqa: F401 - the fixture
+from tests.services.test_outbox import robots  # noqa: F401 - the fixture
 from tests.views.conftest import wait_ops
 
 
@@ -192,36 +193,10 @@ def test_remind_from_the_applications_view(qtbot, office):
     assert "小时内只能催办一次" in view.message.text()
 
 
-class _Hook(http.server.BaseHTTPRequestHandler):
-    received: list[bytes] = []
-
-    def do_POST(self):  # noqa: N802
-        length = int(self.headers.get("Content-Length", 0))
-        _Hook.received.append(self.rfile.read(length))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(b'{"errcode": 0, "errmsg": "ok", "code": 0, "StatusCode": 0}')
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def webhook():
-    """A local HTTP server standing in for the robot's webhook: nothing leaves the machine."""
-    _Hook.received = []
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Hook)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-def test_notify_tab_saves_a_channel_and_sends_a_test(qtbot, admin, webhook, scripted):
+def test_notify_tab_saves_a_channel_and_sends_a_test(qtbot, admin, robots, scripted):
     from desktop.views.settings_notify import NotifyTab
 
+    received, _state = robots  # a local HTTP server standing in for the robots' webhooks
     tab = NotifyTab(admin)
     qtbot.addWidget(tab)
     tab.new_channel()
@@ -235,26 +210,81 @@ def test_notify_tab_saves_a_channel_and_sends_a_test(qtbot, admin, webhook, scri
     (channel,) = outbox.channels(admin)
     assert channel.kind == outbox.WECOM and channel.events == (outbox.APPROVAL_WAITING,)
     assert channel.config["webhook"].endswith("key=abc123")
-    # the test button, pointed at the local stand-in (apprise's json:// posts to it)
-    sent = []
-    original = outbox._deliver
-
-    def deliver(kind, config, recipient, title, body):
-        import apprise
-
-        sender = apprise.Apprise()
-        sender.add(webhook.replace("http://", "json://"))
-        assert sender.notify(title=title, body=body)
-        sent.append((kind, title))
-
-    outbox._deliver = deliver
-    try:
-        tab.send_test()
-        wait_ops(qtbot)
-    finally:
-        outbox._deliver = original
-    assert sent == [(outbox.WECOM, "测试消息")]
-    assert _Hook.received and "测试消息".encode() in _Hook.received[0] or "测试消息" in _Hook.received[0].decode(
-        "unicode_escape"
-    )
+    tab.send_test()
+    wait_ops(qtbot)
+    assert [path for path, _body in received] == ["/cgi-bin/webhook/send?key=abc123"]
+    assert "测试消息" in str(received[0][1])
     assert "已发送" in tab.message.text()
+
+
+@pytest.fixture
+def late_2026():
+    clock.set_today(dt.date(2026, 11, 20))
+    yield
+    clock.set_today(None)
+
+
+def test_year_of_holidays_pasted_in_settings(qtbot, admin, late_2026, scripted):
+    from desktop.views.settings_calendar import YearHolidaysEditor
+
+    editor = YearHolidaysEditor(admin)
+    qtbot.addWidget(editor)
+    assert "2027 年法定节假日尚未录入" in editor.warning.text() and not editor.warning.isHidden()
+    editor.year.setValue(2027)
+    editor.holidays.setPlainText("2027-01-01\n2027-02-06~2027-02-12\n2027-13-01")
+    assert editor.is_modified()
+    assert not editor.save()  # the impossible date is named, nothing saved
+    assert "2027-13-01" in editor.error.text() and workdays.is_workday(dt.date(2027, 1, 1))
+    editor.holidays.setPlainText("2027-01-01\n2027-02-06~2027-02-12")
+    editor.workdays.setPlainText("2027-02-14")
+    assert editor.save() and not editor.is_modified()
+    assert not workdays.is_workday(dt.date(2027, 1, 1)) and workdays.is_workday(dt.date(2027, 2, 14))
+    assert editor.warning.isHidden()
+
+
+def test_approval_settings_are_check_boxes_and_a_spin_box(qtbot, admin, scripted):
+    from PySide6.QtWidgets import QCheckBox, QSpinBox
+
+    from desktop.services import settings
+    from desktop.views.settings_window import GeneralTab
+
+    tab = GeneralTab(admin)
+    qtbot.addWidget(tab)
+    dedupe, hours = tab.edits["approval_dedupe"], tab.edits["remind_hours"]
+    assert isinstance(dedupe, QCheckBox) and dedupe.isChecked()
+    assert isinstance(tab.edits["approval_resume"], QCheckBox) and isinstance(hours, QSpinBox)
+    dedupe.setChecked(False)
+    hours.setValue(6)
+    assert tab.is_modified() and tab.save()
+    assert settings.get("approval_dedupe") == "0" and settings.get("remind_hours") == "6"
+
+
+def test_chain_editor_reorders_steps_and_sets_countersign(qtbot, admin, scripted):
+    from desktop.views.settings_reception import ChainEditor
+
+    approval.ensure_default_chain()
+    editor = ChainEditor(admin)
+    qtbot.addWidget(editor)
+    first, second = editor.value()[:2]
+    editor.rows[1]["up"].click()  # 行政部 before 部门负责人
+    mode = editor.rows[0]["mode"]
+    mode.setCurrentIndex(mode.findData(routing.ALL))
+    assert editor.is_modified() and editor.save()
+    steps = approval.chain_steps()
+    assert [(s.role, s.mode) for s in steps[:2]] == [(second.role, routing.ALL), (first.role, routing.ANY)]
+
+
+def test_vice_president_named_per_department(qtbot, office, admin, scripted):
+    from desktop.views.settings_superiors import SuperiorEditor
+
+    sales, host, people = office
+    vp = make_user(admin, "fuzong", {auth.HOST})
+    editor = SuperiorEditor(admin)
+    qtbot.addWidget(editor)
+    combo = editor.combos[sales.id]
+    combo.setCurrentIndex(combo.findData(vp.user_id))
+    assert editor.is_modified() and editor.save()
+    assert (sales.id, "销售一部", vp.user_id) in routing.superiors()
+    own = apps.save_draft(people["manager"], form(sales, host))
+    apps.submit(people["manager"], own.id)
+    assert [i.id for i in approval.inbox(vp)] == [own.id]  # the head's own application goes to the VP
