@@ -14,8 +14,8 @@ from openpyxl.worksheet.page import PageMargins
 from desktop.exporters import (
     application_form,
     arrangement_forms,
-    fine_slip,
     finance_reports,
+    fine_slip,
     formdoc,
     references,
     visitor_log,

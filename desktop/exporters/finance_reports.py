@@ -153,7 +153,9 @@ def write_report(data: ReportData, path: Path) -> Path:
             width,
         )
         story.append(
-            pdfkit.grid([["项目", "数量"]] + [[k, _text(v)] for k, v in data.summary], [width * 0.4, width * 0.2])
+            pdfkit.grid(
+                [["项目", "数量"]] + [[k, _text(v)] for k, v in data.summary], [width * 0.4, width * 0.2]
+            )
         )
         for title, head, rows in (
             ("问题清单", FLAGS_HEAD, data.flags),
@@ -162,7 +164,9 @@ def write_report(data: ReportData, path: Path) -> Path:
         ):
             story.append(pdfkit.para(f"{title}（{len(rows)}）", st["big"]))
             if rows:
-                weights = [2.4 if h in ("说明", "理由", "接待", "最佳候选", "对方/销方", "摘要") else 1 for h in head]
+                weights = [
+                    2.4 if h in ("说明", "理由", "接待", "最佳候选", "对方/销方", "摘要") else 1 for h in head
+                ]
                 widths = [width * w / sum(weights) for w in weights]
                 story.append(pdfkit.grid([head] + [[_text(v) for v in r] for r in rows], widths))
         return pdfkit.build(path, story, landscape_page=True, title=REPORT_TITLE)
@@ -184,7 +188,9 @@ def _variance(value: Decimal) -> str:
     return format_money(value)
 
 
-def expense_doc(info: SummaryInfo, company: str, chain: list[str] | None = None, form_no: str = "") -> FormDoc:
+def expense_doc(
+    info: SummaryInfo, company: str, chain: list[str] | None = None, form_no: str = ""
+) -> FormDoc:
     from desktop.services import expenses
 
     app = info.application

@@ -1,6 +1,7 @@
 """Forms as an office hands them out (issue 15): the reception venue on the application, the
 client's team leader (领队) and guests' phones, the
 hotel's phone for the arrangement sheet, the head of department's sign-off of the feedback form, and the 赞助单 fines table."""
+
 import datetime as dt
 
 import peewee as pw

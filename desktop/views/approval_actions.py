@@ -64,6 +64,7 @@ class ActionDialog(QDialog):
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("actionComment")
         self.comment.setFixedHeight(70)
+        self.comment.setTabChangesFocus(True)  # Tab reaches 确定, as in every other form
         if kind == TRANSFER:
             for user_id, name in people or []:
                 self.person.addItem(name, user_id)

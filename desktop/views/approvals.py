@@ -91,7 +91,7 @@ def summary_html(detail: apps.ApplicationDetail) -> str:
         parts.append(f"<p>{e(remaining)}：{e(format_money(est.budget.remaining))}</p>")
     history = "".join(
         f"<li>{a.at:%m-%d %H:%M} {e(a.user_name)} {e(apps.step_label(a.step_label))} "
-        f"{e(approval.decision_label(a.decision))} {e(a.comment)}</li>"
+        f"{e(approval.decision_label(a.decision))} {e(a.note)} {e(a.comment)}</li>"
         for a in detail.approvals
     )
     parts.append(f"<p><b>{e(translate('ApprovalSummary', '审批记录'))}</b></p><ul>{history}</ul>")
@@ -468,7 +468,11 @@ class ApprovalsView(QWidget):
         self._run(lambda _p: actions.batch_approve(actor, ids, comment), after, select_left=True)
 
     def _run(self, fn, message, select_left: bool = False) -> None:
-        """Run an action on the writer thread; say what it did, or why not, under the buttons."""
+        """Run an action on the writer thread; say what it did, or why not, under the buttons.
+
+        After 转交 / 加签 / 抄送 the application stays selected while it still waits for me (a
+        后加签 or a copy leaves it mine to decide); after 批量同意 only what was left is selected.
+        """
         self._set_message("")
         self._deciding = True
         self._left: list[int] = []
@@ -478,7 +482,8 @@ class ApprovalsView(QWidget):
             self._deciding = False
             text = message(result)
             self._set_message(text, error=bool(self._left))
-            self._select(None)
+            if select_left:
+                self._select(None)
             self.refresh()
             if select_left and self._left:
                 for i, r in enumerate(self.model.rows):

@@ -29,7 +29,7 @@ from desktop import paths
 from desktop.services import approval_actions, arrangements, auth, feedback, notifications, outbox, settings
 from desktop.services.auth import Actor
 from desktop.views import changes, ops, prompts
-from desktop.views.registry import ViewSpec, allowed, main_views
+from desktop.views.registry import ViewSpec, allowed, main_views, start_view
 
 
 class NotificationsPopup(QDialog):
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.refresh_bell()
         self.refresh_counts()
         if self.specs:
-            self.nav.setCurrentRow(0)
+            self.show_view(start_view(self.specs, actor) or self.specs[0].key)
         else:
             self.stack.addWidget(QLabel(self.tr("您的账户没有可用的窗口，请联系系统管理员分配角色。")))
 

@@ -167,3 +167,18 @@ def view_keys() -> list[str]:
 
 def allowed(spec: ViewSpec, actor: Actor) -> bool:
     return any(actor.can(p) for p in spec.permissions)
+
+
+def start_view(specs: list[ViewSpec], actor: Actor) -> str | None:
+    """The view shown after login.
+
+    The dashboard (首页) comes first for managers, admin and finance; a receptionist starts at
+    the desk with the cursor in 姓名, because the first visitor is often already waiting — the
+    desk figures are one click away under 首页.
+    """
+    from desktop.services import auth
+
+    keys = [s.key for s in specs]
+    if auth.RECEPTIONIST in actor.roles and "visitors" in keys:
+        return "visitors"
+    return keys[0] if keys else None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -252,7 +253,13 @@ class NotifyTab(EditorMixin, QWidget):
         self.last.setText("\n".join(parts) or self.tr("尚未发送过。"))
 
     def _kind_changed(self) -> None:
-        self.address.setCurrentIndex(0 if self.kind.currentData() == outbox.EMAIL else 1)
+        current = 0 if self.kind.currentData() == outbox.EMAIL else 1
+        self.address.setCurrentIndex(current)
+        # only the page shown takes room: two robot fields do not leave six mail rows' gap
+        for i in range(self.address.count()):
+            policy = QSizePolicy.Policy.Preferred if i == current else QSizePolicy.Policy.Ignored
+            self.address.widget(i).setSizePolicy(policy, policy)
+        self.address.adjustSize()
         self.secret.setEnabled(self.editable and self.kind.currentData() == outbox.DINGTALK)
 
     def new_channel(self) -> None:

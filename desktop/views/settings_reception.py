@@ -30,7 +30,7 @@ from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.money import format_money
 from desktop.views import prompts
 from desktop.views.crud import CrudEditor, combo_select
-from desktop.views.editor import EditorMixin
+from desktop.views.editor import EditorMixin, scrolled
 from desktop.views.labels import literal
 from desktop.views.settings_tabs import _active
 from desktop.views.table_model import Column
@@ -579,6 +579,7 @@ class ReceptionSettings(QTabWidget):
         self.budgets = BudgetEditor(actor)
         self.addTab(self.budgets, literal(self.tr("部门预算")))
         self.calendar = CalendarEditor(actor)
-        self.addTab(self.calendar, literal(self.tr("工作日历")))
+        # these two grew with issue 11 (a year's holidays, 分管副总): they scroll on a short screen
+        self.addTab(scrolled(self.calendar), literal(self.tr("工作日历")))
         self.chain = ChainEditor(actor)
-        self.addTab(self.chain, literal(self.tr("审批流程")))
+        self.addTab(scrolled(self.chain), literal(self.tr("审批流程")))
