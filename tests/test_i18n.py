@@ -34,7 +34,7 @@ def test_main_window_in_english_and_back(qtbot, demo_db):
         window = MainWindow(auth.actor_by_username("qiantai"))
         qtbot.addWidget(window)
         labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-        assert labels == ["Visitor desk", "Pre-registration", "Schedule", "Visitor log"]
+        assert labels == ["Home", "Visitor desk", "Pre-registration", "Schedule", "Visitor log"]
         desk = window.views["visitors"]
         assert desk.form.submit_button.text() == "Check in (Enter)"
     finally:

@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于接待管理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接待管理 Reception Manager
+版本 {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库：{db}
+数据文件夹：{data}
+Qt {qt} · PySide6 {pyside} · Python {python}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>输入姓名筛选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转交给</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前加签：他们先审批，再回到我</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>后加签：我同意后由他们审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>或签：其中一人同意即可</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会签：所有人都要同意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation type="unfinished">Location</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>退回到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>意见（必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>意见（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择人员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回时必须填写意见。</source>
+        <translation type="unfinished">A comment is required to return it.</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationColumns</name>
     <message>
         <source>加急</source>
@@ -63,6 +144,10 @@
         <translation>Reception application</translation>
     </message>
     <message>
+        <source>例如：总部一号会议室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>总经理出席</source>
         <translation>GM attends</translation>
     </message>
@@ -89,6 +174,10 @@
     <message>
         <source>所在地</source>
         <translation>Location</translation>
+    </message>
+    <message>
+        <source>接待地点</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>接待级别 *</source>
@@ -145,6 +234,14 @@
     <message>
         <source>性别</source>
         <translation>Gender</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <source>领队</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>添加来宾</source>
@@ -283,12 +380,30 @@
         <translation>Department budget {m}/{y}: {budget}, approved {used}, left after this application {left}</translation>
     </message>
     <message>
-        <source>提前量：须提前 {need} 个工作日，现有 {have} 个{note}</source>
-        <translation>Lead time: {need} working days needed, {have} available{note}</translation>
+        <source>提前量：须提前 {need}，现有 {have}{note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个工作日</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>（不足：请改期或加急）</source>
         <translation> (not enough: change the dates or mark it urgent)</translation>
+    </message>
+    <message>
+        <source>（节假日未录入，按周一至周五估算）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>新的客户接待申请</source>
@@ -309,6 +424,10 @@
     <message>
         <source>第 {n} 版</source>
         <translation>revision {n}</translation>
+    </message>
+    <message>
+        <source>{name} 于 {at} 退回修改：{comment}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>撤回这份申请吗？撤回后可以修改再提交。</source>
@@ -350,8 +469,20 @@
         <translation>Open</translation>
     </message>
     <message>
+        <source>催办 (Ctrl+Shift+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提醒当前审批人尽快审批（每隔几小时只能催办一次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} 份</source>
         <translation>{n} applications</translation>
+    </message>
+    <message>
+        <source>{number}：已提醒 {n} 位审批人。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -428,8 +559,21 @@
 <context>
     <name>ApprovalsView</name>
     <message>
+        <source>待我审批</source>
+        <extracomment>Kinds of change that may add to or take from this inbox. The two lists this view shows: what waits for me, and what was copied to me (抄送我).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抄送我</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>审批意见（退回、驳回时必填）</source>
         <translation>Comment (required to return or reject)</translation>
+    </message>
+    <message>
+        <source>超标准理由（这一步含超标准审批，同意时必填）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>同意 (Ctrl+Enter)</source>
@@ -448,16 +592,104 @@
         <translation>View application…</translation>
     </message>
     <message>
+        <source>转交… (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加签… (Ctrl+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抄送… (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回到… (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批量同意 (Ctrl+Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用同一条意见同意所选的全部申请；含超标准审批的会留下单独审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抄送我：{n} 份（只读）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>待我审批：{n} 份</source>
         <translation>Waiting for me: {n}</translation>
+    </message>
+    <message>
+        <source>待我审批 ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抄送我 ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{handled}请选择下一份申请。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{handled}没有其他等待您审批的申请。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有等待您审批的申请。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择一份申请。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>驳回后申请结束，申请人需重新申请。确定驳回吗？</source>
         <translation>A rejected application ends here; the applicant must file a new one. Reject?</translation>
     </message>
     <message>
-        <source>{number}：{decision}。现在：{where}</source>
-        <translation>{number}: {decision}. Now: {where}</translation>
+        <source>已处理 {number}（{client}）：{decision}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}（{client}）：{decision}。现在：{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在提交审批意见…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回到…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}（{client}）：已{action}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已同意 {n} 份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未处理 {n} 份：</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -772,16 +1004,30 @@
 <context>
     <name>CalendarGrid</name>
     <message>
-        <source>一二三四五六日</source>
-        <translation>MTWTFSS</translation>
-    </message>
-    <message>
         <source>（今天）</source>
         <translation> (today)</translation>
     </message>
     <message>
         <source>（明天）</source>
         <translation> (tomorrow)</translation>
+    </message>
+    <message>
+        <source>{client}（{number}）
+{start} — {end}
+{level} 级 · {department}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未安排日程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{n}/{m}天 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未安排）</source>
+        <translation type="unfinished">(not arranged)</translation>
     </message>
 </context>
 <context>
@@ -815,6 +1061,10 @@
         <translation>Active</translation>
     </message>
     <message>
+        <source>方式</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
         <source>添加步骤</source>
         <translation>Add step</translation>
     </message>
@@ -827,8 +1077,43 @@
         <translation>Each application&apos;s steps are fixed by these conditions when it is submitted; applications already under way are not affected. The department-manager step can only be decided by the manager of the applicant&apos;s department, and nobody approves their own application.</translation>
     </message>
     <message>
+        <source>或签：该角色任一人同意即可；会签：该角色所有人都要同意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation type="unfinished">Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation type="unfinished">Move down</translation>
+    </message>
+    <message>
         <source>已保存。</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>导出为 PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开明细</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出图表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG 图片 (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法写入 {path}。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -918,6 +1203,14 @@
         <translation>(host&apos;s department)</translation>
     </message>
     <message>
+        <source>时间未定</source>
+        <translation type="unfinished">Time not fixed</translation>
+    </message>
+    <message>
+        <source>{label}（今日预约 {time}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>来访 {n} 次</source>
         <translation>{n} visits</translation>
     </message>
@@ -966,6 +1259,170 @@
     <message>
         <source>删除“{name}”吗？</source>
         <translation>Delete “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>刷新</source>
+        <extracomment>(view key, filter) asked for by a click; the main window opens it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月度接待报告…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首页概览 · {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单击打开明细；右键导出为 PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前台</source>
+        <translation type="unfinished">Front desk</translation>
+    </message>
+    <message>
+        <source>今日来访（人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前在访（人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日预约未到（人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日来访（按签到时刻，时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation type="unfinished">People</translation>
+    </message>
+    <message>
+        <source>本周与上周（按星期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周{d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>行政部</source>
+        <translation type="unfinished">Admin office</translation>
+    </message>
+    <message>
+        <source>{date} 前未完成的准备事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>逾期未交的信息反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本周和下周的接待（按到达日、级别）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议室与车辆预订（按天）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议室</source>
+        <translation type="unfinished">Meeting rooms</translation>
+    </message>
+    <message>
+        <source>车辆</source>
+        <translation type="unfinished">Vehicles</translation>
+    </message>
+    <message>
+        <source>{number} {client}（{arrival}）：{n} 项未完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>财务 / 总经理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月接待费用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本年接待费用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待处理对账记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待审核 {a} · 待审批 {b} · 待报销 {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本年超标准接待</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接待费用（按部门）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接待费用（按级别）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人均接待费用（按级别，本年）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>元/人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超预算：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{dep} {m} 月 {actual} / 预算 {budget}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本年没有超预算的部门月份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year} 年预算与实际（按月，千元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>实际</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1681,10 @@
         <translation>Submit to finance</translation>
     </message>
     <message>
+        <source>部门负责人签字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>退回</source>
         <translation>Return</translation>
     </message>
@@ -1240,8 +1701,20 @@
         <translation>Record reimbursement…</translation>
     </message>
     <message>
-        <source>打印报销汇总表…</source>
-        <translation>Print expense summary…</translation>
+        <source>打印 / 导出…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出接待费用报销汇总表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation type="unfinished">Exported: {path}</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation type="unfinished">Exporting…</translation>
     </message>
     <message>
         <source>（逾期）</source>
@@ -1367,8 +1840,24 @@
         <translation>Submit feedback</translation>
     </message>
     <message>
-        <source>打印预览…</source>
-        <translation>Print preview…</translation>
+        <source>打印 / 导出…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>部门负责人签认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出客户接待信息反馈表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation type="unfinished">Exported: {path}</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation type="unfinished">Exporting…</translation>
     </message>
     <message>
         <source>客户接待信息反馈表</source>
@@ -1383,8 +1872,171 @@
         <translation>Submitted.</translation>
     </message>
     <message>
+        <source>已签认：{name} {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在生成…</source>
         <translation>Preparing…</translation>
+    </message>
+</context>
+<context>
+    <name>FinesView</name>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>被赞助人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性质</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation type="unfinished">amount</translation>
+    </message>
+    <message>
+        <source>关联接待</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 倍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 倍为一般违规；情节严重者 2–5 倍，须写明违规情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被赞助人 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>违反条款 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>倍数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>违规日期 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>违规情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作废所选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印 / 导出赞助单…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录违规（赞助单）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按人按月合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation type="unfinished">(none)</translation>
+    </message>
+    <message>
+        <source>{base} × {m} = {amount}；直接领导连带 {p}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>赞助记录 {n} 条，合计 {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 连带 {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已记录：{name} {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选择一条赞助记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已作废。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>赞助单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation type="unfinished">Preparing…</translation>
+    </message>
+    <message>
+        <source>导出赞助单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation type="unfinished">Exported: {path}</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation type="unfinished">Exporting…</translation>
     </message>
 </context>
 <context>
@@ -1435,6 +2087,11 @@
     <message>
         <source>已保存。</source>
         <translation>Saved.</translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <extracomment>Yes/no settings shown as check boxes, and whole numbers of hours as a spin box (issue 11).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1618,6 +2275,22 @@
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
+        <source>正在读取 {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消读取。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取这个文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取表格…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -1652,6 +2325,10 @@
     <message>
         <source>正在导入 {done}/{total}…</source>
         <translation>Importing {done}/{total}…</translation>
+    </message>
+    <message>
+        <source>已取消导入，没有写入任何记录。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>已导入，批次 {batch}。</source>
@@ -1697,11 +2374,28 @@
     <name>MainWindow</name>
     <message>
         <source>接待管理 — {company}</source>
+        <extracomment>Kinds of change after which the navigation counts are read again. Kinds of change that may bring this user a notification.</extracomment>
         <translation>Reception Manager — {company}</translation>
     </message>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注销 / 切换用户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出当前用户，换另一位同事登录（程序不关闭）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>、</source>
@@ -1716,12 +2410,40 @@
         <translation>Your account has no windows; ask the system administrator for a role.</translation>
     </message>
     <message>
+        <source>刷新失败：{error}（详见日志）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抄送 {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回 {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>通知 {n}</source>
         <translation>Notifications {n}</translation>
     </message>
     <message>
         <source>通知</source>
         <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>后台任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>还有工作正在后台进行（保存、导入或导出）。等它完成后再关闭吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在等待后台工作完成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>后台工作仍未完成，请稍后再试。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1852,6 +2574,41 @@
     </message>
 </context>
 <context>
+    <name>MonthlyReportDialog</name>
+    <message>
+        <source>月度接待报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存月度接待报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NotificationsPopup</name>
     <message>
         <source>通知</source>
@@ -1864,6 +2621,153 @@
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyTab</name>
+    <message>
+        <source>新建通知方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：行政部钉钉群</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>粘贴机器人的 Webhook 地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>钉钉“加签”密钥（未开启可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不加密</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发件人地址（默认同用户名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP 服务器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加密</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation type="unfinished">User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <source>发件人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <source>发送哪些通知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <source>发送测试消息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程序内的通知（铃铛）总会送到。这里另外设置电子邮件和钉钉/企业微信/飞书群机器人；发送在后台进行并自动重试，失败不会影响审批等操作，最近的错误显示在下方。电子邮件发到各用户在“用户与角色”中填写的地址。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有系统管理员可以设置通知。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · 停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · 发送失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最近发送成功：{at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最近的错误（{at}）：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待发送：{n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未发送过。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation type="unfinished">Saved.</translation>
+    </message>
+    <message>
+        <source>删除通知方式“{name}”吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在发送测试消息…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>测试消息已发送，请到对应的群或邮箱查看。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发送失败：{error}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2870,57 @@
     <message>
         <source>取消 {name} 的预约吗？</source>
         <translation>Cancel {name}&apos;s appointment?</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>打印预览 — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缩小（Ctrl+-）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>放大（Ctrl++）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>缩放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {n} / {total} 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印 — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已发送到打印机：{n} 页。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印机未能开始打印。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2135,6 +3090,10 @@
         <translation>Standards &amp; resources</translation>
     </message>
     <message>
+        <source>通知</source>
+        <translation type="unfinished">Notifications</translation>
+    </message>
+    <message>
         <source>黑名单</source>
         <translation>Deny list</translation>
     </message>
@@ -2236,6 +3195,25 @@
     <message>
         <source>请先在左侧选择一个级别。</source>
         <translation>Choose a level on the left first.</translation>
+    </message>
+</context>
+<context>
+    <name>SuperiorEditor</name>
+    <message>
+        <source>分管副总（部门负责人本人申请时由其审批）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未设置：交给下一步审批人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存分管副总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation type="unfinished">Saved.</translation>
     </message>
 </context>
 <context>
@@ -2411,6 +3389,10 @@
         <translation>Print badge</translation>
     </message>
     <message>
+        <source>撤销签离 (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>疏散名单 PDF</source>
         <translation>Evacuation list PDF</translation>
     </message>
@@ -2439,6 +3421,10 @@
         <translation>Not checked in: {name} is already on site.</translation>
     </message>
     <message>
+        <source>正在签到…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>黑名单提醒</source>
         <translation>Deny-list warning</translation>
     </message>
@@ -2463,6 +3449,10 @@
         <translation>Checked in: {name} (badge {badge}).</translation>
     </message>
     <message>
+        <source>（按今日预约签到）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>（黑名单已确认）</source>
         <translation> (deny list confirmed)</translation>
     </message>
@@ -2477,6 +3467,14 @@
     <message>
         <source>请先在“在访”列表中选择要签离的访客。</source>
         <translation>Select the visitors to check out in the “On site” list first.</translation>
+    </message>
+    <message>
+        <source>签离</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签离 {names} 吗？</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>已签离 {n} 批：{names}。</source>
@@ -2497,6 +3495,26 @@
     <message>
         <source>已全部签离，共 {n} 批。</source>
         <translation>Checked out everyone: {n} parties.</translation>
+    </message>
+    <message>
+        <source>5 分钟内可撤销（Ctrl+Z）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在签离…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已撤销签离：{names}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names} 的胸卡已发给他人，请重新发卡。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在撤销签离…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>请先在“在访”列表中选择访客。</source>
@@ -2595,6 +3613,55 @@
     </message>
 </context>
 <context>
+    <name>YearHolidaysEditor</name>
+    <message>
+        <source>录入一年的法定节假日与调休</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每行一个日期或区间，如：
+2027-01-01
+2027-02-06~2027-02-12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调休上班的周末，如：
+2027-02-14</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存该年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>法定节假日（放假）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调休上班日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{missing}：跨入该年的工作日计算按周一至周五估算，并标记为“待确认”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存 {year} 年：假日 {h} 天，调休上班 {w} 天；已按新日历重算到期日。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>access</name>
+    <message>
+        <source>您无权处理这条记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>接待管理</source>
@@ -2659,6 +3726,14 @@
         <translation>Withdrawn</translation>
     </message>
     <message>
+        <source>提前 {n} 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（节假日未录入，按周一至周五估算）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>待 {step} 审批</source>
         <translation>Waiting for {step}</translation>
     </message>
@@ -2681,6 +3756,86 @@
     <message>
         <source>陪餐人数 {n} 超过标准上限 {limit} 人。</source>
         <translation>{n} accompanying diners exceed the limit of {limit}.</translation>
+    </message>
+    <message>
+        <source>来宾公司名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来宾所在地</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来宾主营业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接待地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来访目的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>客户背景</source>
+        <translation type="unfinished">Client background</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished">Remarks</translation>
+    </message>
+    <message>
+        <source>加急原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>我方人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>餐数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>晚数</source>
+        <translation type="unfinished">Nights</translation>
+    </message>
+    <message>
+        <source>房间数</source>
+        <translation type="unfinished">Rooms</translation>
+    </message>
+    <message>
+        <source>趟数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>陪餐人数</source>
+        <translation type="unfinished">Accompanying diners</translation>
+    </message>
+    <message>
+        <source>第 {n} 位来宾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>领队只能有一位。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来宾最多 {n} 位。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的费用类别。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到达时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离开时间</source>
+        <translation type="unfinished">Left</translation>
     </message>
     <message>
         <source>请填写来宾公司名称。</source>
@@ -2779,6 +3934,10 @@
         <translation>No such visit.</translation>
     </message>
     <message>
+        <source>只能为自己接待的来访补填申请。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>该访客尚未签到，不能补填。</source>
         <translation>The visitor has not checked in; nothing to file afterwards.</translation>
     </message>
@@ -2814,8 +3973,36 @@
         <translation>Withdrawn</translation>
     </message>
     <message>
+        <source>自动通过（审批人去重）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前加签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>后加签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>第 {n} 步：未知角色 {role}。</source>
         <translation>Step {n}: unknown role {role}.</translation>
+    </message>
+    <message>
+        <source>第 {n} 步：未知的审批方式。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>审批流程至少要有一个启用的步骤。</source>
@@ -2834,6 +4021,14 @@
         <translation>You cannot approve your own application.</translation>
     </message>
     <message>
+        <source>您已同意，等待其他会签人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前步骤“{step}”由{names}审批。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>当前步骤“{step}”需要{role}审批。</source>
         <translation>The current step “{step}” needs {role}.</translation>
     </message>
@@ -2842,8 +4037,44 @@
         <translation>Only the manager of the applicant&apos;s department can decide this step.</translation>
     </message>
     <message>
+        <source>待您审批：{number} {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请人：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已批准：{number} {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已退回修改：{number} {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已驳回：{number} {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}：{comment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抄送：{number} {client} 已批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>未知的审批意见。</source>
         <translation>Unknown decision.</translation>
+    </message>
+    <message>
+        <source>审批意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超标准审批理由</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>驳回或退回时必须填写意见。</source>
@@ -2854,8 +4085,143 @@
         <translation>No such application.</translation>
     </message>
     <message>
+        <source>这一步含超标准审批，请写明同意超标准的理由。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意超标准：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只能退回到之前的步骤。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回到第 {n} 步：{step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>这份申请刚刚已被他人处理，请刷新。</source>
         <translation>Someone else has just decided this application; please refresh.</translation>
+    </message>
+    <message>
+        <source>与上一步审批人相同，自动通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择人员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选人员不存在或已停用。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请人不能审批自己的申请。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能选择您自己。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待您审批（{name} 转交）：{number} {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择前加签或后加签。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的审批方式。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加签：{names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待您审批（{name} 加签）：{number} {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有申请人和审批人可以抄送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抄送（{name}）：{number} {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>含超标准审批，请单独审批并写明理由。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有申请人可以催办。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有审批中的申请可以催办。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已于 {at} 催办过，{hours} 小时内只能催办一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>催办：{number} {client} 等待您审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 提醒您审批“{step}”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请人（退回修改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {n} 步：{step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>approval_steps</name>
+    <message>
+        <source>部门负责人</source>
+        <translation type="unfinished">Department manager</translation>
+    </message>
+    <message>
+        <source>行政部</source>
+        <translation type="unfinished">Admin office</translation>
+    </message>
+    <message>
+        <source>财务部（预算审核）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>总经理</source>
+        <translation type="unfinished">General manager</translation>
+    </message>
+    <message>
+        <source>董事长</source>
+        <translation type="unfinished">Chairman</translation>
+    </message>
+    <message>
+        <source>总经理（超标准审批）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{step}（含超标准审批）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{step}（由{by}代批）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2937,6 +4303,66 @@
         <translation>{name} is already booked for {other}.</translation>
     </message>
     <message>
+        <source>地点</source>
+        <translation type="unfinished">Place</translation>
+    </message>
+    <message>
+        <source>航班/车次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>机场/车站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>路线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>讲解/陪同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished">Remarks</translation>
+    </message>
+    <message>
+        <source>来宾人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>陪餐人数</source>
+        <translation type="unfinished">Accompanying diners</translation>
+    </message>
+    <message>
+        <source>房间数</source>
+        <translation type="unfinished">Rooms</translation>
+    </message>
+    <message>
+        <source>晚数</source>
+        <translation type="unfinished">Nights</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>住宿安排的{field}至少为 1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} {when} 不在范围内：接送须在接待日期前后一天之内（{first} 至 {last}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} {when} 不在范围内：须在接待日期之内（{first} 至 {last}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>未知的安排类型。</source>
         <translation>Unknown item type.</translation>
     </message>
@@ -2977,12 +4403,16 @@
         <translation>No such checklist item.</translation>
     </message>
     <message>
-        <source>请填写准备事项。</source>
-        <translation>Enter the checklist item.</translation>
+        <source>准备事项</source>
+        <translation type="unfinished">Preparation</translation>
     </message>
     <message>
         <source>至少一位接收人。</source>
         <translation>At least one recipient.</translation>
+    </message>
+    <message>
+        <source>接收人</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>参观时间待确认：{client}</source>
@@ -3002,6 +4432,22 @@
     <message>
         <source>演示模式：已自动以演示管理员 {user} 登录（其他演示账户密码 {pw}）。数据库是临时的：{path}</source>
         <translation>Demo mode: logged in automatically as the demo administrator {user} (other demo accounts use the password {pw}). The database is temporary: {path}</translation>
+    </message>
+    <message>
+        <source>演示模式：演示账户密码 {pw}。数据库是临时的，程序退出时删除：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <source>有尚未保存的修改。保存吗？</source>
+        <extracomment>Room left around a window for the window manager&apos;s title bar and borders. The smallest screen we promise to fit (available geometry, after the taskbar).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未保存的修改</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3063,6 +4509,10 @@
         <translation>You may not see this expense summary.</translation>
     </message>
     <message>
+        <source>只有接待的申请人、接待负责人、部门负责人或行政部可以填写这份费用汇总。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>费用汇总{status}，不能修改。</source>
         <translation>The expense summary is {status} and cannot be edited.</translation>
     </message>
@@ -3071,12 +4521,116 @@
         <translation>Choose a category.</translation>
     </message>
     <message>
-        <source>金额无法识别。</source>
-        <translation>The amount is not understood.</translation>
+        <source>请填写费用日期。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>费用日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>商户</source>
+        <translation type="unfinished">Vendor</translation>
+    </message>
+    <message>
+        <source>发票代码</source>
+        <translation type="unfinished">Invoice code</translation>
+    </message>
+    <message>
+        <source>发票号码</source>
+        <translation type="unfinished">Invoice number</translation>
+    </message>
+    <message>
+        <source>支付方式</source>
+        <translation type="unfinished">Payment method</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <source>价税合计</source>
+        <translation type="unfinished">Total incl. tax</translation>
+    </message>
+    <message>
+        <source>只有接待部门的负责人可以签字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>费用汇总当前为“{status}”，部门负责人只能在提交后、财务审核前签字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能为自己提交的费用汇总签字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>部门负责人已经签字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报销方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>凭证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写报销日期。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报销日期</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>请填写价税合计。</source>
         <translation>Enter the total including tax.</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation type="unfinished">amount</translation>
+    </message>
+    <message>
+        <source>税额</source>
+        <translation type="unfinished">Tax</translation>
+    </message>
+    <message>
+        <source>酒水</source>
+        <translation type="unfinished">Drinks</translation>
+    </message>
+    <message>
+        <source>来宾人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>陪餐人数</source>
+        <translation type="unfinished">Accompanying diners</translation>
+    </message>
+    <message>
+        <source>房间数</source>
+        <translation type="unfinished">Rooms</translation>
+    </message>
+    <message>
+        <source>晚数</source>
+        <translation type="unfinished">Nights</translation>
+    </message>
+    <message>
+        <source>趟数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{cat}报销金额时，{field}至少为 1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>税额不能大于价税合计。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>酒水不能大于价税合计。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>费用明细不存在。</source>
@@ -3085,6 +4639,10 @@
     <message>
         <source>凭证请使用图片或 PDF 文件。</source>
         <translation>Vouchers must be images or PDF files.</translation>
+    </message>
+    <message>
+        <source>凭证文件名</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>请先填写费用明细。</source>
@@ -3114,16 +4672,28 @@
         <source>退回时必须填写意见。</source>
         <translation>A comment is required to return it.</translation>
     </message>
-    <message>
-        <source>请填写报销方式。</source>
-        <translation>Enter the payment method.</translation>
-    </message>
 </context>
 <context>
     <name>feedback</name>
     <message>
         <source>接待不存在。</source>
         <translation>No such reception.</translation>
+    </message>
+    <message>
+        <source>您无权查看这份信息反馈。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有接待的申请人、接待负责人、部门负责人或行政部可以填写信息反馈。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>洽谈内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>客户要求</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>请填写洽谈内容。</source>
@@ -3138,8 +4708,141 @@
         <translation>Name the follow-up owner.</translation>
     </message>
     <message>
+        <source>跟进负责人不存在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {n} 项跟进措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>第 {n} 项跟进措施缺少完成日期。</source>
         <translation>Follow-up action {n} needs a due date.</translation>
+    </message>
+    <message>
+        <source>{what}的负责人不存在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有接待部门的负责人可以签认信息反馈。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>信息反馈尚未提交，不能签认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这份信息反馈已经签认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>有 {n} 处需要修改：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>filedialogs</name>
+    <message>
+        <source>文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{suffix} 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <source>不能选择此文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这是本程序正在使用的数据库文件，请选择其他文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fines</name>
+    <message>
+        <source>无法识别的赞助条款“{part}”，应写作“4.1 条款名称=10”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>赞助条款 {code} 重复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至少要有一条赞助条款。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连带责任 {p}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>情节严重 ×{m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>违规</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择被赞助人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能为自己记录赞助。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择违反的条款。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>倍数只能是 1（一般）或 2–5（情节严重）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>违规日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>违规日期不能晚于今天。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>违规情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>情节严重的赞助须写明违规情况。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接待不存在。</source>
+        <translation type="unfinished">No such reception.</translation>
+    </message>
+    <message>
+        <source>直接领导不存在或与被赞助人相同。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>赞助记录不存在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作废须写明原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能作废与自己有关的赞助。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3175,6 +4878,10 @@
     <message>
         <source>{name} 不是电子表格（支持 .xlsx、.xls、.ods、.csv）。</source>
         <translation>{name} is not a spreadsheet (.xlsx, .xls, .ods and .csv are supported).</translation>
+    </message>
+    <message>
+        <source>{name} 第 {line} 行无法按 CSV 读取：字段超过 {n} 个字符或引号不配对，请检查换行和引号。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>找不到表头：前 {n} 行中没有可识别的列名（如 发票号码、开票日期、金额、交易日期、摘要）。</source>
@@ -3245,6 +4952,10 @@
         <translation>There are no new lines to import.</translation>
     </message>
     <message>
+        <source>导入被中断，未导入任何记录，请重新导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>导入批次不存在。</source>
         <translation>No such import batch.</translation>
     </message>
@@ -3256,9 +4967,40 @@
         <source>请填写方案名称。</source>
         <translation>Enter a profile name.</translation>
     </message>
+    <message>
+        <source>{name} 超过 {n} 行，请按月份拆分后再导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 的表格超过 {n} 列或 {cells} 个单元格，请删除多余的行列后再导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 是一个文件夹，请选择其中的文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 有 {size} MB，超过导入上限 {limit} MB。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 解压后超过 {limit} MB，不像对账单或发票清单，已拒绝导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>money</name>
+    <message>
+        <source>金额 {amount} 超出大写金额的范围（不超过 9999 万亿元），请核对金额。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nav</name>
+    <message>
+        <source>首页</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>来访登记</source>
         <translation>Visitor desk</translation>
@@ -3292,6 +5034,10 @@
         <translation>Reconciliation</translation>
     </message>
     <message>
+        <source>赞助单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>来访记录</source>
         <translation>Visitor log</translation>
     </message>
@@ -3308,7 +5054,129 @@
     </message>
 </context>
 <context>
+    <name>outbox</name>
+    <message>
+        <source>电子邮件（SMTP）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>钉钉群机器人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>企业微信群机器人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>飞书群机器人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>访客到达 → 被访人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待审批 → 审批人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通过/退回/驳回 → 申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抄送 → 被抄送人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>反馈表/费用汇总逾期 → 负责人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>催办 → 当前审批人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的通知方式。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>请填写名称。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的事件：{e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写 SMTP 服务器。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写机器人的 Webhook 地址。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知方式不存在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电子邮件地址格式不正确。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知地址无法识别，请检查设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发送失败。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先填写您自己的电子邮件地址。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>测试消息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这是接待管理系统发出的测试消息。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>打印预览…</source>
+        <translation type="unfinished">Print preview…</translation>
+    </message>
+    <message>
+        <source>导出为 Excel / PDF…</source>
+        <translation type="unfinished">Export as Excel / PDF…</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>prompts</name>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
     <message>
         <source>数据库忙</source>
         <translation>Database busy</translation>
@@ -3324,6 +5192,18 @@
     <message>
         <source>发生了意外错误：{error}</source>
         <translation>An unexpected error occurred: {error}</translation>
+    </message>
+    <message>
+        <source>详细信息已记入日志文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录已被他人修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现在重新载入最新内容吗？选“否”保留您输入的内容，可先复制再重新载入。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3367,6 +5247,14 @@
     <message>
         <source>酒水超比例</source>
         <translation>Drinks over share</translation>
+    </message>
+    <message>
+        <source>支出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收入</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>（非接待费用）</source>
@@ -3512,22 +5400,6 @@
         <translation>Required.</translation>
     </message>
     <message>
-        <source>请输入整数。</source>
-        <translation>Enter a whole number.</translation>
-    </message>
-    <message>
-        <source>请输入大于 0 的整数。</source>
-        <translation>Enter a whole number above 0.</translation>
-    </message>
-    <message>
-        <source>请输入金额。</source>
-        <translation>Enter an amount.</translation>
-    </message>
-    <message>
-        <source>金额不能为负数。</source>
-        <translation>The amount cannot be negative.</translation>
-    </message>
-    <message>
         <source>已存在同名项。</source>
         <translation>An item of that name exists.</translation>
     </message>
@@ -3576,14 +5448,41 @@
     </message>
 </context>
 <context>
+    <name>routing</name>
+    <message>
+        <source>或签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{step}（由{by}代批）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选人员不存在或已停用。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>services</name>
     <message>
         <source>您的角色无权执行此操作（需要：{roles}）。</source>
         <translation>Your role may not do this (needs: {roles}).</translation>
     </message>
     <message>
-        <source>密码至少 6 位。</source>
-        <translation>The password needs at least 6 characters.</translation>
+        <source>密码不能为空，也不能只有空格。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码至少 {n} 位。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个密码太常见，容易被猜中，请换一个。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>请填写用户名。</source>
@@ -3592,6 +5491,18 @@
     <message>
         <source>已经有管理员账户，请登录。</source>
         <translation>An administrator account exists already; please log in.</translation>
+    </message>
+    <message>
+        <source>{n} 秒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码错误次数过多，请 {wait}后再试。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>用户名或密码不正确。</source>
@@ -3608,6 +5519,14 @@
     <message>
         <source>账户不存在。</source>
         <translation>No such account.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation type="unfinished">User name</translation>
+    </message>
+    <message>
+        <source>显示名</source>
+        <translation type="unfinished">Display name</translation>
     </message>
     <message>
         <source>用户名已被占用。</source>
@@ -3650,6 +5569,10 @@
         <translation>The database is in use by another computer or program. Please try again in a moment; what you typed has been kept.</translation>
     </message>
     <message>
+        <source>部门名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>请填写部门名称。</source>
         <translation>Enter the department name.</translation>
     </message>
@@ -3664,6 +5587,18 @@
     <message>
         <source>该部门已有员工或来访记录，不能删除；可以将其停用。</source>
         <translation>The department has employees or visits and cannot be deleted; deactivate it instead.</translation>
+    </message>
+    <message>
+        <source>员工姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation type="unfinished">Phone</translation>
     </message>
     <message>
         <source>请填写员工姓名。</source>
@@ -3694,8 +5629,56 @@
         <translation>Month {m}: the amount cannot be negative.</translation>
     </message>
     <message>
+        <source>{year} 年法定节假日尚未录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>请填写日期。</source>
         <translation>Enter the date.</translation>
+    </message>
+    <message>
+        <source>无法识别的日期：{dates}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期不在 {year} 年：{day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} 不能既是假日又是调休上班日。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>法定节假日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库里已经有数据，演示数据只能写入空数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这条记录已被删除，请关闭后重新打开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这条记录已被 {name} 于 {when} 修改，请重新打开后再改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这条记录已被 {name} 修改，请重新打开后再改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这条记录已于 {when} 被他人修改，请重新打开后再改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这条记录已被他人修改，请重新打开后再改。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3729,8 +5712,64 @@
         <translation>Reception application form number</translation>
     </message>
     <message>
+        <source>客户接待安排表表单编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>商务考察行程安排表表单编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>客户接待信息反馈表表单编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接待费用报销汇总表表单编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>赞助单表单编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请表印制份数（各联名称，逗号分隔）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>费用报销签字顺序（逗号分隔）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>赞助条款及每次金额（条款 名称=元，以；分隔）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>直接领导连带责任比例（%）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审批人去重：同一人连续审批时后续步骤自动通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回后重新提交时从退回的步骤继续（不勾选：从头开始）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>催办间隔（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批准后自动抄送的角色（逗号分隔，如 行政部）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>未知设置项。</source>
         <translation>Unknown setting.</translation>
+    </message>
+    <message>
+        <source>{field}须为整数。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>公司名称不能为空。</source>
@@ -3739,6 +5778,14 @@
     <message>
         <source>不支持的语言。</source>
         <translation>Unsupported language.</translation>
+    </message>
+    <message>
+        <source>{field}至少填写一项。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>未知列表。</source>
@@ -3840,6 +5887,57 @@
     </message>
 </context>
 <context>
+    <name>validation</name>
+    <message>
+        <source>请填写{field}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}最多 {limit} 个字（现在 {n} 个）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}不是有效的金额。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}不能为负数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}必须大于 0。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}超出范围（须小于 10 亿元）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}最多两位小数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}须为整数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}至少为 {n}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}不能超过 {n}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}不是有效的日期。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}须在 {a} 到 {b} 之间。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>visitors</name>
     <message>
         <source>临时来访</source>
@@ -3878,12 +5976,72 @@
         <translation>No such visit.</translation>
     </message>
     <message>
+        <source>只能查看自己登记或自己接待的来访。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>访客姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation type="unfinished">Company</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation type="unfinished">ID number</translation>
+    </message>
+    <message>
+        <source>胸卡号</source>
+        <translation type="unfinished">Badge no.</translation>
+    </message>
+    <message>
+        <source>等候地点</source>
+        <translation type="unfinished">Waiting at</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished">Remarks</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation type="unfinished">People</translation>
+    </message>
+    <message>
+        <source>预约日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预约时间不正确。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>请填写访客姓名。</source>
         <translation>Enter the visitor&apos;s name.</translation>
     </message>
     <message>
-        <source>姓名太长。</source>
-        <translation>The name is too long.</translation>
+        <source>{name} 并未签离</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 不是您办理的签离</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 签离已超过 {minutes} 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法撤销签离：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录刚刚已被他人修改，请刷新后重试。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>请填写联系电话。</source>
