@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -41,7 +41,6 @@ from desktop.services.auth import Actor
 from desktop.services.money import format_money
 from desktop.views import changes, filedialogs, prompts
 
-WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 OVER_COLOR = QColor("#c0392b")
 
 
@@ -276,7 +275,7 @@ class DashboardView(QWidget):
         monday = data.day - dt.timedelta(days=data.day.weekday())
         week = _bar_chart(
             self.tr("本周与上周（按星期）"),
-            [self.tr("周{d}").format(d=d) for d in WEEKDAYS],
+            [QLocale().dayName(i, QLocale.FormatType.ShortFormat) for i in range(1, 8)],
             [(self.tr("上周"), data.last_week), (self.tr("本周"), data.this_week)],
         )
         grid.addWidget(

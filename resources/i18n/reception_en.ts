@@ -5,81 +5,84 @@
     <name>AboutDialog</name>
     <message>
         <source>关于接待管理</source>
-        <translation type="unfinished"></translation>
+        <translation>About Reception Manager</translation>
     </message>
     <message>
         <source>接待管理 Reception Manager
 版本 {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception Manager
+Version {version}</translation>
     </message>
     <message>
         <source>数据库：{db}
 数据文件夹：{data}
 Qt {qt} · PySide6 {pyside} · Python {python}</source>
-        <translation type="unfinished"></translation>
+        <translation>Database: {db}
+Data folder: {data}
+Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
 </context>
 <context>
     <name>ActionDialog</name>
     <message>
         <source>输入姓名筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name to filter</translation>
     </message>
     <message>
         <source>转交给</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer to</translation>
     </message>
     <message>
         <source>人员</source>
-        <translation type="unfinished"></translation>
+        <translation>People</translation>
     </message>
     <message>
         <source>前加签：他们先审批，再回到我</source>
-        <translation type="unfinished"></translation>
+        <translation>Before me: they approve first, then it comes back to me</translation>
     </message>
     <message>
         <source>后加签：我同意后由他们审批</source>
-        <translation type="unfinished"></translation>
+        <translation>After me: they approve once I have approved</translation>
     </message>
     <message>
         <source>或签：其中一人同意即可</source>
-        <translation type="unfinished"></translation>
+        <translation>Any one approves: one approval is enough</translation>
     </message>
     <message>
         <source>会签：所有人都要同意</source>
-        <translation type="unfinished"></translation>
+        <translation>All must approve: everyone has to approve</translation>
     </message>
     <message>
         <source>位置</source>
-        <translation type="unfinished">Location</translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>方式</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>退回到</source>
-        <translation type="unfinished"></translation>
+        <translation>Return to</translation>
     </message>
     <message>
         <source>意见（必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment (required)</translation>
     </message>
     <message>
         <source>意见（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment (optional)</translation>
     </message>
     <message>
         <source>意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>请选择人员。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose someone.</translation>
     </message>
     <message>
         <source>退回时必须填写意见。</source>
-        <translation type="unfinished">A comment is required to return it.</translation>
+        <translation>A comment is required to return it.</translation>
     </message>
 </context>
 <context>
@@ -145,7 +148,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>例如：总部一号会议室</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. HQ Meeting Room 1</translation>
     </message>
     <message>
         <source>总经理出席</source>
@@ -177,7 +180,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>接待地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Venue</translation>
     </message>
     <message>
         <source>接待级别 *</source>
@@ -237,11 +240,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>电话</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>领队</source>
-        <translation type="unfinished"></translation>
+        <translation>Leader</translation>
     </message>
     <message>
         <source>添加来宾</source>
@@ -381,20 +384,20 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>提前量：须提前 {need}，现有 {have}{note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead time: {need} required, {have} available{note}</translation>
     </message>
     <message numerus="yes">
         <source>%n 个工作日</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n 个</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n</numerusform>
+            <numerusform>%n</numerusform>
         </translation>
     </message>
     <message>
@@ -403,7 +406,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>（节假日未录入，按周一至周五估算）</source>
-        <translation type="unfinished"></translation>
+        <translation> (holidays not entered; estimated as Monday–Friday)</translation>
     </message>
     <message>
         <source>新的客户接待申请</source>
@@ -427,7 +430,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>{name} 于 {at} 退回修改：{comment}</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned for changes by {name} on {at}: {comment}</translation>
     </message>
     <message>
         <source>撤回这份申请吗？撤回后可以修改再提交。</source>
@@ -470,11 +473,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>催办 (Ctrl+Shift+U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remind (Ctrl+Shift+U)</translation>
     </message>
     <message>
         <source>提醒当前审批人尽快审批（每隔几小时只能催办一次）</source>
-        <translation type="unfinished"></translation>
+        <translation>Remind the current approvers to decide soon (possible only once every few hours)</translation>
     </message>
     <message>
         <source>{n} 份</source>
@@ -482,7 +485,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>{number}：已提醒 {n} 位审批人。</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}: {n} approver(s) reminded.</translation>
     </message>
 </context>
 <context>
@@ -561,11 +564,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <message>
         <source>待我审批</source>
         <extracomment>Kinds of change that may add to or take from this inbox. The two lists this view shows: what waits for me, and what was copied to me (抄送我).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for me</translation>
     </message>
     <message>
         <source>抄送我</source>
-        <translation type="unfinished"></translation>
+        <translation>CC to me</translation>
     </message>
     <message>
         <source>审批意见（退回、驳回时必填）</source>
@@ -573,7 +576,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>超标准理由（这一步含超标准审批，同意时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for exceeding the standard (this step includes over-standard approval; required to approve)</translation>
     </message>
     <message>
         <source>同意 (Ctrl+Enter)</source>
@@ -593,31 +596,31 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>转交… (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer… (Ctrl+T)</translation>
     </message>
     <message>
         <source>加签… (Ctrl+J)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add approver… (Ctrl+J)</translation>
     </message>
     <message>
         <source>抄送… (Ctrl+Shift+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>CC… (Ctrl+Shift+C)</translation>
     </message>
     <message>
         <source>退回到… (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Return to… (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>批量同意 (Ctrl+Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve selected (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
         <source>用同一条意见同意所选的全部申请；含超标准审批的会留下单独审批</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve all selected applications with the same comment; those needing over-standard approval are left for a separate decision</translation>
     </message>
     <message>
         <source>抄送我：{n} 份（只读）</source>
-        <translation type="unfinished"></translation>
+        <translation>CC to me: {n} (read-only)</translation>
     </message>
     <message>
         <source>待我审批：{n} 份</source>
@@ -625,27 +628,27 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>待我审批 ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for me ({n})</translation>
     </message>
     <message>
         <source>抄送我 ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>CC to me ({n})</translation>
     </message>
     <message>
         <source>{handled}请选择下一份申请。</source>
-        <translation type="unfinished"></translation>
+        <translation>{handled}Select the next application.</translation>
     </message>
     <message>
         <source>{handled}没有其他等待您审批的申请。</source>
-        <translation type="unfinished"></translation>
+        <translation>{handled}No other applications are waiting for your approval.</translation>
     </message>
     <message>
         <source>没有等待您审批的申请。</source>
-        <translation type="unfinished"></translation>
+        <translation>No applications are waiting for your approval.</translation>
     </message>
     <message>
         <source>请选择一份申请。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an application.</translation>
     </message>
     <message>
         <source>驳回后申请结束，申请人需重新申请。确定驳回吗？</source>
@@ -653,43 +656,43 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>已处理 {number}（{client}）：{decision}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled {number} ({client}): {decision}. </translation>
     </message>
     <message>
         <source>{number}（{client}）：{decision}。现在：{where}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} ({client}): {decision}. Now: {where}</translation>
     </message>
     <message>
         <source>正在提交审批意见…</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitting the decision…</translation>
     </message>
     <message>
         <source>转交</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer</translation>
     </message>
     <message>
         <source>加签</source>
-        <translation type="unfinished"></translation>
+        <translation>Add approver</translation>
     </message>
     <message>
         <source>抄送</source>
-        <translation type="unfinished"></translation>
+        <translation>CC</translation>
     </message>
     <message>
         <source>退回到…</source>
-        <translation type="unfinished"></translation>
+        <translation>Return to…</translation>
     </message>
     <message>
         <source>{number}（{client}）：已{action}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} ({client}): {action} done.</translation>
     </message>
     <message>
         <source>已同意 {n} 份。</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} approved.</translation>
     </message>
     <message>
         <source>未处理 {n} 份：</source>
-        <translation type="unfinished"></translation>
+        <translation> {n} not handled: </translation>
     </message>
 </context>
 <context>
@@ -1015,19 +1018,21 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
         <source>{client}（{number}）
 {start} — {end}
 {level} 级 · {department}</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} ({number})
+{start} — {end}
+Level {level} · {department}</translation>
     </message>
     <message>
         <source>尚未安排日程</source>
-        <translation type="unfinished"></translation>
+        <translation>No itinerary yet</translation>
     </message>
     <message>
         <source>第{n}/{m}天 </source>
-        <translation type="unfinished"></translation>
+        <translation>Day {n}/{m} </translation>
     </message>
     <message>
         <source>（未安排）</source>
-        <translation type="unfinished">(not arranged)</translation>
+        <translation> (not arranged)</translation>
     </message>
 </context>
 <context>
@@ -1062,7 +1067,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>方式</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>添加步骤</source>
@@ -1078,15 +1083,15 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>或签：该角色任一人同意即可；会签：该角色所有人都要同意</source>
-        <translation type="unfinished"></translation>
+        <translation>Any one approves: one person in the role is enough; All must approve: everyone in the role must approve</translation>
     </message>
     <message>
         <source>上移</source>
-        <translation type="unfinished">Move up</translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>下移</source>
-        <translation type="unfinished">Move down</translation>
+        <translation>Move down</translation>
     </message>
     <message>
         <source>已保存。</source>
@@ -1097,23 +1102,23 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <name>ChartCard</name>
     <message>
         <source>导出为 PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export as PNG…</translation>
     </message>
     <message>
         <source>打开明细</source>
-        <translation type="unfinished"></translation>
+        <translation>Open details</translation>
     </message>
     <message>
         <source>导出图表</source>
-        <translation type="unfinished"></translation>
+        <translation>Export chart</translation>
     </message>
     <message>
         <source>PNG 图片 (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG image (*.png)</translation>
     </message>
     <message>
         <source>无法写入 {path}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write {path}.</translation>
     </message>
 </context>
 <context>
@@ -1204,11 +1209,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>时间未定</source>
-        <translation type="unfinished">Time not fixed</translation>
+        <translation>Time not fixed</translation>
     </message>
     <message>
         <source>{label}（今日预约 {time}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} (expected today {time})</translation>
     </message>
     <message>
         <source>来访 {n} 次</source>
@@ -1266,163 +1271,159 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <message>
         <source>刷新</source>
         <extracomment>(view key, filter) asked for by a click; the main window opens it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>月度接待报告…</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly report…</translation>
     </message>
     <message>
         <source>首页概览 · {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview · {date}</translation>
     </message>
     <message>
         <source>单击打开明细；右键导出为 PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Click to open the details; right-click to export as PNG</translation>
     </message>
     <message>
         <source>前台</source>
-        <translation type="unfinished">Front desk</translation>
+        <translation>Front desk</translation>
     </message>
     <message>
         <source>今日来访（人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitors today</translation>
     </message>
     <message>
         <source>当前在访（人）</source>
-        <translation type="unfinished"></translation>
+        <translation>On site now</translation>
     </message>
     <message>
         <source>今日预约未到（人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected today, not arrived</translation>
     </message>
     <message>
         <source>今日来访（按签到时刻，时）</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitors today (by check-in hour)</translation>
     </message>
     <message>
         <source>人数</source>
-        <translation type="unfinished">People</translation>
+        <translation>People</translation>
     </message>
     <message>
         <source>本周与上周（按星期）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>周{d}</source>
-        <translation type="unfinished"></translation>
+        <translation>This week vs. last week (by weekday)</translation>
     </message>
     <message>
         <source>上周</source>
-        <translation type="unfinished"></translation>
+        <translation>Last week</translation>
     </message>
     <message>
         <source>本周</source>
-        <translation type="unfinished"></translation>
+        <translation>This week</translation>
     </message>
     <message>
         <source>行政部</source>
-        <translation type="unfinished">Admin office</translation>
+        <translation>Admin office</translation>
     </message>
     <message>
         <source>{date} 前未完成的准备事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparations open until {date}</translation>
     </message>
     <message>
         <source>逾期未交的信息反馈</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue feedback</translation>
     </message>
     <message>
         <source>本周和下周的接待（按到达日、级别）</source>
-        <translation type="unfinished"></translation>
+        <translation>Receptions this week and next (by arrival day and level)</translation>
     </message>
     <message>
         <source>会议室与车辆预订（按天）</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting room and vehicle bookings (by day)</translation>
     </message>
     <message>
         <source>会议室</source>
-        <translation type="unfinished">Meeting rooms</translation>
+        <translation>Meeting rooms</translation>
     </message>
     <message>
         <source>车辆</source>
-        <translation type="unfinished">Vehicles</translation>
+        <translation>Vehicles</translation>
     </message>
     <message>
         <source>{number} {client}（{arrival}）：{n} 项未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} {client} ({arrival}): {n} items open</translation>
     </message>
     <message>
         <source>财务 / 总经理</source>
-        <translation type="unfinished"></translation>
+        <translation>Finance / General manager</translation>
     </message>
     <message>
         <source>本月接待费用</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception costs this month</translation>
     </message>
     <message>
         <source>本年接待费用</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception costs this year</translation>
     </message>
     <message>
         <source>待处理对账记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Open reconciliation flags</translation>
     </message>
     <message>
         <source>待审核 {a} · 待审批 {b} · 待报销 {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>To audit {a} · To approve {b} · To reimburse {c}</translation>
     </message>
     <message>
         <source>本年超标准接待</source>
-        <translation type="unfinished"></translation>
+        <translation>Over-standard receptions this year</translation>
     </message>
     <message>
         <source>接待费用（按部门）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception costs (by department)</translation>
     </message>
     <message>
         <source>本月</source>
-        <translation type="unfinished"></translation>
+        <translation>This month</translation>
     </message>
     <message>
         <source>本年</source>
-        <translation type="unfinished"></translation>
+        <translation>This year</translation>
     </message>
     <message>
         <source>接待费用（按级别）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception costs (by level)</translation>
     </message>
     <message>
         <source>人均接待费用（按级别，本年）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cost per guest (by level, this year)</translation>
     </message>
     <message>
         <source>元/人</source>
-        <translation type="unfinished"></translation>
+        <translation>Yuan per guest</translation>
     </message>
     <message>
         <source>超预算：</source>
-        <translation type="unfinished"></translation>
+        <translation>Over budget: </translation>
     </message>
     <message>
         <source>{dep} {m} 月 {actual} / 预算 {budget}</source>
-        <translation type="unfinished"></translation>
+        <translation>{dep} month {m}: {actual} / budget {budget}</translation>
     </message>
     <message>
         <source>本年没有超预算的部门月份。</source>
-        <translation type="unfinished"></translation>
+        <translation>No department went over budget in any month this year.</translation>
     </message>
     <message>
         <source>{year} 年预算与实际（按月，千元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget vs. actual {year} (by month, thousand yuan)</translation>
     </message>
     <message>
         <source>预算</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <source>实际</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
 </context>
 <context>
@@ -1682,7 +1683,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>部门负责人签字</source>
-        <translation type="unfinished"></translation>
+        <translation>Department manager sign-off</translation>
     </message>
     <message>
         <source>退回</source>
@@ -1702,19 +1703,19 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>打印 / 导出…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print / export…</translation>
     </message>
     <message>
         <source>导出接待费用报销汇总表</source>
-        <translation type="unfinished"></translation>
+        <translation>Export reception expense summary</translation>
     </message>
     <message>
         <source>已导出：{path}</source>
-        <translation type="unfinished">Exported: {path}</translation>
+        <translation>Exported: {path}</translation>
     </message>
     <message>
         <source>正在导出…</source>
-        <translation type="unfinished">Exporting…</translation>
+        <translation>Exporting…</translation>
     </message>
     <message>
         <source>（逾期）</source>
@@ -1841,23 +1842,23 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>打印 / 导出…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print / export…</translation>
     </message>
     <message>
         <source>部门负责人签认</source>
-        <translation type="unfinished"></translation>
+        <translation>Department manager sign-off</translation>
     </message>
     <message>
         <source>导出客户接待信息反馈表</source>
-        <translation type="unfinished"></translation>
+        <translation>Export reception feedback form</translation>
     </message>
     <message>
         <source>已导出：{path}</source>
-        <translation type="unfinished">Exported: {path}</translation>
+        <translation>Exported: {path}</translation>
     </message>
     <message>
         <source>正在导出…</source>
-        <translation type="unfinished">Exporting…</translation>
+        <translation>Exporting…</translation>
     </message>
     <message>
         <source>客户接待信息反馈表</source>
@@ -1873,7 +1874,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>已签认：{name} {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed off: {name} {date}</translation>
     </message>
     <message>
         <source>正在生成…</source>
@@ -1884,159 +1885,159 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <name>FinesView</name>
     <message>
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>被赞助人</source>
-        <translation type="unfinished"></translation>
+        <translation>Person fined</translation>
     </message>
     <message>
         <source>部门</source>
-        <translation type="unfinished">Department</translation>
+        <translation>Department</translation>
     </message>
     <message>
         <source>条款</source>
-        <translation type="unfinished"></translation>
+        <translation>Clause</translation>
     </message>
     <message>
         <source>性质</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>金额</source>
-        <translation type="unfinished">amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>关联接待</source>
-        <translation type="unfinished"></translation>
+        <translation>Related reception</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>已作废</source>
-        <translation type="unfinished"></translation>
+        <translation>Voided</translation>
     </message>
     <message>
         <source>月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>次数</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>合计</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(select)</translation>
     </message>
     <message>
         <source> 倍</source>
-        <translation type="unfinished"></translation>
+        <translation> ×</translation>
     </message>
     <message>
         <source>1 倍为一般违规；情节严重者 2–5 倍，须写明违规情况</source>
-        <translation type="unfinished"></translation>
+        <translation>1× for an ordinary violation; 2–5× for serious cases, which need a description</translation>
     </message>
     <message>
         <source>被赞助人 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Person fined *</translation>
     </message>
     <message>
         <source>违反条款 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Clause violated *</translation>
     </message>
     <message>
         <source>倍数</source>
-        <translation type="unfinished"></translation>
+        <translation>Multiplier</translation>
     </message>
     <message>
         <source>违规日期 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of violation *</translation>
     </message>
     <message>
         <source>违规情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>作废原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for voiding</translation>
     </message>
     <message>
         <source>作废所选</source>
-        <translation type="unfinished"></translation>
+        <translation>Void selected</translation>
     </message>
     <message>
         <source>打印 / 导出赞助单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print / export fine slip…</translation>
     </message>
     <message>
         <source>记录违规（赞助单）</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a violation (fine slip)</translation>
     </message>
     <message>
         <source>按人按月合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Totals by person and month</translation>
     </message>
     <message>
         <source>（无）</source>
-        <translation type="unfinished">(none)</translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>{base} × {m} = {amount}；直接领导连带 {p}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{base} × {m} = {amount}; direct leader jointly liable for {p}%</translation>
     </message>
     <message>
         <source>赞助记录 {n} 条，合计 {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} fines, total {amount}</translation>
     </message>
     <message>
         <source>{name} 连带 {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} jointly liable: {amount}</translation>
     </message>
     <message>
         <source>已记录：{name} {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded: {name} {amount}</translation>
     </message>
     <message>
         <source>请先选择一条赞助记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a fine first.</translation>
     </message>
     <message>
         <source>已作废。</source>
-        <translation type="unfinished"></translation>
+        <translation>Voided.</translation>
     </message>
     <message>
         <source>赞助单</source>
-        <translation type="unfinished"></translation>
+        <translation>Fine slip</translation>
     </message>
     <message>
         <source>正在生成…</source>
-        <translation type="unfinished">Preparing…</translation>
+        <translation>Preparing…</translation>
     </message>
     <message>
         <source>导出赞助单</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fine slip</translation>
     </message>
     <message>
         <source>已导出：{path}</source>
-        <translation type="unfinished">Exported: {path}</translation>
+        <translation>Exported: {path}</translation>
     </message>
     <message>
         <source>正在导出…</source>
-        <translation type="unfinished">Exporting…</translation>
+        <translation>Exporting…</translation>
     </message>
 </context>
 <context>
@@ -2091,7 +2092,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <message>
         <source> 小时</source>
         <extracomment>Yes/no settings shown as check boxes, and whole numbers of hours as a spin box (issue 11).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation> h</translation>
     </message>
 </context>
 <context>
@@ -2276,19 +2277,19 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>正在读取 {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading {name}…</translation>
     </message>
     <message>
         <source>已取消读取。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading cancelled.</translation>
     </message>
     <message>
         <source>无法读取这个文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>This file cannot be read.</translation>
     </message>
     <message>
         <source>正在读取表格…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the spreadsheet…</translation>
     </message>
     <message>
         <source>（无）</source>
@@ -2328,7 +2329,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>已取消导入，没有写入任何记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cancelled; nothing was written. </translation>
     </message>
     <message>
         <source>已导入，批次 {batch}。</source>
@@ -2383,19 +2384,19 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>关于</source>
-        <translation type="unfinished"></translation>
+        <translation>About</translation>
     </message>
     <message>
         <source>注销 / 切换用户</source>
-        <translation type="unfinished"></translation>
+        <translation>Log out / switch user</translation>
     </message>
     <message>
         <source>退出当前用户，换另一位同事登录（程序不关闭）</source>
-        <translation type="unfinished"></translation>
+        <translation>Log out and let another colleague log in (the program stays open)</translation>
     </message>
     <message>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>、</source>
@@ -2411,15 +2412,15 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>刷新失败：{error}（详见日志）</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh failed: {error} (see the log)</translation>
     </message>
     <message>
         <source>抄送 {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>CC {n}</translation>
     </message>
     <message>
         <source>退回 {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned {n}</translation>
     </message>
     <message>
         <source>通知 {n}</source>
@@ -2431,19 +2432,19 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>后台任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Background tasks</translation>
     </message>
     <message>
         <source>还有工作正在后台进行（保存、导入或导出）。等它完成后再关闭吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Work is still running in the background (saving, importing or exporting). Wait for it to finish before closing?</translation>
     </message>
     <message>
         <source>正在等待后台工作完成…</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for background work to finish…</translation>
     </message>
     <message>
         <source>后台工作仍未完成，请稍后再试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Background work is still not finished; please try again later.</translation>
     </message>
 </context>
 <context>
@@ -2577,35 +2578,35 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <name>MonthlyReportDialog</name>
     <message>
         <source>月度接待报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly reception report</translation>
     </message>
     <message>
         <source>Excel 工作簿 (.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (.xlsx)</translation>
     </message>
     <message>
         <source>PDF (.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (.pdf)</translation>
     </message>
     <message>
         <source>月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>格式</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>保存月度接待报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Save monthly reception report</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF file (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2627,147 +2628,147 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <name>NotifyTab</name>
     <message>
         <source>新建通知方式</source>
-        <translation type="unfinished"></translation>
+        <translation>New channel</translation>
     </message>
     <message>
         <source>如：行政部钉钉群</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Admin office DingTalk group</translation>
     </message>
     <message>
         <source>启用</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>方式</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>粘贴机器人的 Webhook 地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste the robot&apos;s webhook URL</translation>
     </message>
     <message>
         <source>钉钉“加签”密钥（未开启可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>DingTalk signing secret (leave empty if signing is off)</translation>
     </message>
     <message>
         <source>Webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook</translation>
     </message>
     <message>
         <source>密钥</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret</translation>
     </message>
     <message>
         <source>默认</source>
-        <translation type="unfinished"></translation>
+        <translation>Default</translation>
     </message>
     <message>
         <source>不加密</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>发件人地址（默认同用户名）</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender address (defaults to the user name)</translation>
     </message>
     <message>
         <source>SMTP 服务器</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP server</translation>
     </message>
     <message>
         <source>端口</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>加密</source>
-        <translation type="unfinished"></translation>
+        <translation>Encryption</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished">User name</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>发件人</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender</translation>
     </message>
     <message>
         <source>地址</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>发送哪些通知</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications to send</translation>
     </message>
     <message>
         <source>保存</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>删除</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>发送测试消息</source>
-        <translation type="unfinished"></translation>
+        <translation>Send test message</translation>
     </message>
     <message>
         <source>程序内的通知（铃铛）总会送到。这里另外设置电子邮件和钉钉/企业微信/飞书群机器人；发送在后台进行并自动重试，失败不会影响审批等操作，最近的错误显示在下方。电子邮件发到各用户在“用户与角色”中填写的地址。</source>
-        <translation type="unfinished"></translation>
+        <translation>In-app notifications (the bell) are always delivered. Here you can also set up e-mail and DingTalk / WeCom / Feishu group robots. Sending runs in the background and retries automatically; a failure does not hold up approvals or other work, and the latest error is shown below. E-mail goes to the address each user has under “Users &amp; roles”.</translation>
     </message>
     <message>
         <source>只有系统管理员可以设置通知。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the system administrator can set up notifications.</translation>
     </message>
     <message>
         <source> · 停用</source>
-        <translation type="unfinished"></translation>
+        <translation> · inactive</translation>
     </message>
     <message>
         <source> · 发送失败</source>
-        <translation type="unfinished"></translation>
+        <translation> · sending failed</translation>
     </message>
     <message>
         <source>最近发送成功：{at}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sent: {at}</translation>
     </message>
     <message>
         <source>最近的错误（{at}）：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest error ({at}): {error}</translation>
     </message>
     <message>
         <source>待发送：{n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting to send: {n}</translation>
     </message>
     <message>
         <source>尚未发送过。</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing sent yet.</translation>
     </message>
     <message>
         <source>已保存。</source>
-        <translation type="unfinished">Saved.</translation>
+        <translation>Saved.</translation>
     </message>
     <message>
         <source>删除通知方式“{name}”吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the channel “{name}”?</translation>
     </message>
     <message>
         <source>正在发送测试消息…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending test message…</translation>
     </message>
     <message>
         <source>测试消息已发送，请到对应的群或邮箱查看。</source>
-        <translation type="unfinished"></translation>
+        <translation>Test message sent. Check the group or mailbox.</translation>
     </message>
     <message>
         <source>发送失败：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending failed: {error}</translation>
     </message>
 </context>
 <context>
@@ -2876,51 +2877,51 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <name>PreviewDialog</name>
     <message>
         <source>打印预览 — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview — {title}</translation>
     </message>
     <message>
         <source>适合宽度</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit width</translation>
     </message>
     <message>
         <source>整页</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit page</translation>
     </message>
     <message>
         <source>缩小（Ctrl+-）</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
         <source>放大（Ctrl++）</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>缩放</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom</translation>
     </message>
     <message>
         <source>第 {n} / {total} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>Page {n} / {total}</translation>
     </message>
     <message>
         <source>打印 — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Print — {title}</translation>
     </message>
     <message>
         <source>已发送到打印机：{n} 页。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent to the printer: {n} page(s).</translation>
     </message>
     <message>
         <source>打印机未能开始打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer could not start printing.</translation>
     </message>
 </context>
 <context>
@@ -3091,7 +3092,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>通知</source>
-        <translation type="unfinished">Notifications</translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>黑名单</source>
@@ -3201,19 +3202,19 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <name>SuperiorEditor</name>
     <message>
         <source>分管副总（部门负责人本人申请时由其审批）</source>
-        <translation type="unfinished"></translation>
+        <translation>Deputy GM in charge (approves a department manager&apos;s own applications)</translation>
     </message>
     <message>
         <source>（未设置：交给下一步审批人）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not set: goes to the next approver)</translation>
     </message>
     <message>
         <source>保存分管副总</source>
-        <translation type="unfinished"></translation>
+        <translation>Save deputy GMs</translation>
     </message>
     <message>
         <source>已保存。</source>
-        <translation type="unfinished">Saved.</translation>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -3390,7 +3391,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>撤销签离 (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo check-out (Ctrl+Z)</translation>
     </message>
     <message>
         <source>疏散名单 PDF</source>
@@ -3422,7 +3423,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>正在签到…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking in…</translation>
     </message>
     <message>
         <source>黑名单提醒</source>
@@ -3450,7 +3451,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>（按今日预约签到）</source>
-        <translation type="unfinished"></translation>
+        <translation> (pre-registered for today)</translation>
     </message>
     <message>
         <source>（黑名单已确认）</source>
@@ -3470,11 +3471,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>签离</source>
-        <translation type="unfinished"></translation>
+        <translation>Check out</translation>
     </message>
     <message>
         <source>签离 {names} 吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Check out {names}?</translation>
     </message>
     <message>
         <source>已签离 {n} 批：{names}。</source>
@@ -3498,23 +3499,23 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>5 分钟内可撤销（Ctrl+Z）。</source>
-        <translation type="unfinished"></translation>
+        <translation>You can undo this within 5 minutes (Ctrl+Z).</translation>
     </message>
     <message>
         <source>正在签离…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking out…</translation>
     </message>
     <message>
         <source>已撤销签离：{names}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-out undone: {names}.</translation>
     </message>
     <message>
         <source>{names} 的胸卡已发给他人，请重新发卡。</source>
-        <translation type="unfinished"></translation>
+        <translation>The badge of {names} has been given to someone else; issue a new one.</translation>
     </message>
     <message>
         <source>正在撤销签离…</source>
-        <translation type="unfinished"></translation>
+        <translation>Undoing check-out…</translation>
     </message>
     <message>
         <source>请先在“在访”列表中选择访客。</source>
@@ -3616,49 +3617,52 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <name>YearHolidaysEditor</name>
     <message>
         <source>录入一年的法定节假日与调休</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a year&apos;s public holidays and make-up working days</translation>
     </message>
     <message>
         <source>每行一个日期或区间，如：
 2027-01-01
 2027-02-06~2027-02-12</source>
-        <translation type="unfinished"></translation>
+        <translation>One date or range per line, e.g.:
+2027-01-01
+2027-02-06~2027-02-12</translation>
     </message>
     <message>
         <source>调休上班的周末，如：
 2027-02-14</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekends worked as make-up days, e.g.:
+2027-02-14</translation>
     </message>
     <message>
         <source>保存该年</source>
-        <translation type="unfinished"></translation>
+        <translation>Save year</translation>
     </message>
     <message>
         <source>年份</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>法定节假日（放假）</source>
-        <translation type="unfinished"></translation>
+        <translation>Public holidays (days off)</translation>
     </message>
     <message>
         <source>调休上班日</source>
-        <translation type="unfinished"></translation>
+        <translation>Make-up working days</translation>
     </message>
     <message>
         <source>{missing}：跨入该年的工作日计算按周一至周五估算，并标记为“待确认”。</source>
-        <translation type="unfinished"></translation>
+        <translation>{missing}: working days reaching into that year are estimated as Monday to Friday and marked “to be confirmed”.</translation>
     </message>
     <message>
         <source>已保存 {year} 年：假日 {h} 天，调休上班 {w} 天；已按新日历重算到期日。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved {year}: {h} holiday days, {w} make-up working days; due dates recalculated with the new calendar.</translation>
     </message>
 </context>
 <context>
     <name>access</name>
     <message>
         <source>您无权处理这条记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>You may not handle this record.</translation>
     </message>
 </context>
 <context>
@@ -3727,11 +3731,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>提前 {n} 个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} working days ahead</translation>
     </message>
     <message>
         <source>（节假日未录入，按周一至周五估算）</source>
-        <translation type="unfinished"></translation>
+        <translation> (holidays not entered; estimated as Monday to Friday)</translation>
     </message>
     <message>
         <source>待 {step} 审批</source>
@@ -3759,83 +3763,83 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>来宾公司名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Client company</translation>
     </message>
     <message>
         <source>来宾所在地</source>
-        <translation type="unfinished"></translation>
+        <translation>Client location</translation>
     </message>
     <message>
         <source>来宾主营业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Client&apos;s business</translation>
     </message>
     <message>
         <source>接待地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Venue</translation>
     </message>
     <message>
         <source>来访目的</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose of visit</translation>
     </message>
     <message>
         <source>客户背景</source>
-        <translation type="unfinished">Client background</translation>
+        <translation>Client background</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished">Remarks</translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <source>加急原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for urgency</translation>
     </message>
     <message>
         <source>我方人数</source>
-        <translation type="unfinished"></translation>
+        <translation>Our attendees</translation>
     </message>
     <message>
         <source>餐数</source>
-        <translation type="unfinished"></translation>
+        <translation>Meals</translation>
     </message>
     <message>
         <source>晚数</source>
-        <translation type="unfinished">Nights</translation>
+        <translation>Nights</translation>
     </message>
     <message>
         <source>房间数</source>
-        <translation type="unfinished">Rooms</translation>
+        <translation>Rooms</translation>
     </message>
     <message>
         <source>趟数</source>
-        <translation type="unfinished"></translation>
+        <translation>Trips</translation>
     </message>
     <message>
         <source>陪餐人数</source>
-        <translation type="unfinished">Accompanying diners</translation>
+        <translation>Accompanying diners</translation>
     </message>
     <message>
         <source>第 {n} 位来宾</source>
-        <translation type="unfinished"></translation>
+        <translation>Guest {n}</translation>
     </message>
     <message>
         <source>领队只能有一位。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only one guest can be the group leader.</translation>
     </message>
     <message>
         <source>来宾最多 {n} 位。</source>
-        <translation type="unfinished"></translation>
+        <translation>At most {n} guests.</translation>
     </message>
     <message>
         <source>未知的费用类别。</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown expense category.</translation>
     </message>
     <message>
         <source>到达时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrival time</translation>
     </message>
     <message>
         <source>离开时间</source>
-        <translation type="unfinished">Left</translation>
+        <translation>Departure time</translation>
     </message>
     <message>
         <source>请填写来宾公司名称。</source>
@@ -3935,7 +3939,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>只能为自己接待的来访补填申请。</source>
-        <translation type="unfinished"></translation>
+        <translation>You can only file applications afterwards for visits you hosted.</translation>
     </message>
     <message>
         <source>该访客尚未签到，不能补填。</source>
@@ -3974,27 +3978,27 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>自动通过（审批人去重）</source>
-        <translation type="unfinished"></translation>
+        <translation>Passed automatically (same approver)</translation>
     </message>
     <message>
         <source>转交</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer</translation>
     </message>
     <message>
         <source>前加签</source>
-        <translation type="unfinished"></translation>
+        <translation>Add approver before</translation>
     </message>
     <message>
         <source>后加签</source>
-        <translation type="unfinished"></translation>
+        <translation>Add approver after</translation>
     </message>
     <message>
         <source>抄送</source>
-        <translation type="unfinished"></translation>
+        <translation>CC</translation>
     </message>
     <message>
         <source>催办</source>
-        <translation type="unfinished"></translation>
+        <translation>Remind</translation>
     </message>
     <message>
         <source>第 {n} 步：未知角色 {role}。</source>
@@ -4002,7 +4006,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>第 {n} 步：未知的审批方式。</source>
-        <translation type="unfinished"></translation>
+        <translation>Step {n}: unknown approval mode.</translation>
     </message>
     <message>
         <source>审批流程至少要有一个启用的步骤。</source>
@@ -4022,11 +4026,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>您已同意，等待其他会签人。</source>
-        <translation type="unfinished"></translation>
+        <translation>You have approved; waiting for the others who must approve.</translation>
     </message>
     <message>
         <source>当前步骤“{step}”由{names}审批。</source>
-        <translation type="unfinished"></translation>
+        <translation>The current step “{step}” is decided by {names}.</translation>
     </message>
     <message>
         <source>当前步骤“{step}”需要{role}审批。</source>
@@ -4038,31 +4042,31 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>待您审批：{number} {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting your approval: {number} {client}</translation>
     </message>
     <message>
         <source>申请人：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant: {name}</translation>
     </message>
     <message>
         <source>已批准：{number} {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved: {number} {client}</translation>
     </message>
     <message>
         <source>已退回修改：{number} {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned for changes: {number} {client}</translation>
     </message>
     <message>
         <source>已驳回：{number} {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected: {number} {client}</translation>
     </message>
     <message>
         <source>{name}：{comment}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {comment}</translation>
     </message>
     <message>
         <source>抄送：{number} {client} 已批准</source>
-        <translation type="unfinished"></translation>
+        <translation>CC: {number} {client} approved</translation>
     </message>
     <message>
         <source>未知的审批意见。</source>
@@ -4070,11 +4074,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>审批意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>超标准审批理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for approving over standard</translation>
     </message>
     <message>
         <source>驳回或退回时必须填写意见。</source>
@@ -4086,19 +4090,19 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>这一步含超标准审批，请写明同意超标准的理由。</source>
-        <translation type="unfinished"></translation>
+        <translation>This step includes an over-standard approval; give the reason for approving it.</translation>
     </message>
     <message>
         <source>同意超标准：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Over standard approved: {reason}</translation>
     </message>
     <message>
         <source>只能退回到之前的步骤。</source>
-        <translation type="unfinished"></translation>
+        <translation>You can only return it to an earlier step.</translation>
     </message>
     <message>
         <source>退回到第 {n} 步：{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned to step {n}: {step}</translation>
     </message>
     <message>
         <source>这份申请刚刚已被他人处理，请刷新。</source>
@@ -4106,122 +4110,122 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>与上一步审批人相同，自动通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Same approver as the previous step; passed automatically</translation>
     </message>
     <message>
         <source>意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>请选择人员。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a person.</translation>
     </message>
     <message>
         <source>所选人员不存在或已停用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The chosen person does not exist or is inactive.</translation>
     </message>
     <message>
         <source>申请人不能审批自己的申请。</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicants cannot approve their own applications.</translation>
     </message>
     <message>
         <source>不能选择您自己。</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot choose yourself.</translation>
     </message>
     <message>
         <source>待您审批（{name} 转交）：{number} {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting your approval (transferred by {name}): {number} {client}</translation>
     </message>
     <message>
         <source>请选择前加签或后加签。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose whether to add approvers before or after you.</translation>
     </message>
     <message>
         <source>未知的审批方式。</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown approval mode.</translation>
     </message>
     <message>
         <source>加签：{names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Added approvers: {names}</translation>
     </message>
     <message>
         <source>待您审批（{name} 加签）：{number} {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting your approval (added by {name}): {number} {client}</translation>
     </message>
     <message>
         <source>只有申请人和审批人可以抄送。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the applicant and the approvers can send a CC.</translation>
     </message>
     <message>
         <source>抄送（{name}）：{number} {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>CC (from {name}): {number} {client}</translation>
     </message>
     <message>
         <source>含超标准审批，请单独审批并写明理由。</source>
-        <translation type="unfinished"></translation>
+        <translation>Includes an over-standard approval; approve it on its own and give the reason.</translation>
     </message>
     <message>
         <source>只有申请人可以催办。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the applicant can send a reminder.</translation>
     </message>
     <message>
         <source>只有审批中的申请可以催办。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reminders can only be sent for pending applications.</translation>
     </message>
     <message>
         <source>已于 {at} 催办过，{hours} 小时内只能催办一次。</source>
-        <translation type="unfinished"></translation>
+        <translation>A reminder was already sent at {at}; only one reminder is allowed every {hours} hours.</translation>
     </message>
     <message>
         <source>催办：{number} {client} 等待您审批</source>
-        <translation type="unfinished"></translation>
+        <translation>Reminder: {number} {client} awaits your approval</translation>
     </message>
     <message>
         <source>{name} 提醒您审批“{step}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} reminds you to approve “{step}”.</translation>
     </message>
     <message>
         <source>申请人（退回修改）</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant (return for changes)</translation>
     </message>
     <message>
         <source>第 {n} 步：{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Step {n}: {step}</translation>
     </message>
 </context>
 <context>
     <name>approval_steps</name>
     <message>
         <source>部门负责人</source>
-        <translation type="unfinished">Department manager</translation>
+        <translation>Department manager</translation>
     </message>
     <message>
         <source>行政部</source>
-        <translation type="unfinished">Admin office</translation>
+        <translation>Admin office</translation>
     </message>
     <message>
         <source>财务部（预算审核）</source>
-        <translation type="unfinished"></translation>
+        <translation>Finance (budget check)</translation>
     </message>
     <message>
         <source>总经理</source>
-        <translation type="unfinished">General manager</translation>
+        <translation>General manager</translation>
     </message>
     <message>
         <source>董事长</source>
-        <translation type="unfinished">Chairman</translation>
+        <translation>Chairman</translation>
     </message>
     <message>
         <source>总经理（超标准审批）</source>
-        <translation type="unfinished"></translation>
+        <translation>General manager (over standard)</translation>
     </message>
     <message>
         <source>{step}（含超标准审批）</source>
-        <translation type="unfinished"></translation>
+        <translation>{step} (incl. over standard)</translation>
     </message>
     <message>
         <source>{step}（由{by}代批）</source>
-        <translation type="unfinished"></translation>
+        <translation>{step} (approved by {by} instead)</translation>
     </message>
 </context>
 <context>
@@ -4304,63 +4308,63 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>地点</source>
-        <translation type="unfinished">Place</translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>航班/车次</source>
-        <translation type="unfinished"></translation>
+        <translation>Flight/train</translation>
     </message>
     <message>
         <source>机场/车站</source>
-        <translation type="unfinished"></translation>
+        <translation>Airport/station</translation>
     </message>
     <message>
         <source>路线</source>
-        <translation type="unfinished"></translation>
+        <translation>Route</translation>
     </message>
     <message>
         <source>讲解/陪同</source>
-        <translation type="unfinished"></translation>
+        <translation>Guide/escort</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished">Remarks</translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <source>来宾人数</source>
-        <translation type="unfinished"></translation>
+        <translation>Guests</translation>
     </message>
     <message>
         <source>陪餐人数</source>
-        <translation type="unfinished">Accompanying diners</translation>
+        <translation>Accompanying diners</translation>
     </message>
     <message>
         <source>房间数</source>
-        <translation type="unfinished">Rooms</translation>
+        <translation>Rooms</translation>
     </message>
     <message>
         <source>晚数</source>
-        <translation type="unfinished">Nights</translation>
+        <translation>Nights</translation>
     </message>
     <message>
         <source>开始时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Start time</translation>
     </message>
     <message>
         <source>结束时间</source>
-        <translation type="unfinished"></translation>
+        <translation>End time</translation>
     </message>
     <message>
         <source>住宿安排的{field}至少为 1。</source>
-        <translation type="unfinished"></translation>
+        <translation>For lodging, {field} must be at least 1.</translation>
     </message>
     <message>
         <source>{field} {when} 不在范围内：接送须在接待日期前后一天之内（{first} 至 {last}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} {when} is out of range: pickups and send-offs must be within one day of the reception dates ({first} to {last}).</translation>
     </message>
     <message>
         <source>{field} {when} 不在范围内：须在接待日期之内（{first} 至 {last}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} {when} is out of range: it must fall within the reception dates ({first} to {last}).</translation>
     </message>
     <message>
         <source>未知的安排类型。</source>
@@ -4404,7 +4408,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>准备事项</source>
-        <translation type="unfinished">Preparation</translation>
+        <translation>Checklist item</translation>
     </message>
     <message>
         <source>至少一位接收人。</source>
@@ -4412,7 +4416,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>接收人</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipients</translation>
     </message>
     <message>
         <source>参观时间待确认：{client}</source>
@@ -4435,7 +4439,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>演示模式：演示账户密码 {pw}。数据库是临时的，程序退出时删除：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo mode: demo accounts use the password {pw}. The database is temporary and is deleted when the program exits: {path}</translation>
     </message>
 </context>
 <context>
@@ -4443,11 +4447,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <message>
         <source>有尚未保存的修改。保存吗？</source>
         <extracomment>Room left around a window for the window manager&apos;s title bar and borders. The smallest screen we promise to fit (available geometry, after the taskbar).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>There are unsaved changes. Save them?</translation>
     </message>
     <message>
         <source>未保存的修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes</translation>
     </message>
 </context>
 <context>
@@ -4510,7 +4514,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>只有接待的申请人、接待负责人、部门负责人或行政部可以填写这份费用汇总。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the applicant, the person responsible for the reception, the department manager or the admin office can fill in this expense summary.</translation>
     </message>
     <message>
         <source>费用汇总{status}，不能修改。</source>
@@ -4522,67 +4526,67 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>请填写费用日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the expense date.</translation>
     </message>
     <message>
         <source>费用日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Expense date</translation>
     </message>
     <message>
         <source>商户</source>
-        <translation type="unfinished">Vendor</translation>
+        <translation>Vendor</translation>
     </message>
     <message>
         <source>发票代码</source>
-        <translation type="unfinished">Invoice code</translation>
+        <translation>Invoice code</translation>
     </message>
     <message>
         <source>发票号码</source>
-        <translation type="unfinished">Invoice number</translation>
+        <translation>Invoice number</translation>
     </message>
     <message>
         <source>支付方式</source>
-        <translation type="unfinished">Payment method</translation>
+        <translation>Payment method</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>价税合计</source>
-        <translation type="unfinished">Total incl. tax</translation>
+        <translation>Total incl. tax</translation>
     </message>
     <message>
         <source>只有接待部门的负责人可以签字。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the manager of the host department can sign.</translation>
     </message>
     <message>
         <source>费用汇总当前为“{status}”，部门负责人只能在提交后、财务审核前签字。</source>
-        <translation type="unfinished"></translation>
+        <translation>The expense summary is “{status}”; the department manager can sign only after it is submitted and before the finance audit.</translation>
     </message>
     <message>
         <source>不能为自己提交的费用汇总签字。</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot sign an expense summary you submitted yourself.</translation>
     </message>
     <message>
         <source>部门负责人已经签字。</source>
-        <translation type="unfinished"></translation>
+        <translation>The department manager has already signed.</translation>
     </message>
     <message>
         <source>报销方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Reimbursement method</translation>
     </message>
     <message>
         <source>凭证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher no.</translation>
     </message>
     <message>
         <source>请填写报销日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the reimbursement date.</translation>
     </message>
     <message>
         <source>报销日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Reimbursement date</translation>
     </message>
     <message>
         <source>请填写价税合计。</source>
@@ -4590,47 +4594,47 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>金额</source>
-        <translation type="unfinished">amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>税额</source>
-        <translation type="unfinished">Tax</translation>
+        <translation>Tax</translation>
     </message>
     <message>
         <source>酒水</source>
-        <translation type="unfinished">Drinks</translation>
+        <translation>Drinks</translation>
     </message>
     <message>
         <source>来宾人数</source>
-        <translation type="unfinished"></translation>
+        <translation>Guests</translation>
     </message>
     <message>
         <source>陪餐人数</source>
-        <translation type="unfinished">Accompanying diners</translation>
+        <translation>Accompanying diners</translation>
     </message>
     <message>
         <source>房间数</source>
-        <translation type="unfinished">Rooms</translation>
+        <translation>Rooms</translation>
     </message>
     <message>
         <source>晚数</source>
-        <translation type="unfinished">Nights</translation>
+        <translation>Nights</translation>
     </message>
     <message>
         <source>趟数</source>
-        <translation type="unfinished"></translation>
+        <translation>Trips</translation>
     </message>
     <message>
         <source>{cat}报销金额时，{field}至少为 1。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} must be at least 1 for a {cat} claim.</translation>
     </message>
     <message>
         <source>税额不能大于价税合计。</source>
-        <translation type="unfinished"></translation>
+        <translation>The tax cannot exceed the total including tax.</translation>
     </message>
     <message>
         <source>酒水不能大于价税合计。</source>
-        <translation type="unfinished"></translation>
+        <translation>Drinks cannot exceed the total including tax.</translation>
     </message>
     <message>
         <source>费用明细不存在。</source>
@@ -4642,7 +4646,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>凭证文件名</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher file name</translation>
     </message>
     <message>
         <source>请先填写费用明细。</source>
@@ -4681,19 +4685,19 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>您无权查看这份信息反馈。</source>
-        <translation type="unfinished"></translation>
+        <translation>You may not see this feedback.</translation>
     </message>
     <message>
         <source>只有接待的申请人、接待负责人、部门负责人或行政部可以填写信息反馈。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the applicant, the person responsible, the department manager or the admin office can fill in the feedback.</translation>
     </message>
     <message>
         <source>洽谈内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussion</translation>
     </message>
     <message>
         <source>客户要求</source>
-        <translation type="unfinished"></translation>
+        <translation>Client requirements</translation>
     </message>
     <message>
         <source>请填写洽谈内容。</source>
@@ -4709,11 +4713,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>跟进负责人不存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>The follow-up owner does not exist.</translation>
     </message>
     <message>
         <source>第 {n} 项跟进措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up action {n}</translation>
     </message>
     <message>
         <source>第 {n} 项跟进措施缺少完成日期。</source>
@@ -4721,128 +4725,128 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>{what}的负责人不存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: the owner does not exist.</translation>
     </message>
     <message>
         <source>只有接待部门的负责人可以签认信息反馈。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the manager of the host department can sign off the feedback.</translation>
     </message>
     <message>
         <source>信息反馈尚未提交，不能签认。</source>
-        <translation type="unfinished"></translation>
+        <translation>The feedback has not been submitted yet and cannot be signed off.</translation>
     </message>
     <message>
         <source>这份信息反馈已经签认。</source>
-        <translation type="unfinished"></translation>
+        <translation>This feedback has already been signed off.</translation>
     </message>
 </context>
 <context>
     <name>fields</name>
     <message>
         <source>有 {n} 处需要修改：</source>
-        <translation type="unfinished"></translation>
+        <translation>Please correct the following ({n}):</translation>
     </message>
 </context>
 <context>
     <name>filedialogs</name>
     <message>
         <source>文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder</translation>
     </message>
     <message>
         <source>{suffix} 文件</source>
-        <translation type="unfinished"></translation>
+        <translation>{suffix} file</translation>
     </message>
     <message>
         <source>文件</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>不能选择此文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot choose this file</translation>
     </message>
     <message>
         <source>这是本程序正在使用的数据库文件，请选择其他文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is the database file the program is using; please choose another file.</translation>
     </message>
 </context>
 <context>
     <name>fines</name>
     <message>
         <source>无法识别的赞助条款“{part}”，应写作“4.1 条款名称=10”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the fine clause “{part}”; write it as “4.1 Clause name=10”.</translation>
     </message>
     <message>
         <source>赞助条款 {code} 重复。</source>
-        <translation type="unfinished"></translation>
+        <translation>Fine clause {code} appears twice.</translation>
     </message>
     <message>
         <source>至少要有一条赞助条款。</source>
-        <translation type="unfinished"></translation>
+        <translation>At least one fine clause is needed.</translation>
     </message>
     <message>
         <source>连带责任 {p}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Joint liability {p}%</translation>
     </message>
     <message>
         <source>情节严重 ×{m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Serious ×{m}</translation>
     </message>
     <message>
         <source>违规</source>
-        <translation type="unfinished"></translation>
+        <translation>Violation</translation>
     </message>
     <message>
         <source>请选择被赞助人。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the person fined.</translation>
     </message>
     <message>
         <source>不能为自己记录赞助。</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot record a fine against yourself.</translation>
     </message>
     <message>
         <source>请选择违反的条款。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the clause violated.</translation>
     </message>
     <message>
         <source>倍数只能是 1（一般）或 2–5（情节严重）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The multiplier must be 1 (normal) or 2–5 (serious).</translation>
     </message>
     <message>
         <source>违规日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Violation date</translation>
     </message>
     <message>
         <source>违规日期不能晚于今天。</source>
-        <translation type="unfinished"></translation>
+        <translation>The violation date cannot be in the future.</translation>
     </message>
     <message>
         <source>违规情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Violation details</translation>
     </message>
     <message>
         <source>情节严重的赞助须写明违规情况。</source>
-        <translation type="unfinished"></translation>
+        <translation>A fine for a serious violation must describe what happened.</translation>
     </message>
     <message>
         <source>接待不存在。</source>
-        <translation type="unfinished">No such reception.</translation>
+        <translation>No such reception.</translation>
     </message>
     <message>
         <source>直接领导不存在或与被赞助人相同。</source>
-        <translation type="unfinished"></translation>
+        <translation>The direct superior does not exist or is the person fined.</translation>
     </message>
     <message>
         <source>赞助记录不存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such fine record.</translation>
     </message>
     <message>
         <source>作废须写明原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Give a reason for voiding.</translation>
     </message>
     <message>
         <source>不能作废与自己有关的赞助。</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot void a fine that involves you.</translation>
     </message>
 </context>
 <context>
@@ -4881,7 +4885,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>{name} 第 {line} 行无法按 CSV 读取：字段超过 {n} 个字符或引号不配对，请检查换行和引号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Line {line} of {name} cannot be read as CSV: a field is longer than {n} characters or a quote is unmatched. Check the line breaks and quotes.</translation>
     </message>
     <message>
         <source>找不到表头：前 {n} 行中没有可识别的列名（如 发票号码、开票日期、金额、交易日期、摘要）。</source>
@@ -4953,7 +4957,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>导入被中断，未导入任何记录，请重新导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>The import was interrupted and nothing was imported; please import again.</translation>
     </message>
     <message>
         <source>导入批次不存在。</source>
@@ -4969,37 +4973,37 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>{name} 超过 {n} 行，请按月份拆分后再导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} has more than {n} rows; split it by month and import again.</translation>
     </message>
     <message>
         <source>{name} 的表格超过 {n} 列或 {cells} 个单元格，请删除多余的行列后再导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>The table in {name} has more than {n} columns or {cells} cells; delete the extra rows and columns and import again.</translation>
     </message>
     <message>
         <source>{name} 是一个文件夹，请选择其中的文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is a folder; choose a file in it.</translation>
     </message>
     <message>
         <source>{name} 有 {size} MB，超过导入上限 {limit} MB。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is {size} MB, over the import limit of {limit} MB.</translation>
     </message>
     <message>
         <source>{name} 解压后超过 {limit} MB，不像对账单或发票清单，已拒绝导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} unpacks to more than {limit} MB, which does not look like a statement or invoice list; import refused.</translation>
     </message>
 </context>
 <context>
     <name>money</name>
     <message>
         <source>金额 {amount} 超出大写金额的范围（不超过 9999 万亿元），请核对金额。</source>
-        <translation type="unfinished"></translation>
+        <translation>The amount {amount} is too large to write in words (limit 9999 trillion yuan); please check it.</translation>
     </message>
 </context>
 <context>
     <name>nav</name>
     <message>
         <source>首页</source>
-        <translation type="unfinished"></translation>
+        <translation>Home</translation>
     </message>
     <message>
         <source>来访登记</source>
@@ -5035,7 +5039,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>赞助单</source>
-        <translation type="unfinished"></translation>
+        <translation>Fine slips</translation>
     </message>
     <message>
         <source>来访记录</source>
@@ -5057,125 +5061,125 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <name>outbox</name>
     <message>
         <source>电子邮件（SMTP）</source>
-        <translation type="unfinished"></translation>
+        <translation>Email (SMTP)</translation>
     </message>
     <message>
         <source>钉钉群机器人</source>
-        <translation type="unfinished"></translation>
+        <translation>DingTalk group bot</translation>
     </message>
     <message>
         <source>企业微信群机器人</source>
-        <translation type="unfinished"></translation>
+        <translation>WeCom group bot</translation>
     </message>
     <message>
         <source>飞书群机器人</source>
-        <translation type="unfinished"></translation>
+        <translation>Feishu group bot</translation>
     </message>
     <message>
         <source>访客到达 → 被访人</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor arrived → host</translation>
     </message>
     <message>
         <source>待审批 → 审批人</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for approval → approver</translation>
     </message>
     <message>
         <source>通过/退回/驳回 → 申请人</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved/returned/rejected → applicant</translation>
     </message>
     <message>
         <source>抄送 → 被抄送人</source>
-        <translation type="unfinished"></translation>
+        <translation>CC → CC recipient</translation>
     </message>
     <message>
         <source>反馈表/费用汇总逾期 → 负责人</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback/expense summary overdue → person responsible</translation>
     </message>
     <message>
         <source>催办 → 当前审批人</source>
-        <translation type="unfinished"></translation>
+        <translation>Remind → current approver</translation>
     </message>
     <message>
         <source>未知的通知方式。</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown notification channel.</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>请填写名称。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a name.</translation>
     </message>
     <message>
         <source>未知的事件：{e}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown events: {e}</translation>
     </message>
     <message>
         <source>请填写 SMTP 服务器。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the SMTP server.</translation>
     </message>
     <message>
         <source>请填写机器人的 Webhook 地址。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the bot&apos;s webhook URL.</translation>
     </message>
     <message>
         <source>通知方式不存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>No such notification channel.</translation>
     </message>
     <message>
         <source>电子邮件地址格式不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>The email address is not valid.</translation>
     </message>
     <message>
         <source>通知地址无法识别，请检查设置。</source>
-        <translation type="unfinished"></translation>
+        <translation>The notification address is not recognised; check the settings.</translation>
     </message>
     <message>
         <source>发送失败。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending failed.</translation>
     </message>
     <message>
         <source>请先填写您自己的电子邮件地址。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your own email address first.</translation>
     </message>
     <message>
         <source>测试消息</source>
-        <translation type="unfinished"></translation>
+        <translation>Test message</translation>
     </message>
     <message>
         <source>这是接待管理系统发出的测试消息。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a test message from Reception Manager.</translation>
     </message>
 </context>
 <context>
     <name>printing</name>
     <message>
         <source>打印预览…</source>
-        <translation type="unfinished">Print preview…</translation>
+        <translation>Print preview…</translation>
     </message>
     <message>
         <source>导出为 Excel / PDF…</source>
-        <translation type="unfinished">Export as Excel / PDF…</translation>
+        <translation>Export as Excel / PDF…</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
-        <translation type="unfinished">Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
+        <translation>Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>prompts</name>
     <message>
         <source>保存</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>放弃</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>数据库忙</source>
@@ -5195,15 +5199,15 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>详细信息已记入日志文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>The details have been written to the log file.</translation>
     </message>
     <message>
         <source>记录已被他人修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Record changed by someone else</translation>
     </message>
     <message>
         <source>现在重新载入最新内容吗？选“否”保留您输入的内容，可先复制再重新载入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload the latest version now? Choose “No” to keep what you typed; you can copy it before reloading.</translation>
     </message>
 </context>
 <context>
@@ -5250,11 +5254,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>支出</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid out</translation>
     </message>
     <message>
         <source>收入</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>（非接待费用）</source>
@@ -5451,19 +5455,19 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <name>routing</name>
     <message>
         <source>或签</source>
-        <translation type="unfinished"></translation>
+        <translation>Any one approves</translation>
     </message>
     <message>
         <source>会签</source>
-        <translation type="unfinished"></translation>
+        <translation>All must approve</translation>
     </message>
     <message>
         <source>{step}（由{by}代批）</source>
-        <translation type="unfinished"></translation>
+        <translation>{step} (approved by {by} instead)</translation>
     </message>
     <message>
         <source>所选人员不存在或已停用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected person does not exist or is inactive.</translation>
     </message>
 </context>
 <context>
@@ -5474,15 +5478,15 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>密码不能为空，也不能只有空格。</source>
-        <translation type="unfinished"></translation>
+        <translation>The password cannot be empty or only spaces.</translation>
     </message>
     <message>
         <source>密码至少 {n} 位。</source>
-        <translation type="unfinished"></translation>
+        <translation>The password must have at least {n} characters.</translation>
     </message>
     <message>
         <source>这个密码太常见，容易被猜中，请换一个。</source>
-        <translation type="unfinished"></translation>
+        <translation>This password is too common and easy to guess; please choose another.</translation>
     </message>
     <message>
         <source>请填写用户名。</source>
@@ -5494,15 +5498,15 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>{n} 秒</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} seconds</translation>
     </message>
     <message>
         <source>{n} 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} minutes</translation>
     </message>
     <message>
         <source>密码错误次数过多，请 {wait}后再试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many wrong passwords; try again in {wait}.</translation>
     </message>
     <message>
         <source>用户名或密码不正确。</source>
@@ -5522,11 +5526,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished">User name</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>显示名</source>
-        <translation type="unfinished">Display name</translation>
+        <translation>Display name</translation>
     </message>
     <message>
         <source>用户名已被占用。</source>
@@ -5570,7 +5574,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>部门名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Department name</translation>
     </message>
     <message>
         <source>请填写部门名称。</source>
@@ -5590,15 +5594,15 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>员工姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Employee name</translation>
     </message>
     <message>
         <source>职务</source>
-        <translation type="unfinished">Title</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>电话</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>请填写员工姓名。</source>
@@ -5630,7 +5634,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>{year} 年法定节假日尚未录入</source>
-        <translation type="unfinished"></translation>
+        <translation>National holidays for {year} have not been entered</translation>
     </message>
     <message>
         <source>请填写日期。</source>
@@ -5638,47 +5642,47 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>无法识别的日期：{dates}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dates not understood: {dates}</translation>
     </message>
     <message>
         <source>日期不在 {year} 年：{day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Date not in {year}: {day}</translation>
     </message>
     <message>
         <source>{day} 不能既是假日又是调休上班日。</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} cannot be both a holiday and a make-up workday.</translation>
     </message>
     <message>
         <source>法定节假日</source>
-        <translation type="unfinished"></translation>
+        <translation>National holiday</translation>
     </message>
     <message>
         <source>调休上班</source>
-        <translation type="unfinished"></translation>
+        <translation>Make-up workday</translation>
     </message>
     <message>
         <source>数据库里已经有数据，演示数据只能写入空数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database already contains data; demo data can only be written to an empty database.</translation>
     </message>
     <message>
         <source>这条记录已被删除，请关闭后重新打开。</source>
-        <translation type="unfinished"></translation>
+        <translation>This record has been deleted; please close it and open it again.</translation>
     </message>
     <message>
         <source>这条记录已被 {name} 于 {when} 修改，请重新打开后再改。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} changed this record at {when}; reopen it before editing.</translation>
     </message>
     <message>
         <source>这条记录已被 {name} 修改，请重新打开后再改。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} changed this record; reopen it before editing.</translation>
     </message>
     <message>
         <source>这条记录已于 {when} 被他人修改，请重新打开后再改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Someone else changed this record at {when}; reopen it before editing.</translation>
     </message>
     <message>
         <source>这条记录已被他人修改，请重新打开后再改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Someone else changed this record; reopen it before editing.</translation>
     </message>
 </context>
 <context>
@@ -5713,55 +5717,55 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>客户接待安排表表单编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrangement sheet form number</translation>
     </message>
     <message>
         <source>商务考察行程安排表表单编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Business visit itinerary form number</translation>
     </message>
     <message>
         <source>客户接待信息反馈表表单编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback form number</translation>
     </message>
     <message>
         <source>接待费用报销汇总表表单编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Expense summary form number</translation>
     </message>
     <message>
         <source>赞助单表单编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Fine slip form number</translation>
     </message>
     <message>
         <source>申请表印制份数（各联名称，逗号分隔）</source>
-        <translation type="unfinished"></translation>
+        <translation>Application form copies (name of each copy, comma-separated)</translation>
     </message>
     <message>
         <source>费用报销签字顺序（逗号分隔）</source>
-        <translation type="unfinished"></translation>
+        <translation>Expense sign-off order (comma-separated)</translation>
     </message>
     <message>
         <source>赞助条款及每次金额（条款 名称=元，以；分隔）</source>
-        <translation type="unfinished"></translation>
+        <translation>Fine clauses and amount per case (clause name=yuan, separated by semicolons)</translation>
     </message>
     <message>
         <source>直接领导连带责任比例（%）</source>
-        <translation type="unfinished"></translation>
+        <translation>Direct superior&apos;s share of the fine (%)</translation>
     </message>
     <message>
         <source>审批人去重：同一人连续审批时后续步骤自动通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip repeat approvers: when one person approves consecutive steps, the later steps pass automatically</translation>
     </message>
     <message>
         <source>退回后重新提交时从退回的步骤继续（不勾选：从头开始）</source>
-        <translation type="unfinished"></translation>
+        <translation>After a return, resubmission resumes at the returned step (unticked: starts over)</translation>
     </message>
     <message>
         <source>催办间隔（小时）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reminder interval (hours)</translation>
     </message>
     <message>
         <source>批准后自动抄送的角色（逗号分隔，如 行政部）</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles copied automatically on approval (comma-separated, e.g. Admin office)</translation>
     </message>
     <message>
         <source>未知设置项。</source>
@@ -5769,7 +5773,7 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>{field}须为整数。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} must be a whole number.</translation>
     </message>
     <message>
         <source>公司名称不能为空。</source>
@@ -5781,11 +5785,11 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>{field}至少填写一项。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}: enter at least one item.</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>未知列表。</source>
@@ -5890,51 +5894,51 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     <name>validation</name>
     <message>
         <source>请填写{field}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} is required.</translation>
     </message>
     <message>
         <source>{field}最多 {limit} 个字（现在 {n} 个）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} can have at most {limit} characters (now {n}).</translation>
     </message>
     <message>
         <source>{field}不是有效的金额。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} is not a valid amount.</translation>
     </message>
     <message>
         <source>{field}不能为负数。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} cannot be negative.</translation>
     </message>
     <message>
         <source>{field}必须大于 0。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} must be greater than 0.</translation>
     </message>
     <message>
         <source>{field}超出范围（须小于 10 亿元）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} is out of range (must be under 1 billion yuan).</translation>
     </message>
     <message>
         <source>{field}最多两位小数。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} can have at most two decimal places.</translation>
     </message>
     <message>
         <source>{field}须为整数。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} must be a whole number.</translation>
     </message>
     <message>
         <source>{field}至少为 {n}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} must be at least {n}.</translation>
     </message>
     <message>
         <source>{field}不能超过 {n}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} cannot exceed {n}.</translation>
     </message>
     <message>
         <source>{field}不是有效的日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} is not a valid date.</translation>
     </message>
     <message>
         <source>{field}须在 {a} 到 {b} 之间。</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} must be between {a} and {b}.</translation>
     </message>
 </context>
 <context>
@@ -5977,47 +5981,47 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>只能查看自己登记或自己接待的来访。</source>
-        <translation type="unfinished"></translation>
+        <translation>You can only view visits you registered or host.</translation>
     </message>
     <message>
         <source>访客姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor name</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished">Company</translation>
+        <translation>Company</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>证件号码</source>
-        <translation type="unfinished">ID number</translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>胸卡号</source>
-        <translation type="unfinished">Badge no.</translation>
+        <translation>Badge no.</translation>
     </message>
     <message>
         <source>等候地点</source>
-        <translation type="unfinished">Waiting at</translation>
+        <translation>Waiting at</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished">Remarks</translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <source>人数</source>
-        <translation type="unfinished">People</translation>
+        <translation>People</translation>
     </message>
     <message>
         <source>预约日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected date</translation>
     </message>
     <message>
         <source>预约时间不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid expected time.</translation>
     </message>
     <message>
         <source>请填写访客姓名。</source>
@@ -6025,23 +6029,23 @@ Qt {qt} · PySide6 {pyside} · Python {python}</source>
     </message>
     <message>
         <source>{name} 并未签离</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} has not checked out</translation>
     </message>
     <message>
         <source>{name} 不是您办理的签离</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} was not checked out by you</translation>
     </message>
     <message>
         <source>{name} 签离已超过 {minutes} 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} checked out more than {minutes} minutes ago</translation>
     </message>
     <message>
         <source>无法撤销签离：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot undo the check-out: </translation>
     </message>
     <message>
         <source>记录刚刚已被他人修改，请刷新后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Someone else has just changed the record; refresh and try again.</translation>
     </message>
     <message>
         <source>请填写联系电话。</source>
