@@ -41,7 +41,7 @@ def test_main_window_in_english_and_back(qtbot, demo_db):
         install_language(app, "zh_CN")
     window = MainWindow(auth.actor_by_username("qiantai"))
     qtbot.addWidget(window)
-    assert window.nav.item(0).text() == "来访登记"
+    assert window.nav.item(0).text() == "首页" and window.nav.item(1).text() == "来访登记"
 
 
 def test_bundled_font_covers_what_forms_print():
