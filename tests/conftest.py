@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+from pathlib import Path
 
 from desktop import clock
 
@@ -46,10 +48,48 @@ def database(db_url):
     db.close_database()
 
 
+_demo_templates: dict[dt.date, tuple[Path, Path]] = {}
+
+
+def _demo_template(tmp_path_factory) -> tuple[Path, Path]:
+    """The demo seeded once per day and test process, as an SQLite file plus its data folder.
+
+    Seeding takes about two seconds and some 500 tests start from it; copying the file takes a
+    few milliseconds. Keyed by the clock's day, so a test that pins the date still gets a demo
+    written for that day."""
+    day = clock.today()
+    if day not in _demo_templates:
+        root = tmp_path_factory.mktemp(f"demo-{day}")
+        data, file = root / "data", root / "demo.sqlite3"
+        data.mkdir()
+        previous = paths._data_dir
+        paths.set_data_dir(data)
+        try:
+            db.open_database(f"sqlite:///{file}")
+            setup.ensure_defaults()
+            demo.seed_demo(today=day)
+            db.database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close_database()
+            paths.set_data_dir(previous)
+        _demo_templates[day] = (file, data)
+    return _demo_templates[day]
+
+
 @pytest.fixture
-def demo_db(database):
-    demo.seed_demo(today=clock.today())
-    return database
+def demo_db(database, db_url, data_dir, tmp_path_factory):
+    """The demo office. On SQLite a copy of a once-seeded file (same rows, same files); on
+    PostgreSQL seeded in place."""
+    info = db.current_info()
+    if info is None or info.kind != "sqlite" or info.path is None:
+        demo.seed_demo(today=clock.today())
+        return database
+    file, data = _demo_template(tmp_path_factory)
+    db.close_database()
+    db.wipe(db_url)
+    shutil.copyfile(file, info.path)
+    shutil.copytree(data, data_dir, dirs_exist_ok=True)
+    return db.open_database(db_url)
 
 
 @pytest.fixture
