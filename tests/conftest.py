@@ -33,9 +33,45 @@ def data_dir(tmp_path):
     paths.set_data_dir(None)
 
 
+def _worker_url(url: str) -> str:
+    """With pytest-xdist each worker gets its own PostgreSQL database (``<name>_gw0`` …), created
+    on first use, because every test wipes the whole schema of the one it uses."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not url.startswith(("postgresql:", "postgres:")):
+        return url
+    import urllib.parse
+
+    import psycopg2
+
+    parsed = urllib.parse.urlparse(url)
+    name = f"{parsed.path.strip('/')}_{worker}"
+    conn = psycopg2.connect(
+        dbname="postgres",
+        host=parsed.hostname or None,
+        port=parsed.port or None,
+        user=urllib.parse.unquote(parsed.username) if parsed.username else None,
+        password=urllib.parse.unquote(parsed.password) if parsed.password else None,
+    )
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+            if cur.fetchone() is None:
+                cur.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        conn.close()
+    return urllib.parse.urlunparse(parsed._replace(path="/" + name))
+
+
+@pytest.fixture(scope="session")
+def _test_db_url() -> str | None:
+    url = os.environ.get("RECEPTION_TEST_DB")
+    return _worker_url(url) if url else None
+
+
 @pytest.fixture
-def db_url(tmp_path, data_dir):
-    url = os.environ.get("RECEPTION_TEST_DB") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+def db_url(tmp_path, data_dir, _test_db_url):
+    url = _test_db_url or f"sqlite:///{tmp_path / 'test.sqlite3'}"
     db.wipe(url)
     return url
 

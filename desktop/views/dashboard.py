@@ -142,6 +142,16 @@ def _bar_chart(
     return chart
 
 
+class TileGrid(QGridLayout):
+    """Figures three to a row: five English captions side by side need more than a 1024 screen."""
+
+    COLUMNS = 3
+
+    def add(self, widget: QWidget) -> None:
+        n = self.count()
+        self.addWidget(widget, n // self.COLUMNS, n % self.COLUMNS)
+
+
 class Tile(QPushButton):
     """A big number with its caption; a click opens the list behind it."""
 
@@ -254,14 +264,14 @@ class DashboardView(QWidget):
     def _front_desk(self, data: dashboard.FrontDesk) -> QGroupBox:
         box = QGroupBox(self.tr("前台"))
         grid = QGridLayout(box)
-        tiles = QHBoxLayout()
-        tiles.addWidget(
+        tiles = TileGrid()
+        tiles.add(
             self._tile(
                 "todayVisitors", str(data.today_total), self.tr("今日来访（人）"), "log", {"day": data.day}
             )
         )
-        tiles.addWidget(self._tile("onSite", str(data.on_site), self.tr("当前在访（人）"), "visitors"))
-        tiles.addWidget(self._tile("expected", str(data.expected), self.tr("今日预约未到（人）"), "visitors"))
+        tiles.add(self._tile("onSite", str(data.on_site), self.tr("当前在访（人）"), "visitors"))
+        tiles.add(self._tile("expected", str(data.expected), self.tr("今日预约未到（人）"), "visitors"))
         grid.addLayout(tiles, 0, 0, 1, 2)
         hours = list(range(7, 20))
         extra = sorted(h for h in data.by_hour if h not in hours)
@@ -293,8 +303,8 @@ class DashboardView(QWidget):
     def _admin_office(self, data: dashboard.AdminOffice) -> QGroupBox:
         box = QGroupBox(self.tr("行政部"))
         grid = QGridLayout(box)
-        tiles = QHBoxLayout()
-        tiles.addWidget(
+        tiles = TileGrid()
+        tiles.add(
             self._tile(
                 "openPreparations",
                 str(data.open_preparations),
@@ -304,7 +314,7 @@ class DashboardView(QWidget):
                 warn=data.open_preparations > 0,
             )
         )
-        tiles.addWidget(
+        tiles.add(
             self._tile(
                 "overdueFeedback",
                 str(data.overdue_feedback),
@@ -365,17 +375,17 @@ class DashboardView(QWidget):
     def _finance(self, data: dashboard.Finance) -> QGroupBox:
         box = QGroupBox(self.tr("财务 / 总经理"))
         grid = QGridLayout(box)
-        tiles = QHBoxLayout()
+        tiles = TileGrid()
         month_total = sum(data.month_by_department.values(), Decimal("0.00"))
         year_total = sum(data.year_by_department.values(), Decimal("0.00"))
-        tiles.addWidget(
+        tiles.add(
             self._tile("monthSpending", format_money(month_total), self.tr("本月接待费用"), "expenses")
         )
-        tiles.addWidget(
+        tiles.add(
             self._tile("yearSpending", format_money(year_total), self.tr("本年接待费用"), "expenses")
         )
         flags_target = "reconciliation" if self.actor.can("finance.import") else "expenses"
-        tiles.addWidget(
+        tiles.add(
             self._tile(
                 "openFlags",
                 str(data.open_flags),
@@ -385,7 +395,7 @@ class DashboardView(QWidget):
             )
         )
         waiting = sum(data.summaries_waiting.values())
-        tiles.addWidget(
+        tiles.add(
             self._tile(
                 "summariesWaiting",
                 str(waiting),
@@ -397,7 +407,7 @@ class DashboardView(QWidget):
                 "expenses",
             )
         )
-        tiles.addWidget(
+        tiles.add(
             self._tile(
                 "overStandard",
                 str(data.over_standard),

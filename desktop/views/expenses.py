@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -176,9 +177,9 @@ class ExpensesView(EditorMixin, QWidget):
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("意见（退回时必填）"))
         self.action_buttons = {}
-        actions = QHBoxLayout()  # the comment has its own line: seven buttons are wide enough
-        actions.addStretch(1)
-        for key, text in (
+        # Four to a row: seven buttons on one line needed 954 px in English.
+        actions = QGridLayout()
+        for n, (key, text) in enumerate((
             ("submit", self.tr("提交财务")),
             ("dept_signoff", self.tr("部门负责人签字")),
             ("return", self.tr("退回")),
@@ -186,12 +187,12 @@ class ExpensesView(EditorMixin, QWidget):
             ("approve", self.tr("总经理审批")),
             ("reimburse", self.tr("登记报销…")),
             ("print", self.tr("打印 / 导出…")),
-        ):
+        )):
             button = QPushButton(text)
             button.setObjectName(f"expense_{key}")
             button.clicked.connect(lambda _c=False, k=key: self.act(k))
             self.action_buttons[key] = button
-            actions.addWidget(button)
+            actions.addWidget(button, n // 4, n % 4)
         self.message = QLabel()
         self.message.setWordWrap(True)
         right = QWidget()

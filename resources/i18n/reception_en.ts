@@ -595,26 +595,6 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <translation>View application…</translation>
     </message>
     <message>
-        <source>转交… (Ctrl+T)</source>
-        <translation>Transfer… (Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>加签… (Ctrl+J)</source>
-        <translation>Add approver… (Ctrl+J)</translation>
-    </message>
-    <message>
-        <source>抄送… (Ctrl+Shift+C)</source>
-        <translation>CC… (Ctrl+Shift+C)</translation>
-    </message>
-    <message>
-        <source>退回到… (Ctrl+Shift+R)</source>
-        <translation>Return to… (Ctrl+Shift+R)</translation>
-    </message>
-    <message>
-        <source>批量同意 (Ctrl+Shift+Enter)</source>
-        <translation>Approve selected (Ctrl+Shift+Enter)</translation>
-    </message>
-    <message>
         <source>用同一条意见同意所选的全部申请；含超标准审批的会留下单独审批</source>
         <translation>Approve all selected applications with the same comment; those needing over-standard approval are left for a separate decision</translation>
     </message>
@@ -681,6 +661,22 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     <message>
         <source>退回到…</source>
         <translation>Return to…</translation>
+    </message>
+    <message>
+        <source>转交…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>加签…</source>
+        <translation>Add approver…</translation>
+    </message>
+    <message>
+        <source>抄送…</source>
+        <translation>CC…</translation>
+    </message>
+    <message>
+        <source>批量同意</source>
+        <translation>Approve selected</translation>
     </message>
     <message>
         <source>{number}（{client}）：已{action}。</source>

@@ -390,10 +390,10 @@ def _build(tmp: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(tmp_path_factory, _test_db_url):
     tmp = tmp_path_factory.mktemp("matrix")
     paths.set_data_dir(tmp)
-    url = os.environ.get("RECEPTION_TEST_DB") or f"sqlite:///{tmp / 'matrix.sqlite3'}"
+    url = _test_db_url or f"sqlite:///{tmp / 'matrix.sqlite3'}"
     db.wipe(url)
     db.open_database(url)
     setup.ensure_defaults()

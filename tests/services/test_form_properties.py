@@ -54,10 +54,10 @@ datetimes = st.datetimes()
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(tmp_path_factory, _test_db_url):
     tmp = tmp_path_factory.mktemp("props")
     paths.set_data_dir(tmp)
-    url = os.environ.get("RECEPTION_TEST_DB") or f"sqlite:///{tmp / 'props.sqlite3'}"
+    url = _test_db_url or f"sqlite:///{tmp / 'props.sqlite3'}"
     db.wipe(url)
     db.open_database(url)
     setup.ensure_defaults()
