@@ -8,7 +8,6 @@ One database per module; every example runs inside a savepoint that is rolled ba
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from decimal import Decimal
 
