@@ -93,6 +93,8 @@ class ApplicationDialog(EditorDialog):
         self.refresh_estimate()
         self.track(self.body)
         self.set_modified(False)
+        if not self.client.isReadOnly():
+            self.client.setFocus()  # a new or editable form starts where the clerk types first
 
     # ------------------------------------------------------------------ layout
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QApplication
 
 from desktop import clock
 from desktop.services import applications as apps
@@ -185,3 +186,11 @@ def test_main_window_counts_approvals(qtbot, demo_db):
     view.decide(approval.APPROVE)
     wait_ops(qtbot)
     assert window.nav.item(row).text() == f"审批 ({count - 1})"  # the count follows the change bus
+
+
+def test_new_application_starts_with_the_cursor_in_the_client_field(qtbot, lina):
+    dialog = ApplicationDialog(lina)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.client)
