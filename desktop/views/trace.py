@@ -86,6 +86,15 @@ def enable_faulthandler() -> Path:
     return path
 
 
+def disable_faulthandler() -> None:
+    """Crash stacks back to stderr and crash.log closed (logging out of a test, or a reset)."""
+    global _crash_file
+    faulthandler.enable(sys.__stderr__, all_threads=True)
+    if _crash_file is not None:
+        _crash_file.close()
+        _crash_file = None
+
+
 def format_exception(exc: BaseException) -> str:
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 

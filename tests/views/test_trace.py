@@ -65,4 +65,4 @@ def test_a_hard_crash_has_somewhere_to_write(data_dir):
         path = trace.enable_faulthandler()
         assert faulthandler.is_enabled() and path == paths.logs_dir() / "crash.log" and path.exists()
     finally:
-        faulthandler.enable(sys.__stderr__)
+        trace.disable_faulthandler()
