@@ -14,7 +14,7 @@ from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, Department, DepartmentBudget
-from desktop.services import versioning
+from desktop.services import validation, versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import ValidationError
 from desktop.services.money import to_money
@@ -57,15 +57,14 @@ def set_year(
     if len(months) != 12:
         raise ValidationError({"months": translate("services", "需要 12 个月的金额。")})
     amounts = []
-    errors = {}
+    errors: dict[str, str] = {}
+    if not 2000 <= int(year) <= 2099:
+        errors["year"] = translate("services", "年份须在 2000 至 2099 之间。")
     for i, value in enumerate(months, start=1):
-        try:
-            amount = to_money(value)
-        except ValueError:
-            errors[f"month{i}"] = translate("services", "{m} 月金额无法识别。").format(m=i)
-            continue
-        if amount < 0:
-            errors[f"month{i}"] = translate("services", "{m} 月金额不能为负数。").format(m=i)
+        # validation.money: the same bounds (0 ≤ x < 1e9, two decimals) and messages everywhere
+        amount = validation.money(
+            errors, f"month{i}", translate("services", "{m} 月金额").format(m=i), value, required=True
+        )
         amounts.append(amount)
     if errors:
         raise ValidationError(errors)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import DenyEntry
-from desktop.services import versioning
+from desktop.services import validation, versioning
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.text import company_forms, digits, normalize_name, normalize_phone
@@ -55,10 +55,14 @@ def save_entry(
 ) -> DenyInfo:
     require(actor, "denylist.manage")
     errors: dict[str, str] = {}
-    if not (name.strip() or company.strip() or digits(phone)):
-        errors["name"] = translate("services", "姓名、单位、电话至少填一项。")
-    if not reason.strip():
-        errors["reason"] = translate("services", "请填写原因。")
+    name = validation.text(errors, "name", translate("services", "姓名"), name, field=DenyEntry.name)
+    company = validation.text(errors, "company", translate("services", "单位"), company, field=DenyEntry.company)
+    phone = validation.text(errors, "phone", translate("services", "电话"), phone, field=DenyEntry.phone)
+    reason = validation.text(errors, "reason", translate("services", "原因"), reason, field=DenyEntry.reason)
+    if not (name or company or digits(phone)):
+        errors.setdefault("name", translate("services", "姓名、单位、电话至少填一项。"))
+    if not reason:
+        errors.setdefault("reason", translate("services", "请填写原因。"))
     if errors:
         raise ValidationError(errors)
     with database.atomic():

@@ -15,7 +15,7 @@ import peewee
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import LevelStandard, ReceptionLevel
-from desktop.services import versioning
+from desktop.services import validation, versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.money import to_money
@@ -234,6 +234,8 @@ def save_standard(
                 continue
             if amount < 0:
                 errors[key] = translate("standards", "金额不能为负数。")
+            elif amount >= validation.MONEY_MAX:
+                errors[key] = translate("standards", "金额太大。")
             data[key] = amount
         elif key in _INT_FIELDS:
             try:
@@ -243,13 +245,22 @@ def save_standard(
                 continue
             if number < (1 if key == "accompany_ratio" else 0):
                 errors[key] = translate("standards", "数值太小。")
+            elif number > 9999:
+                errors[key] = translate("standards", "数值太大。")
             data[key] = number
         elif key in _TEXT_FIELDS:
-            data[key] = str(value).strip()
+            label = {
+                "accompany": translate("standards", "陪同人员"),
+                "gifts_decider": translate("standards", "礼品决定人"),
+                "tour_decider": translate("standards", "参观决定人"),
+            }[key]
+            data[key] = validation.text(errors, key, label, value, field=getattr(LevelStandard, key, None))
         else:
             errors[key] = translate("standards", "未知字段。")
-    if name is not None and not name.strip():
-        errors["name"] = translate("standards", "级别名称不能为空。")
+    if name is not None:
+        name = validation.text(errors, "name", translate("standards", "级别名称"), name, field=ReceptionLevel.name)
+        if not name:
+            errors.setdefault("name", translate("standards", "级别名称不能为空。"))
     if errors:
         raise ValidationError(errors)
     with database.atomic():

@@ -5553,6 +5553,18 @@ Level {level} · {department}</translation>
         <translation>The old password is wrong.</translation>
     </message>
     <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>姓名、单位、电话至少填一项。</source>
         <translation>Fill in at least one of name, company, phone.</translation>
     </message>
@@ -5621,12 +5633,12 @@ Level {level} · {department}</translation>
         <translation>Twelve monthly amounts are needed.</translation>
     </message>
     <message>
-        <source>{m} 月金额无法识别。</source>
-        <translation>Month {m}: amount not understood.</translation>
+        <source>年份须在 2000 至 2099 之间。</source>
+        <translation>The year must be between 2000 and 2099.</translation>
     </message>
     <message>
-        <source>{m} 月金额不能为负数。</source>
-        <translation>Month {m}: the amount cannot be negative.</translation>
+        <source>{m} 月金额</source>
+        <translation>Amount for month {m}</translation>
     </message>
     <message>
         <source>{year} 年法定节假日尚未录入</source>
@@ -5870,6 +5882,10 @@ Level {level} · {department}</translation>
         <translation>The amount cannot be negative.</translation>
     </message>
     <message>
+        <source>金额太大。</source>
+        <translation>The amount is too large.</translation>
+    </message>
+    <message>
         <source>请输入整数。</source>
         <translation>Enter a whole number.</translation>
     </message>
@@ -5878,8 +5894,28 @@ Level {level} · {department}</translation>
         <translation>The number is too small.</translation>
     </message>
     <message>
+        <source>数值太大。</source>
+        <translation>The number is too large.</translation>
+    </message>
+    <message>
+        <source>陪同人员</source>
+        <translation>Accompanying staff</translation>
+    </message>
+    <message>
+        <source>礼品决定人</source>
+        <translation>Who decides on gifts</translation>
+    </message>
+    <message>
+        <source>参观决定人</source>
+        <translation>Who decides on tours</translation>
+    </message>
+    <message>
         <source>未知字段。</source>
         <translation>Unknown field.</translation>
+    </message>
+    <message>
+        <source>级别名称</source>
+        <translation>Level name</translation>
     </message>
     <message>
         <source>级别名称不能为空。</source>

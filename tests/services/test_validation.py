@@ -208,6 +208,38 @@ def test_settings_lists_and_accounts_are_checked(office):
     assert "用户名" in exc.value.errors["username"]
 
 
+def test_deny_list_budgets_and_standards_are_checked(office):
+    """The three settings forms that took any length or amount before."""
+    from desktop.models import DenyEntry, DepartmentBudget, LevelStandard
+    from desktop.services import budgets, denylist, standards
+
+    admin, sales, _, _, _ = office
+    with pytest.raises(ValidationError) as exc:
+        denylist.save_entry(admin, name="张" * 10_000, company="恒" * 5000, reason="\x00")
+    assert "姓名" in exc.value.errors["name"] and "单位" in exc.value.errors["company"]
+    assert "reason" in exc.value.errors and DenyEntry.select().count() == 0
+    denylist.save_entry(admin, company="东莞恒信\x00模具", reason="欠款")
+    assert DenyEntry.get().company == "东莞恒信模具"
+
+    months = ["1000"] * 12
+    with pytest.raises(ValidationError) as exc:
+        budgets.set_year(admin, sales.id, 2026, ["1e12", "-5", *months[2:]])
+    assert "1 月金额" in exc.value.errors["month1"] and "month2" in exc.value.errors
+    with pytest.raises(ValidationError) as exc:
+        budgets.set_year(admin, sales.id, 9999, months)
+    assert "year" in exc.value.errors and DepartmentBudget.select().count() == 0
+
+    level = standards.level_by_code("C")
+    before = LevelStandard.select().count()
+    with pytest.raises(ValidationError) as exc:
+        standards.save_standard(
+            admin, level.id, name="级" * 500, meal_cap="1e12", accompany_ratio=10**9, accompany="陪" * 500
+        )
+    assert {"name", "meal_cap", "accompany_ratio", "accompany"} <= set(exc.value.errors)
+    assert "陪同人员" in exc.value.errors["accompany"]
+    assert LevelStandard.select().count() == before
+
+
 def test_helpers():
     errors: dict[str, str] = {}
     assert validation.money(errors, "a", "金额", "¥1,234.50") == Decimal("1234.50")
