@@ -35,6 +35,7 @@ ITINERARY_TITLE = "商务考察行程安排表"
 FEEDBACK_TITLE = "客户接待信息反馈表"
 WIDTHS = (1.1, 1.1, 1, 1, 1, 1, 1, 1)
 CHANGED = "【已变更】"
+CANCELLED = "【已取消】"
 FORM_NUMBERS = {  # setting key, default — the settings window can change them
     ARRANGEMENT_TITLE: ("arrangement_form_no", "XZ-QR-003"),
     ITINERARY_TITLE: ("itinerary_form_no", "XZ-QR-004"),
@@ -177,16 +178,21 @@ def arrangement_doc(
         Cell("说明", 3, HEADER),
     )
     changed = detail.changed_items()
-    for item in detail.items:
-        if item.id in changed:
+    # Lines deleted since the printed revision stay on the revised sheet, struck through, so
+    # whoever holds the old copy sees what is off; in time order among the others.
+    cancelled = {id(i) for i in detail.cancelled}
+    for item in sorted([*detail.items, *detail.cancelled], key=lambda i: i.start):
+        gone = id(item) in cancelled
+        if gone or item.id in changed:
             doc.changed_rows.add(len(doc.rows))
+        mark = CANCELLED if gone else CHANGED if item.id in changed else ""
         doc.row(
-            Cell(_item_when(item), 2, align="center"),
-            Cell(item.kind_label, 1, align="center"),
-            Cell(_where(item), 2),
-            Cell((CHANGED if item.id in changed else "") + _note(item), 3),
+            Cell(_item_when(item), 2, align="center", strike=gone),
+            Cell(item.kind_label, 1, align="center", strike=gone),
+            Cell(_where(item), 2, strike=gone),
+            Cell(mark + _note(item), 3),
         )
-    if not detail.items:
+    if not detail.items and not detail.cancelled:
         doc.row(Cell("尚未安排", 8, align="center"))
     doc.section("联系方式")
     contacts = _contacts(detail)
@@ -214,8 +220,9 @@ def arrangement_doc(
         ("填表人", detail.updated_by, 3), ("填表日期", f"{filled:%Y-%m-%d}（应于 {due:%Y-%m-%d} 前发出）", 3)
     )
     footer = "接待人员在客户离开前不得更换；如有变更请以最新版本为准。"
-    if changed:
-        footer += f"标“{CHANGED}”的行是第 {detail.printed_revision} 版发出后的变更。"
+    marks = [m for m, used in ((CHANGED, changed), (CANCELLED, detail.cancelled)) if used]
+    if marks:
+        footer += f"标“{'”“'.join(marks)}”的行是第 {detail.printed_revision} 版发出后的变更。"
     doc.footer = footer
     return doc
 

@@ -30,6 +30,7 @@ class Cell:
     role: str = VALUE
     align: str = "left"  # left | center | right
     min_lines: int = 1  # a box to write in by hand: at least this many lines high
+    strike: bool = False  # struck through: a line cancelled since the printed revision
 
 
 @dataclass
@@ -141,7 +142,10 @@ def _story(doc: FormDoc) -> list:
                 style = st["head"]
             if cell.role == SECTION:
                 style = st["meta"]
-            cells.append(pdfkit.para(cell.text, style))
+            if cell.strike and str(cell.text):
+                cells.append(pdfkit.Paragraph(f"<strike>{pdfkit.escape(cell.text)}</strike>", style))
+            else:
+                cells.append(pdfkit.para(cell.text, style))
             cells.extend([""] * (cell.span - 1))
             if cell.span > 1:
                 commands.append(("SPAN", (c, r), (c + cell.span - 1, r)))
@@ -256,6 +260,8 @@ def _fill_sheet(ws, doc: FormDoc) -> None:
             font = copy(base_font)
             if cell.role in (LABEL, HEADER, SECTION):
                 font = Font(name=base_font.name, size=base_font.size, bold=True)
+            if cell.strike:
+                font = Font(name=font.name, size=font.size, bold=font.bold, strike=True)
             target.font = font
             if cell.role in (LABEL, HEADER):
                 target.fill = LABEL_FILL

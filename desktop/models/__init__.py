@@ -7,6 +7,7 @@ from desktop.models.arrangement import (
     FeedbackAction,
     ItineraryAttendee,
     ItineraryItem,
+    PrintedItem,
 )
 from desktop.models.base import BaseModel
 from desktop.models.finance import (
@@ -85,6 +86,7 @@ ALL_MODELS = [
     CalendarYear,
     NotifyChannel,
     Outbox,
+    PrintedItem,
 ]
 
 __all__ = [
@@ -111,6 +113,7 @@ __all__ = [
     "CalendarYear",
     "NotifyChannel",
     "Outbox",
+    "PrintedItem",
     "ApprovalRecord",
     "ApprovalStep",
     "BudgetLine",

@@ -49,6 +49,19 @@ class ItineraryItem(VersionedModel):
     notes = pw.TextField(default="")
 
 
+class PrintedItem(BaseModel):
+    """A line as it stood on the last printed sheet (migration 0015).
+
+    A revised sheet shows the lines deleted since that print as 【已取消】, so a driver holding
+    the old copy learns the pickup is off; the deleted row itself is gone, hence this copy. Only
+    the last print is kept: ``item_id`` is a plain integer because the line may no longer exist.
+    """
+
+    arrangement = pw.ForeignKeyField(Arrangement, backref="+", on_delete="CASCADE")
+    item_id = pw.IntegerField()
+    snapshot = pw.TextField()  # JSON of the line's ItemInfo (services.arrangements)
+
+
 class ItineraryAttendee(BaseModel):
     item = pw.ForeignKeyField(ItineraryItem, backref="attendees", on_delete="CASCADE")
     employee = pw.ForeignKeyField(Employee, on_delete="CASCADE", backref="+")

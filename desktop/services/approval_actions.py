@@ -324,10 +324,23 @@ def counts(actor: Actor) -> Counts:
     return Counts(approval.inbox_count(actor), returned, copied)
 
 
-def colleagues(actor: Actor) -> list[tuple[int, str]]:
-    """Active accounts to choose from for 转交, 加签 and 抄送 (id, name)."""
+def colleagues(actor: Actor, application_id: int | None = None) -> list[tuple[int, str]]:
+    """Active accounts to choose from for 转交, 加签 and 抄送 (id, name).
+
+    Never the actor; for an application also never its applicant (who may not approve their own
+    application, and is told of its progress anyway) nor whoever already holds its current step
+    by name (handing the step to them, adding them again or copying them to it changes nothing):
+    a picker that offers them only leads to a refusal after 确定."""
+    leave_out = {actor.user_id}
+    if application_id is not None:
+        app = Application.get_or_none(Application.id == application_id)
+        if app is not None:
+            leave_out.add(app.applicant_id)
+            steps = routing.load(app) if app.status == apps.PENDING else []
+            if 0 <= app.step_index < len(steps):
+                leave_out.update(steps[app.step_index].users)
     rows = User.select().where(User.active == True).order_by(User.display_name)  # noqa: E712
-    return [(u.id, u.display_name or u.username) for u in rows if u.id != actor.user_id]
+    return [(u.id, u.display_name or u.username) for u in rows if u.id not in leave_out]
 
 
 def return_targets(actor: Actor, application_id: int) -> list[tuple[int, str]]:

@@ -10,7 +10,8 @@ printed raises the sheet's revision number.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+import json
+from dataclasses import asdict, dataclass, field, replace
 
 from desktop import clock
 from desktop.db import database
@@ -24,6 +25,7 @@ from desktop.models import (
     ItineraryAttendee,
     ItineraryItem,
     MeetingRoom,
+    PrintedItem,
     User,
     Vehicle,
 )
@@ -197,6 +199,9 @@ class ArrangementDetail:
     updated_by: str = ""  # 填表人 on the sheet: who last changed the arrangement
     updated_at: dt.datetime | None = None
     host_phone: str = ""  # the 接待负责人's phone, a contact on the handout
+    # Lines on the last printed revision that were deleted since, as printed (【已取消】 on the
+    # revised sheet); empty when nothing changed since printing.
+    cancelled: tuple[ItemInfo, ...] = ()
 
     @property
     def changed_since_print(self) -> bool:
@@ -370,7 +375,36 @@ def get(actor: Actor, application_id: int) -> ArrangementDetail:
         updated_by=editor.display_name if editor else "",
         updated_at=arrangement.updated_at,
         host_phone=_host_phone(approved),
+        cancelled=_cancelled(arrangement, items),
     )
+
+
+def _snapshot(info: ItemInfo) -> str:
+    return json.dumps(asdict(info), default=lambda v: v.isoformat(), ensure_ascii=False)
+
+
+def _from_snapshot(text: str) -> ItemInfo:
+    data = json.loads(text)
+    for key in ("start", "end", "updated_at"):
+        if data.get(key):
+            data[key] = dt.datetime.fromisoformat(data[key])
+    for key in ("attendee_ids", "attendee_names"):
+        data[key] = tuple(data.get(key) or ())
+    known = ItemInfo.__dataclass_fields__
+    return ItemInfo(**{k: v for k, v in data.items() if k in known})
+
+
+def _cancelled(arrangement: Arrangement, items: list[ItemInfo]) -> tuple[ItemInfo, ...]:
+    """Lines of the printed revision that no longer exist, in time order."""
+    if arrangement.printed_revision is None or arrangement.printed_revision == arrangement.revision:
+        return ()
+    present = {i.id for i in items}
+    gone = [
+        _from_snapshot(p.snapshot)
+        for p in PrintedItem.select().where(PrintedItem.arrangement == arrangement).order_by(PrintedItem.id)
+        if p.item_id not in present
+    ]
+    return tuple(sorted(gone, key=lambda i: (i.start, i.id)))
 
 
 def _host_phone(app: Application) -> str:
@@ -722,9 +756,16 @@ def mark_printed(actor: Actor, arrangement_id: int, revision: int | None = None)
     later changes are marked. ``revision``: the one the sheet was generated from — if the
     arrangement changed between generating and printing, the paper is already out of date."""
     require(actor, "arrangements.manage")
-    Arrangement.update(
-        printed_revision=Arrangement.revision if revision is None else revision, printed_at=clock.now()
-    ).where(Arrangement.id == arrangement_id).execute()
+    with database.atomic():
+        Arrangement.update(
+            printed_revision=Arrangement.revision if revision is None else revision, printed_at=clock.now()
+        ).where(Arrangement.id == arrangement_id).execute()
+        # What the paper carries, so the next revision can show the lines deleted since.
+        PrintedItem.delete().where(PrintedItem.arrangement == arrangement_id).execute()
+        for item in ItineraryItem.select().where(ItineraryItem.arrangement == arrangement_id):
+            PrintedItem.create(
+                arrangement=arrangement_id, item_id=item.id, snapshot=_snapshot(_item_info(item))
+            )
 
 
 # ------------------------------------------------------------------ schedule

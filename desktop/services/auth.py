@@ -145,6 +145,7 @@ class UserInfo:
     last_login: dt.datetime | None = None
     role_labels: tuple[str, ...] = field(default=())
     version: int = 0  # hand back to save_user (services.versioning)
+    email: str = ""  # where e-mail notifications reach this person (设置 → 通知)
 
 
 def require(actor: Actor, permission: str) -> None:
@@ -376,6 +377,7 @@ def _info(user: User) -> UserInfo:
         last_login=user.last_login,
         role_labels=tuple(role_label(r) for r in roles),
         version=user.version,
+        email=user.email,
     )
 
 
@@ -396,8 +398,10 @@ def save_user(
     active: bool = True,
     password: str | None = None,
     version: int | None = None,
+    email: str | None = None,
 ) -> UserInfo:
     """Create or update an account. A new account needs a password; an edit may leave it.
+    ``email`` (None: unchanged) is where e-mail notifications reach the person.
 
     ``version`` is :attr:`UserInfo.version` of the copy edited: a form opened before another
     administrator's change is refused (StaleRecord), so it cannot re-activate an account that
@@ -428,6 +432,8 @@ def save_user(
         _check_password_rules(password or "", errors)
     if employee_id is not None and not Employee.select().where(Employee.id == employee_id).exists():
         errors["employee"] = translate("services", "员工不存在。")
+    if email is not None:
+        email = clean_email(errors, email)
     if errors:
         raise ValidationError(errors)
     with database.atomic():
@@ -438,6 +444,7 @@ def save_user(
                 password_hash=hash_password(password or ""),
                 employee=employee_id,
                 active=active,
+                email=email or "",
             )
         else:
             user = User.get_or_none(User.id == user_id)
@@ -448,6 +455,8 @@ def save_user(
             user.display_name = display_name.strip() or username
             user.employee = employee_id
             user.active = active
+            if email is not None:
+                user.email = email
             if password:
                 user.password_hash = hash_password(password)
             user.save()
@@ -456,6 +465,15 @@ def save_user(
             UserRole.create(user=user, role=role)
         _ensure_a_sysadmin_remains()
     return _info(User.get_by_id(user.id))
+
+
+def clean_email(errors: dict[str, str], value: str) -> str:
+    """An e-mail address for notifications, trimmed; empty is allowed (no e-mail)."""
+    email = value.strip()
+    local, _, domain = email.partition("@")
+    if email and (not local or not domain or " " in email or len(email) > 200):
+        errors["email"] = translate("services", "电子邮件地址格式不正确。")
+    return email
 
 
 def _ensure_a_sysadmin_remains() -> None:

@@ -138,6 +138,9 @@ class SummaryInfo:
     history: list[tuple[dt.datetime, str, str, str]]  # at, who, action, comment
     reimbursed: tuple[dt.date | None, str, str]
     version: int = 0  # the summary's; goes up with every line saved; hand back to submit
+    # The due date reaches into a year whose public holidays nobody entered (counted Monday to
+    # Friday): shown as 待确认 next to it.
+    due_uncertain: bool = False
 
     @property
     def status_label(self) -> str:
@@ -321,6 +324,7 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
         history,
         (summary.reimbursed_on, summary.reimbursed_method, summary.reimbursed_reference),
         version=summary.version,
+        due_uncertain=workdays.uncertain(app.departure.date(), summary.due),
     )
 
 
@@ -712,6 +716,7 @@ class SummaryRow:
     due: dt.date
     total: Decimal
     late: bool
+    due_uncertain: bool = False  # see SummaryInfo.due_uncertain
 
     @property
     def status_label(self) -> str:
@@ -760,6 +765,7 @@ def list_summaries(actor: Actor, statuses: tuple[str, ...] = ()) -> list[Summary
                 due,
                 total,
                 submitted > due,
+                workdays.uncertain(app.departure.date(), due),
             )
         )
     return sorted(rows, key=lambda r: r.departure, reverse=True)

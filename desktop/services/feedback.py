@@ -53,6 +53,9 @@ class FeedbackStatus:
     due: dt.date
     submitted_at: dt.datetime | None
     overdue: bool
+    # The due date reaches into a year whose public holidays nobody entered: counted Monday to
+    # Friday, so it may be wrong; shown as 待确认 next to the date.
+    due_uncertain: bool = False
 
 
 def _status(app: Application, today: dt.date) -> FeedbackStatus:
@@ -71,6 +74,7 @@ def _status(app: Application, today: dt.date) -> FeedbackStatus:
         due,
         submitted,
         submitted is None and today > due,
+        workdays.uncertain(app.departure.date(), due),
     )
 
 

@@ -22,7 +22,7 @@ from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import NotifyChannel, Outbox, User
 from desktop.services import validation
-from desktop.services.auth import Actor, require
+from desktop.services.auth import Actor, clean_email, require
 from desktop.services.errors import NotFound, ServiceError, ValidationError
 
 EMAIL = "email"
@@ -194,9 +194,9 @@ def set_email(actor: Actor, user_id: int, email: str) -> None:
     """A user's e-mail address for notifications: their own, or any (system administrator)."""
     if actor.user_id != user_id:
         require(actor, "users.manage")
-    email = email.strip()
-    if email and ("@" not in email or " " in email or len(email) > 200):
-        raise ValidationError({"email": translate("outbox", "电子邮件地址格式不正确。")})
+    errors: dict[str, str] = {}
+    email = clean_email(errors, email)  # the same rule as 设置 → 用户与角色
+    validation.raise_if(errors)
     with database.atomic():
         User.update(email=email).where(User.id == user_id).execute()
 

@@ -398,18 +398,19 @@ class ApprovalsView(QWidget):
         dialog.open()
         return dialog
 
+    def _people(self) -> list[tuple[int, str]]:
+        """Whom the pickers offer: never me, the applicant, or who already holds the step."""
+        row = self.current()
+        return actions.colleagues(self.actor, row.id if row is not None else None)
+
     def transfer(self) -> action_dialogs.ActionDialog | None:
-        return self._action_dialog(
-            action_dialogs.TRANSFER, self.tr("转交"), people=actions.colleagues(self.actor)
-        )
+        return self._action_dialog(action_dialogs.TRANSFER, self.tr("转交"), people=self._people())
 
     def add_approvers(self) -> action_dialogs.ActionDialog | None:
-        return self._action_dialog(action_dialogs.ADD, self.tr("加签"), people=actions.colleagues(self.actor))
+        return self._action_dialog(action_dialogs.ADD, self.tr("加签"), people=self._people())
 
     def copy_to(self) -> action_dialogs.ActionDialog | None:
-        return self._action_dialog(
-            action_dialogs.COPY, self.tr("抄送"), people=actions.colleagues(self.actor)
-        )
+        return self._action_dialog(action_dialogs.COPY, self.tr("抄送"), people=self._people())
 
     def return_to(self) -> action_dialogs.ActionDialog | None:
         row = self.current()

@@ -54,8 +54,15 @@ class ExpensesView(EditorMixin, QWidget):
                 Column(
                     "due",
                     self.tr("应交"),
-                    lambda r: f"{r.due:%m-%d}" + (self.tr(" 逾期") if r.late else ""),
+                    lambda r: (
+                        f"{r.due:%m-%d}"
+                        + (self.tr("（待确认）") if r.due_uncertain else "")
+                        + (self.tr(" 逾期") if r.late else "")
+                    ),
                     value=lambda r: r.due,
+                    tooltip=lambda r: (
+                        self.tr("该年法定节假日尚未录入，按周一至周五估算") if r.due_uncertain else None
+                    ),
                 ),
                 Column(
                     "total",
@@ -250,6 +257,8 @@ class ExpensesView(EditorMixin, QWidget):
         self.info = expenses.get(self.actor, row.application_id)
         info = self.info
         late = self.tr("（逾期）") if info.late else ""
+        if info.due_uncertain:  # holidays of that year not entered: counted Monday–Friday
+            late = self.tr("（待确认：节假日未录入，按周一至周五估算）") + late
         self.header.setText(
             self.tr("{number} {client}　{status}　应于 {due} 前提交{late}　合计 {total}（{capital}）").format(
                 number=info.application.number,

@@ -66,7 +66,16 @@ class FeedbackView(EditorMixin, QWidget):
                     lambda s: f"{s.departure:%m-%d %H:%M}",
                     value=lambda s: s.departure,
                 ),
-                Column("due", self.tr("应交日期"), lambda s: f"{s.due:%Y-%m-%d}", value=lambda s: s.due),
+                Column(
+                    "due",
+                    self.tr("应交日期"),
+                    # holidays of that year not entered: counted Monday–Friday, so say so
+                    lambda s: f"{s.due:%Y-%m-%d}" + (self.tr("（待确认）") if s.due_uncertain else ""),
+                    value=lambda s: s.due,
+                    tooltip=lambda s: (
+                        self.tr("该年法定节假日尚未录入，按周一至周五估算") if s.due_uncertain else None
+                    ),
+                ),
                 Column("state", self.tr("状态"), _state),
             ],
             self,

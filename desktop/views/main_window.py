@@ -26,7 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.services import approval_actions, arrangements, auth, feedback, notifications, outbox, settings
+from desktop.services import (
+    approval_actions,
+    arrangements,
+    auth,
+    feedback,
+    notifications,
+    outbox,
+    reminders,
+    settings,
+)
 from desktop.services.auth import Actor
 from desktop.views import changes, ops, prompts
 from desktop.views.registry import ViewSpec, allowed, main_views, start_view
@@ -183,6 +192,7 @@ class MainWindow(QMainWindow):
         # Notifications that leave the program (e-mail, DingTalk/WeCom/Feishu robots) go out off
         # the UI thread; a slow or failing server never holds up the window.
         self._sending = False
+        self._scanning = False  # overdue reminders (services.reminders) on the writer thread
         self.outbox_timer = QTimer(self)
         self.outbox_timer.setInterval(60_000)
         self.outbox_timer.timeout.connect(self.send_outbox)
@@ -268,8 +278,28 @@ class MainWindow(QMainWindow):
             self.refresh_bell(send_reminders=False)
 
     def _tick(self) -> None:
+        self.send_overdue_reminders()
         self._guarded(self.refresh_bell)
         self._guarded(self.refresh_counts)
+
+    def send_overdue_reminders(self) -> None:
+        """Feedback forms and expense summaries past their due date tell their owners once
+        (services.reminders). A write, so on the writer thread, never on the UI thread; the bell
+        is read again only when a reminder was actually sent."""
+        if self._scanning or self._closing:
+            return
+        self._scanning = True
+
+        def finished(count) -> None:
+            self._scanning = False
+            if count:
+                changes.announce(changes.NOTIFICATIONS)
+
+        def failed(exc: BaseException) -> None:
+            self._scanning = False
+            logging.getLogger("reception").warning("overdue reminders failed: %s", exc)
+
+        ops.run(None, lambda _p: reminders.send_overdue(), finished, failed, progress_dialog=False, write=True)
 
     def _guarded(self, fn, *args) -> None:
         """Background refreshes report a failure in the status bar and the log, not in a

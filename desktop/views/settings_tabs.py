@@ -272,6 +272,7 @@ class UserEditor(CrudEditor):
             Column("display_name", self.tr("显示名"), lambda u: u.display_name),
             Column("roles", self.tr("角色"), lambda u: "、".join(u.role_labels)),
             Column("employee", self.tr("对应员工"), lambda u: u.employee_name),
+            Column("email", self.tr("电子邮件"), lambda u: u.email),
             Column("active", self.tr("状态"), lambda u: _active(u.active)),
             Column(
                 "last_login",
@@ -283,6 +284,10 @@ class UserEditor(CrudEditor):
         super().__init__(columns, editable=actor.can("users.manage"), title=self.tr("账户"), parent=parent)
         self.username = self.add_field("username", self.tr("用户名 *"), QLineEdit())
         self.display_name = self.add_field("display_name", self.tr("显示名"), QLineEdit())
+        self.email = self.add_field("email", self.tr("电子邮件"), QLineEdit())
+        self.email.setObjectName("email")
+        # Where e-mail notifications (设置 → 通知) reach this person; without it they get none.
+        self.email.setPlaceholderText(self.tr("用于邮件通知，可不填"))
         self.employee = self.add_field("employee", self.tr("对应员工"), QComboBox())
         role_box = QWidget()
         grid = QGridLayout(role_box)
@@ -313,6 +318,7 @@ class UserEditor(CrudEditor):
     def fill(self, row) -> None:
         self.username.setText(row.username)
         self.display_name.setText(row.display_name)
+        self.email.setText(row.email)
         combo_select(self.employee, row.employee_id)
         for role, check in self.role_checks.items():
             check.setChecked(role in row.roles)
@@ -320,7 +326,7 @@ class UserEditor(CrudEditor):
         self.active.setChecked(row.active)
 
     def clear_form(self) -> None:
-        for edit in (self.username, self.display_name, self.password):
+        for edit in (self.username, self.display_name, self.email, self.password):
             edit.clear()
         self.employee.setCurrentIndex(0)
         for check in self.role_checks.values():
@@ -339,4 +345,5 @@ class UserEditor(CrudEditor):
             active=self.active.isChecked(),
             password=self.password.text() or None,
             version=self.current_version,
+            email=self.email.text(),
         )

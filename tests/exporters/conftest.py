@@ -41,8 +41,11 @@ def make_row(i: int, **overrides) -> VisitRow:
 
 
 def pdf_text(path) -> str:
+    """The PDF's text in drawing order (``-raw``): a table cell whose text wraps stays together,
+    where ``-layout`` interleaves its second line with the label beside it (a longer budget line
+    on a Friday's demo data failed the xlsx-vs-pdf comparison that way)."""
     return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
 
 

@@ -73,6 +73,29 @@ def test_changed_sheet_shows_the_revision(arranged, tmp_path):
 
 
 @needs_poppler
+def test_revised_sheet_shows_cancelled_lines(arranged, tmp_path):
+    admin, detail = arranged
+    arr.mark_printed(admin, detail.id)
+    gone = next(i for i in detail.items if i.kind == "pickup")
+    arr.delete_item(admin, gone.id)
+    revised = arr.get(admin, detail.application.info.id)
+    assert gone.id not in {i.id for i in revised.items}
+    text = pdf_text(arrangement_forms.export_arrangement(revised, "公司", tmp_path / "c.pdf"))
+    first = text.split("\f")[0]
+    # The deleted pickup is still on the page, marked, with its flight, and explained below.
+    assert arrangement_forms.CANCELLED in first and gone.transport_no in first
+    assert f"“{arrangement_forms.CANCELLED}”的行是第{revised.printed_revision}版发出后的变更" in flat(first)
+    xlsx = arrangement_forms.export_arrangement(revised, "公司", tmp_path / "c.xlsx")
+    ws = load_workbook(xlsx).worksheets[0]
+    row = next(r for r in ws.iter_rows() if any(arrangement_forms.CANCELLED in str(c.value or "") for c in r))
+    when = row[0]
+    assert f"{gone.start:%Y-%m-%d %H:%M}" in str(when.value) and when.font.strike
+    assert row[2].value == gone.kind_label and row[2].font.strike
+    for cell in formdoc.read_xlsx_texts(xlsx):
+        assert head(cell) in flat(first), cell
+
+
+@needs_poppler
 def test_itinerary_day_by_day(arranged, tmp_path):
     _, detail = arranged
     pdf = arrangement_forms.export_itinerary(detail, "华夏精工科技有限公司", tmp_path / "i.pdf")

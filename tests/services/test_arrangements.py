@@ -164,6 +164,26 @@ def test_revision_after_printing(office):
     assert arr.get(admin, a.id).revision == changed.revision  # one revision per print
 
 
+def test_lines_deleted_after_printing_are_listed_as_cancelled(office):
+    admin, _, approved, room, _, _ = office
+    a = approved[0]
+    kept, _ = arr.save_item(admin, a.id, meeting(a, at(a, 9), at(a, 10), room_id=room.id))
+    dropped, _ = arr.save_item(admin, a.id, meeting(a, at(a, 14), at(a, 15), place="二号车间"))
+    detail = arr.get(admin, a.id)
+    assert detail.cancelled == ()
+    arr.mark_printed(admin, detail.id)
+    arr.delete_item(admin, dropped.id)
+    revised = arr.get(admin, a.id)
+    ids = {i.id for i in revised.items}
+    assert kept.id in ids and dropped.id not in ids
+    # As the printed copy carried it: time, kind and place.
+    assert [(c.id, c.start, c.kind, c.place) for c in revised.cancelled] == [
+        (dropped.id, at(a, 14), "meeting", "二号车间")
+    ]
+    arr.mark_printed(admin, revised.id)  # the new print no longer carries it
+    assert arr.get(admin, a.id).cancelled == ()
+
+
 def test_pickup_meets_an_hour_early(office):
     admin, _, approved, _, _, car = office
     from desktop.models import Application

@@ -8,9 +8,10 @@ import datetime as dt
 
 import pytest
 
+from desktop import clock
 from desktop.models import ExpenseSummary
 from desktop.services import applications as apps
-from desktop.services import auth, expenses, workdays
+from desktop.services import approval, auth, expenses, feedback, workdays
 from desktop.services.errors import PermissionDenied, ValidationError
 from tests.conftest import make_user
 from tests.services.test_applications import form, office  # noqa: F401 - the fixture
@@ -70,3 +71,42 @@ def test_stored_due_dates_follow_the_calendar(office, admin):
     assert summary.due == D(2027, 2, 12)  # Monday–Friday guess: 5 working days after Friday 5th
     workdays.set_year(admin, 2027, workdays.parse_dates("2027-02-06~2027-02-12"), [D(2027, 2, 20)])
     assert ExpenseSummary.get_by_id(summary.id).due == D(2027, 2, 19)
+
+
+@pytest.fixture
+def december_2026():
+    clock.set_today(D(2026, 12, 1))
+    yield
+    clock.set_today(None)
+
+
+def approved_ending(people, sales, host, departure: dt.datetime) -> int:
+    """An application ending at ``departure``, approved by whoever it waits for in turn."""
+    f = form(sales, host)
+    f.arrival, f.departure = departure - dt.timedelta(days=1), departure
+    info = apps.submit(people["host"], apps.save_draft(people["host"], f).id)
+    for _ in range(10):
+        if apps.get(people["host"], info.id).info.status == apps.APPROVED:
+            return info.id
+        actor = next(a for a in people.values() if info.id in [i.id for i in approval.inbox(a)])
+        approval.decide(actor, info.id, approval.APPROVE, "同意")
+    raise AssertionError("not approved")
+
+
+def test_due_dates_reaching_into_an_unknown_year_are_uncertain(office, admin, december_2026):
+    sales, host, people = office
+    early = approved_ending(people, sales, host, dt.datetime(2026, 12, 9, 17))
+    late = approved_ending(people, sales, host, dt.datetime(2026, 12, 30, 17))
+    clock.set_today(D(2027, 1, 4))
+    lina = people["host"]
+    status = {s.application_id: s for s in feedback.statuses(lina)}
+    assert status[late].due == D(2027, 1, 1)  # Monday–Friday guess: New Year's Day counted
+    assert status[late].due_uncertain and not status[early].due_uncertain
+    assert expenses.get(lina, late).due_uncertain and not expenses.get(lina, early).due_uncertain
+    rows = {r.application_id: r for r in expenses.list_summaries(lina)}
+    assert rows[late].due_uncertain and not rows[early].due_uncertain
+    workdays.set_year(admin, 2027, [D(2027, 1, 1)], [])
+    status = {s.application_id: s for s in feedback.statuses(lina)}
+    assert status[late].due == D(2027, 1, 4) and not status[late].due_uncertain
+    assert not expenses.get(lina, late).due_uncertain
+    assert not {r.application_id: r for r in expenses.list_summaries(lina)}[late].due_uncertain

@@ -288,3 +288,85 @@ def test_vice_president_named_per_department(qtbot, office, admin, scripted):
     own = apps.save_draft(people["manager"], form(sales, host))
     apps.submit(people["manager"], own.id)
     assert [i.id for i in approval.inbox(vp)] == [own.id]  # the head's own application goes to the VP
+
+
+def test_pickers_leave_out_the_applicant_and_the_approver(qtbot, office, admin):
+    """转交 / 加签 / 抄送 offer neither the applicant (who may not approve their own application)
+    nor the approver themselves, nor who already holds the step by name."""
+    from PySide6.QtCore import Qt
+
+    sales, host, people = office
+    deputy = make_user(admin, "deputy", {auth.HOST})
+    info = submit(people, sales, host)
+    approval_actions.add_approvers(
+        people["manager"], info.id, [deputy.user_id], approval_actions.BEFORE, "请先看"
+    )
+    view = ApprovalsView(deputy)  # the step is now deputy's, by name
+    qtbot.addWidget(view)
+    select(view, info.id)
+    dialog = view.transfer()
+    offered = {"transfer": [dialog.person.itemData(i) for i in range(dialog.person.count())]}
+    dialog.reject()
+    for kind, opener in (("add", view.add_approvers), ("copy", view.copy_to)):
+        dialog = opener()
+        offered[kind] = [dialog.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.people.count())]
+        dialog.reject()
+    for kind, ids in offered.items():
+        assert ids, kind
+        assert people["host"].user_id not in ids, kind  # the applicant
+        assert deputy.user_id not in ids, kind  # the approver themselves
+        assert people["finance"].user_id in ids and people["manager"].user_id in ids, kind
+
+
+def test_the_timer_reminds_of_overdue_feedback_off_the_ui_thread(qtbot, office):
+    """The main window's 30-second tick runs the overdue scan on the writer thread; the bell
+    shows the reminder, and the next tick does not repeat it."""
+    from desktop.services import notifications, reminders
+    from desktop.views.main_window import MainWindow
+    from tests.services.test_working_day_rules import approved_ending
+
+    sales, host, people = office
+    clock.set_today(dt.date(2026, 10, 15))
+    try:
+        approved_ending(people, sales, host, dt.datetime(2026, 11, 4, 17))
+        clock.set_today(dt.date(2026, 11, 9))  # feedback was due on Friday the 6th
+        lina = people["host"]
+        window = MainWindow(lina)
+        qtbot.addWidget(window)
+        before = notifications.unread_count(lina)
+        window._tick()  # what the timer calls
+        wait_ops(qtbot)
+        assert [n.kind for n in notifications.recent(lina)][0] == reminders.FEEDBACK_OVERDUE
+        assert window.bell.text() == f"通知 {before + 1}"
+        window._tick()
+        wait_ops(qtbot)
+        assert notifications.unread_count(lina) == before + 1
+    finally:
+        clock.set_today(None)
+
+
+def test_due_dates_in_an_unknown_year_say_so(qtbot, office, scripted):
+    """Feedback and expense due dates counted into 2027 (holidays not entered) read 待确认."""
+    from desktop.views.expenses import ExpensesView
+    from desktop.views.feedback import FeedbackView
+    from tests.services.test_working_day_rules import approved_ending
+
+    sales, host, people = office
+    clock.set_today(dt.date(2026, 12, 1))
+    try:
+        app_id = approved_ending(people, sales, host, dt.datetime(2026, 12, 30, 17))
+        clock.set_today(dt.date(2027, 1, 4))
+        fb = FeedbackView(people["host"])
+        qtbot.addWidget(fb)
+        row = next(i for i, s in enumerate(fb.model.rows) if s.application_id == app_id)
+        column = next(i for i, c in enumerate(fb.model.columns) if c.key == "due")
+        assert fb.model.index(row, column).data() == "2027-01-01（待确认）"
+        ex = ExpensesView(people["host"])
+        qtbot.addWidget(ex)
+        row = next(i for i, r in enumerate(ex.list.rows) if r.application_id == app_id)
+        column = next(i for i, c in enumerate(ex.list.columns) if c.key == "due")
+        assert "（待确认）" in ex.list.index(row, column).data()
+        ex.table.selectRow(row)
+        assert "待确认" in ex.header.text()
+    finally:
+        clock.set_today(None)

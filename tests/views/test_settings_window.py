@@ -120,6 +120,28 @@ def test_users_and_the_last_sysadmin(dialog, scripted, admin):
     assert auth.SYSADMIN in auth.refresh(admin).roles  # rolled back
 
 
+def test_user_email_for_notifications(dialog, admin):
+    """用户与角色 carries each person's e-mail address, so mail notifications can reach them."""
+    from desktop.models import User
+
+    host = make_user(admin, "lina", {auth.HOST})
+    users = dialog.users
+    users.refresh()
+    users.table.selectRow(next(i for i, u in enumerate(users.model.rows) if u.username == "lina"))
+    users.email.setText("li na@example")  # a space: refused under the field, nothing saved
+    assert not users.submit()
+    assert "格式" in users.errors.message("email")
+    assert User.get_by_id(host.user_id).email == ""
+    users.email.setText(" lina@example.com ")
+    assert users.submit()
+    assert User.get_by_id(host.user_id).email == "lina@example.com"
+    column = next(i for i, c in enumerate(users.model.columns) if c.key == "email")
+    row = next(i for i, u in enumerate(users.model.rows) if u.username == "lina")
+    assert users.model.index(row, column).data() == "lina@example.com"
+    users.start_new()
+    assert users.email.text() == ""
+
+
 def test_receptionist_sees_no_users_tab_and_cannot_edit(qtbot, admin, scripted):
     desk = make_user(admin, "desk2", {auth.RECEPTIONIST})
     d = SettingsDialog(desk)
