@@ -1550,8 +1550,16 @@ Level {level} · {department}</translation>
         <translation>Due</translation>
     </message>
     <message>
+        <source>（待确认）</source>
+        <translation> (to be confirmed)</translation>
+    </message>
+    <message>
         <source> 逾期</source>
         <translation> overdue</translation>
+    </message>
+    <message>
+        <source>该年法定节假日尚未录入，按周一至周五估算</source>
+        <translation>That year&apos;s public holidays have not been entered; counted as Monday to Friday</translation>
     </message>
     <message>
         <source>合计</source>
@@ -1702,6 +1710,10 @@ Level {level} · {department}</translation>
         <translation>Print / export…</translation>
     </message>
     <message>
+        <source>（待确认：节假日未录入，按周一至周五估算）</source>
+        <translation> (to be confirmed: holidays not entered, counted as Monday to Friday)</translation>
+    </message>
+    <message>
         <source>导出接待费用报销汇总表</source>
         <translation>Export reception expense summary</translation>
     </message>
@@ -1787,6 +1799,14 @@ Level {level} · {department}</translation>
     <message>
         <source>应交日期</source>
         <translation>Due</translation>
+    </message>
+    <message>
+        <source>（待确认）</source>
+        <translation> (to be confirmed)</translation>
+    </message>
+    <message>
+        <source>该年法定节假日尚未录入，按周一至周五估算</source>
+        <translation>That year&apos;s public holidays have not been entered; counted as Monday to Friday</translation>
     </message>
     <message>
         <source>状态</source>
@@ -3232,6 +3252,10 @@ Level {level} · {department}</translation>
         <translation>Employee</translation>
     </message>
     <message>
+        <source>电子邮件</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3246,6 +3270,10 @@ Level {level} · {department}</translation>
     <message>
         <source>用户名 *</source>
         <translation>User name *</translation>
+    </message>
+    <message>
+        <source>用于邮件通知，可不填</source>
+        <translation>For e-mail notifications; optional</translation>
     </message>
     <message>
         <source>角色 *</source>
@@ -5124,10 +5152,6 @@ Level {level} · {department}</translation>
         <translation>No such notification channel.</translation>
     </message>
     <message>
-        <source>电子邮件地址格式不正确。</source>
-        <translation>The email address is not valid.</translation>
-    </message>
-    <message>
         <source>通知地址无法识别，请检查设置。</source>
         <translation>The notification address is not recognised; check the settings.</translation>
     </message>
@@ -5311,6 +5335,26 @@ Level {level} · {department}</translation>
     <message>
         <source>{date} {vendor} {total} 未匹配到已批准的接待</source>
         <translation>{date} {vendor} {total}: no approved reception matches</translation>
+    </message>
+</context>
+<context>
+    <name>reminders</name>
+    <message>
+        <source>反馈表逾期：{number} {client}</source>
+        <extracomment>Receptions that ended longer ago than this are not scanned: the first run after an upgrade must not bring a year of old reminders at once.</extracomment>
+        <translation>Feedback overdue: {number} {client}</translation>
+    </message>
+    <message>
+        <source>客户接待信息反馈表应于 {due} 前提交，请尽快填写。</source>
+        <translation>The reception feedback form was due by {due}; please fill it in soon.</translation>
+    </message>
+    <message>
+        <source>费用汇总逾期：{number} {client}</source>
+        <translation>Expense summary overdue: {number} {client}</translation>
+    </message>
+    <message>
+        <source>接待费用汇总应于 {due} 前提交，请尽快提交。</source>
+        <translation>The reception expense summary was due by {due}; please submit it soon.</translation>
     </message>
 </context>
 <context>
@@ -5543,6 +5587,10 @@ Level {level} · {department}</translation>
     <message>
         <source>员工不存在。</source>
         <translation>No such employee.</translation>
+    </message>
+    <message>
+        <source>电子邮件地址格式不正确。</source>
+        <translation>The e-mail address is not valid.</translation>
     </message>
     <message>
         <source>至少要保留一个启用的系统管理员账户。</source>
