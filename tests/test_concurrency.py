@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import db
+from desktop import clock, db
 from desktop.models import ImportBatch, ImportedLine, Visit, Visitor
 from desktop.services import auth, imports, org, setup, visitors
 from desktop.services.errors import DatabaseBusy
@@ -235,8 +235,8 @@ def test_crash_half_way_through_an_import_leaves_no_batch(database, office, db_u
     setup.ensure_defaults()
     assert ImportBatch.select().count() == 1
     # Once it is old, the next start removes it.
-    # (real time, as imports.clean_abandoned measures it: the age of a write, not a business date)
-    ImportBatch.update(imported_at=dt.datetime.now() - imports.ABANDONED_AFTER * 2).execute()
+    # (on the program's clock, which imported_at is written with)
+    ImportBatch.update(imported_at=clock.now() - imports.ABANDONED_AFTER * 2).execute()
     setup.ensure_defaults()
     assert ImportBatch.select().count() == 0 and ImportedLine.select().count() == 0
 

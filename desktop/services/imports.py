@@ -207,7 +207,7 @@ CHUNK_ROWS = 500  # 13 columns × 500 stays far under SQLite's bound-variable li
 CHUNK_SECONDS = 0.4
 COMMITTING, DONE = "committing", "done"
 # A 'committing' batch older than this was left by a crash; younger ones may be another
-# process's import in progress. Real elapsed time (imported_at is written with the real clock).
+# process's import in progress. Measured on the program's clock, which imported_at is written with.
 ABANDONED_AFTER = dt.timedelta(minutes=30)
 
 
@@ -308,7 +308,7 @@ def _discard(batch_id: int) -> None:
 
 def clean_abandoned() -> int:
     """Remove batches a crash left half-written; called when the database is opened."""
-    cutoff = dt.datetime.now() - ABANDONED_AFTER  # real time, as imported_at (not clock.now)
+    cutoff = clock.now() - ABANDONED_AFTER  # the same clock imported_at is written with
     stale = [
         b.id
         for b in ImportBatch.select(ImportBatch.id).where(

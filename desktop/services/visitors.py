@@ -811,18 +811,25 @@ def suggest_visitors(actor: Actor, text: str, limit: int = 8) -> list[VisitorSug
     return (appointments + [s for s in found if s.id not in merged])[:limit]
 
 
+def _person_matches(model, text: str):
+    """Name contains the text, or pinyin / initials start with it, or the phone contains 3+ of
+    its digits — how the desk finds a returning visitor and today's appointments alike."""
+    low = text.lower()
+    cond = model.name.contains(text)
+    if low.isascii() and low.isalpha():
+        cond = cond | model.name_initials.startswith(low) | model.name_pinyin.startswith(low)
+    if len(digits(text)) >= 3:
+        cond = cond | model.phone.contains(digits(text))
+    return cond
+
+
 def _suggest_appointments(
     actor: Actor, text: str, returning: list[VisitorSuggestion], limit: int
 ) -> list[VisitorSuggestion]:
     text = text.strip()
     if not text:
         return []
-    low = text.lower()
-    cond = Visit.name.contains(text)
-    if low.isascii() and low.isalpha():
-        cond = cond | Visit.name_initials.startswith(low) | Visit.name_pinyin.startswith(low)
-    if len(digits(text)) >= 3:
-        cond = cond | Visit.phone.contains(digits(text))
+    cond = _person_matches(Visit, text)
     query = (
         Visit.select()
         .where(Visit.status == EXPECTED, Visit.expected_date == clock.today(), cond)
@@ -875,12 +882,7 @@ def _suggest_returning(actor: Actor, text: str, limit: int) -> list[VisitorSugge
     text = text.strip()
     if not text:
         return []
-    low = text.lower()
-    cond = Visitor.name.contains(text)
-    if low.isascii() and low.isalpha():
-        cond = cond | Visitor.name_initials.startswith(low) | Visitor.name_pinyin.startswith(low)
-    if len(digits(text)) >= 3:
-        cond = cond | Visitor.phone.contains(digits(text))
+    cond = _person_matches(Visitor, text)
     query = (
         Visitor.select()
         .where(cond)
