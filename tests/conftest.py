@@ -33,18 +33,14 @@ def data_dir(tmp_path):
     paths.set_data_dir(None)
 
 
-def _worker_url(url: str) -> str:
-    """With pytest-xdist each worker gets its own PostgreSQL database (``<name>_gw0`` …), created
-    on first use, because every test wipes the whole schema of the one it uses."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if not worker or not url.startswith(("postgresql:", "postgres:")):
-        return url
+def _pg_admin(url: str, *statements: tuple[str, tuple]) -> list:
+    """Run statements on the server's ``postgres`` database (autocommit: CREATE/DROP DATABASE
+    cannot run in a transaction); returns the first row of each."""
     import urllib.parse
 
     import psycopg2
 
     parsed = urllib.parse.urlparse(url)
-    name = f"{parsed.path.strip('/')}_{worker}"
     conn = psycopg2.connect(
         dbname="postgres",
         host=parsed.hostname or None,
@@ -53,14 +49,40 @@ def _worker_url(url: str) -> str:
         password=urllib.parse.unquote(parsed.password) if parsed.password else None,
     )
     conn.autocommit = True
+    rows = []
     try:
         with conn.cursor() as cur:
-            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
-            if cur.fetchone() is None:
-                cur.execute(f'CREATE DATABASE "{name}"')
+            for sql, params in statements:
+                cur.execute(sql, params)
+                rows.append(cur.fetchone() if cur.description else None)
     finally:
         conn.close()
-    return urllib.parse.urlunparse(parsed._replace(path="/" + name))
+    return rows
+
+
+def _pg_with_name(url: str, name: str) -> str:
+    import urllib.parse
+
+    return urllib.parse.urlunparse(urllib.parse.urlparse(url)._replace(path="/" + name))
+
+
+def _pg_name(url: str) -> str:
+    import urllib.parse
+
+    return urllib.parse.urlparse(url).path.strip("/")
+
+
+def _worker_url(url: str) -> str:
+    """With pytest-xdist each worker gets its own PostgreSQL database (``<name>_gw0`` …), created
+    on first use, because every test wipes the whole schema of the one it uses."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not url.startswith(("postgresql:", "postgres:")):
+        return url
+    name = f"{_pg_name(url)}_{worker}"
+    (exists,) = _pg_admin(url, ("SELECT 1 FROM pg_database WHERE datname = %s", (name,)))
+    if exists is None:
+        _pg_admin(url, (f'CREATE DATABASE "{name}"', ()))
+    return _pg_with_name(url, name)
 
 
 @pytest.fixture(scope="session")
@@ -84,46 +106,64 @@ def database(db_url):
     db.close_database()
 
 
-_demo_templates: dict[dt.date, tuple[Path, Path]] = {}
+_demo_templates: dict[tuple[str, dt.date], tuple[str, Path]] = {}
 
 
-def _demo_template(tmp_path_factory) -> tuple[Path, Path]:
-    """The demo seeded once per day and test process, as an SQLite file plus its data folder.
+def _demo_template(tmp_path_factory, url: str | None) -> tuple[str, Path]:
+    """The demo seeded once per day and test process: an SQLite file, or on PostgreSQL a template
+    database, plus the data folder it wrote (vouchers).
 
-    Seeding takes about two seconds and some 500 tests start from it; copying the file takes a
-    few milliseconds. Keyed by the clock's day, so a test that pins the date still gets a demo
-    written for that day."""
+    Seeding takes about two seconds and some 500 tests start from it; copying a file takes a few
+    milliseconds, cloning a template database a fraction of a second. Keyed by the clock's day, so
+    a test that pins the date still gets a demo written for that day."""
     day = clock.today()
-    if day not in _demo_templates:
+    key = (url or "sqlite", day)
+    if key not in _demo_templates:
         root = tmp_path_factory.mktemp(f"demo-{day}")
-        data, file = root / "data", root / "demo.sqlite3"
+        data = root / "data"
         data.mkdir()
+        if url is None:
+            source = str(root / "demo.sqlite3")
+            open_url = f"sqlite:///{source}"
+        else:
+            source = f"{_pg_name(url)}_demo_{day:%Y%m%d}"
+            _pg_admin(
+                url,
+                (f'DROP DATABASE IF EXISTS "{source}" WITH (FORCE)', ()),
+                (f'CREATE DATABASE "{source}"', ()),
+            )
+            open_url = _pg_with_name(url, source)
         previous = paths._data_dir
         paths.set_data_dir(data)
         try:
-            db.open_database(f"sqlite:///{file}")
+            db.open_database(open_url)
             setup.ensure_defaults()
             demo.seed_demo(today=day)
-            db.database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            if url is None:
+                db.database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.close_database()
             paths.set_data_dir(previous)
-        _demo_templates[day] = (file, data)
-    return _demo_templates[day]
+        _demo_templates[key] = (source, data)
+    return _demo_templates[key]
 
 
 @pytest.fixture
-def demo_db(database, db_url, data_dir, tmp_path_factory):
-    """The demo office. On SQLite a copy of a once-seeded file (same rows, same files); on
-    PostgreSQL seeded in place."""
+def demo_db(database, db_url, data_dir, tmp_path_factory, _test_db_url):
+    """The demo office: a copy of a once-seeded database (same rows, same files)."""
     info = db.current_info()
-    if info is None or info.kind != "sqlite" or info.path is None:
-        demo.seed_demo(today=clock.today())
-        return database
-    file, data = _demo_template(tmp_path_factory)
+    source, data = _demo_template(tmp_path_factory, _test_db_url)
     db.close_database()
-    db.wipe(db_url)
-    shutil.copyfile(file, info.path)
+    if info.kind == "sqlite":
+        db.wipe(db_url)
+        shutil.copyfile(source, info.path)
+    else:
+        name = _pg_name(db_url)
+        _pg_admin(
+            db_url,
+            (f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', ()),
+            (f'CREATE DATABASE "{name}" TEMPLATE "{source}"', ()),
+        )
     shutil.copytree(data, data_dir, dirs_exist_ok=True)
     return db.open_database(db_url)
 
