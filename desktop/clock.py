@@ -8,8 +8,10 @@ still tick); only the date moves. Naive local time, as everywhere (see ``db.py``
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+from collections.abc import Iterator
 
 _fixed: dt.date | None = None
 
@@ -31,6 +33,19 @@ def set_today(day: dt.date | None) -> None:
     """Pin the date (None: back to the environment's, or the real one)."""
     global _fixed
     _fixed = day if day is not None else _from_env()
+
+
+@contextlib.contextmanager
+def pinned(day: dt.date) -> Iterator[None]:
+    """Run a block as if today were ``day`` (the demo written "as of" another day), then put
+    the clock back as it was."""
+    global _fixed
+    previous = _fixed
+    _fixed = day
+    try:
+        yield
+    finally:
+        _fixed = previous
 
 
 def is_pinned() -> bool:

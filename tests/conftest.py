@@ -208,3 +208,19 @@ def _qt_app_setup(request, qt_display):
     app = QApplication.instance() or QApplication([])
     setup_application(app, "zh_CN")
     yield app
+
+
+@pytest.fixture(autouse=True)
+def _chinese_after_each_test():
+    """A test that switched the UI to English (the CLI's ``--lang en`` does so for the rest of the
+    process) must not leave it so: with two workers the next test in that process could be one
+    that reads a form printed in Chinese."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None and QCoreApplication.translate("nav", "来访登记") != "来访登记":
+        from desktop.views.app import install_language
+
+        install_language(app, "zh_CN")

@@ -127,6 +127,21 @@ def _id_number(rng: random.Random, birth: dt.date) -> str:
 def seed_demo(
     *, seed: int = 2026, today: dt.date | None = None, now: dt.datetime | None = None
 ) -> dict[str, int]:
+    """Fill an empty database with a demo office as of ``today`` (default: the clock's today).
+
+    The whole seeding runs with the clock pinned to that day, so the rules that compare with
+    "today" (no breach after today, due dates, lead times) and the records' timestamps agree with
+    the demo's own day."""
+    day = today or clock.today()
+    if now is None and day != clock.today():
+        now = dt.datetime.combine(day, dt.time(10, 30))  # another day's demo: a fixed hour, repeatable
+    with clock.pinned(day):
+        return _seed_demo(seed=seed, today=day, now=now)
+
+
+def _seed_demo(
+    *, seed: int = 2026, today: dt.date | None = None, now: dt.datetime | None = None
+) -> dict[str, int]:
     """Fill an empty database with an office: departments, people, four weeks of visits."""
     # Accounts count as data: the demo's admin/demo1234 must never be added to a real database.
     if Visit.select().exists() or Department.select().exists() or User.select().exists():
