@@ -112,7 +112,7 @@ class ExpensesView(EditorMixin, QWidget):
         self.category = QComboBox()
         for c in standards.CATEGORIES:
             self.category.addItem(standards.category_label(c), c)
-        self.date = QDateEdit(QDate.currentDate())
+        self.date = QDateEdit(QDate(*clock.today().timetuple()[:3]))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.vendor = QLineEdit()

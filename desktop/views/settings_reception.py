@@ -342,7 +342,7 @@ class CalendarEditor(QWidget):
         self.actor = actor
         self.list = QLabel()
         self.list.setWordWrap(True)
-        self.date = QDateEdit(QDate.currentDate())
+        self.date = QDateEdit(QDate(*clock.today().timetuple()[:3]))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.kind = QComboBox()

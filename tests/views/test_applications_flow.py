@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QApplication
@@ -24,7 +26,8 @@ def lina(demo_db):
 def fill_new(dialog: ApplicationDialog, qtbot) -> None:
     dialog.client.setText("Acme 精密")
     dialog.level.setCurrentIndex(dialog.level.findText("B · 四星（二级）"))
-    arrival = QDateTime.currentDateTime().addDays(14)
+    day = clock.today() + dt.timedelta(days=14)  # the program's clock, not the PC's (dated runs)
+    arrival = QDateTime(day.year, day.month, day.day, 9, 0, 0)
     dialog.arrival.setDateTime(arrival)
     dialog.departure.setDateTime(arrival.addSecs(8 * 3600))
     dialog.purpose.setPlainText("技术交流")
