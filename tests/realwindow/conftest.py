@@ -180,7 +180,7 @@ def settle(qtbot, ms: int = 150) -> None:
 def fit_problems(window, label: str) -> list[str]:
     """Where ``window`` does not fit the screen, or a push button is off screen, clipped
     (e.g. below a scroll area's edge) or squeezed to nothing."""
-    from PySide6.QtWidgets import QPushButton
+    from PySide6.QtWidgets import QDialog, QPushButton
 
     found: list[str] = []
     if os.environ.get("REALWINDOW_SHOTS_ALWAYS") == "1":  # to look at every checked window
@@ -189,14 +189,21 @@ def fit_problems(window, label: str) -> list[str]:
     frame = window.frameGeometry()
     if not available.contains(frame):
         found.append(f"{label}: window {_rect(frame)} does not fit the available screen {_rect(available)}")
-    for button in window.findChildren(QPushButton):
-        if not button.isVisibleTo(window):
-            continue  # hidden on purpose, or on a tab page not shown
+    buttons = [b for b in window.findChildren(QPushButton) if b.isVisibleTo(window)]
+    # A dialog's action row must stay outside scroll areas and fully visible; a button inside a
+    # form that scrolls (添加来宾, a dashboard figure) may be scrolled out of view — in a dialog
+    # only if the dialog also shows its own buttons outside the scroll area.
+    outside = [b for b in buttons if _scroll_area_of(b) is None and b.visibleRegion().boundingRect() == b.rect()]
+    scrolling_ok = not isinstance(window, QDialog) or bool(outside)
+    for button in buttons:
         name = f"{label}: button “{button.text()}”"
         if button.width() < 8 or button.height() < 8:
             found.append(f"{name} squeezed to {button.width()}×{button.height()}")
             continue
         shown = button.visibleRegion().boundingRect()
+        area = _scroll_area_of(button)
+        if shown != button.rect() and area is not None and scrolling_ok:
+            continue  # inside a form that scrolls; the action row outside it is what must show
         if shown != button.rect():
             found.append(
                 f"{name} is cut off: {shown.width()}×{shown.height()} of {button.width()}×{button.height()}"
@@ -210,6 +217,19 @@ def fit_problems(window, label: str) -> list[str]:
                 f"{name} at ({top_left.x()},{top_left.y()}) is outside the screen {_rect(available)}"
             )
     return found
+
+
+def _scroll_area_of(widget):
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return parent
+        if parent.isWindow():  # a dialog's parent window (and its scroll areas) is not its own
+            return None
+        parent = parent.parentWidget()
+    return None
 
 
 def _rect(r) -> str:

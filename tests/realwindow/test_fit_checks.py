@@ -35,7 +35,7 @@ def test_fit_check_sees_a_dialog_below_the_screen_edge(xvfb_app, qtbot):
 
 
 def test_fit_check_sees_a_button_cut_off_by_a_scroll_area(xvfb_app, qtbot):
-    window = QWidget()
+    window = QDialog()  # a dialog whose only (action) button scrolls away
     qtbot.addWidget(window)
     body = QWidget()
     inner = QVBoxLayout(body)
