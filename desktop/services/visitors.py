@@ -678,6 +678,19 @@ def cancel_expected(actor: Actor, visit_id: int) -> None:
 # ---------------------------------------------------------------- check-out
 
 
+def _visits_by_id(visit_ids: list[int]) -> tuple[list[Visit], list[str]]:
+    """The visits, and a problem line naming any id that does not exist (check-out and its undo
+    are all-or-none, so a missing one refuses the whole action)."""
+    visits = list(Visit.select().where(Visit.id.in_(visit_ids)))
+    problems = []
+    missing = set(visit_ids) - {v.id for v in visits}
+    if missing:
+        problems.append(
+            translate("visitors", "记录不存在：{ids}").format(ids=", ".join(map(str, sorted(missing))))
+        )
+    return visits, problems
+
+
 def check_out(actor: Actor, visit_ids: list[int], *, now: dt.datetime | None = None) -> int:
     """Check out the given visits, all or none: a visit already out or never in is refused."""
     require(actor, "visitors.desk")
@@ -685,13 +698,7 @@ def check_out(actor: Actor, visit_ids: list[int], *, now: dt.datetime | None = N
         return 0
     now = now or clock.now().replace(microsecond=0)
     with database.atomic():
-        visits = list(Visit.select().where(Visit.id.in_(visit_ids)))
-        problems = []
-        missing = set(visit_ids) - {v.id for v in visits}
-        if missing:
-            problems.append(
-                translate("visitors", "记录不存在：{ids}").format(ids=", ".join(map(str, sorted(missing))))
-            )
+        visits, problems = _visits_by_id(visit_ids)
         for v in visits:
             if v.status == LEFT:
                 problems.append(
@@ -737,13 +744,7 @@ def undo_check_out(actor: Actor, visit_ids: list[int], *, now: dt.datetime | Non
         return []
     now = now or clock.now().replace(microsecond=0)
     with database.atomic():
-        visits = list(Visit.select().where(Visit.id.in_(visit_ids)))
-        problems = []
-        missing = set(visit_ids) - {v.id for v in visits}
-        if missing:
-            problems.append(
-                translate("visitors", "记录不存在：{ids}").format(ids=", ".join(map(str, sorted(missing))))
-            )
+        visits, problems = _visits_by_id(visit_ids)
         for v in visits:
             if v.status != LEFT or v.time_out is None:
                 problems.append(translate("visitors", "{name} 并未签离").format(name=v.name))
