@@ -505,3 +505,52 @@ def change_own_password(actor: Actor, old: str, new: str) -> None:
 def set_own_language(actor: Actor, language: str) -> Actor:
     User.update(language=language).where(User.id == actor.user_id).execute()
     return refresh(actor)
+def own_account(actor: Actor) -> UserInfo:
+    """What 我的账户 shows: the signed-in person's own account, whatever their roles."""
+    user = User.get_or_none(User.id == actor.user_id)
+    if user is None or not user.active:
+        raise NotFound(translate("services", "账户不存在。"))
+    return _info(user)
+
+
+def update_own_account(actor: Actor, *, email: str, old_password: str = "", new_password: str = "") -> UserInfo:
+    """Everyone keeps their own e-mail address (where approval and arrival notices reach them)
+    and password; before this only the administrator could, in 用户与角色.
+
+    A new password needs the current one, so a PC left signed in cannot be used to take the
+    account over; every problem is reported at once, and nothing is written unless all is well.
+    """
+    errors: dict[str, str] = {}
+    email = clean_email(errors, email)
+    user = User.get_or_none(User.id == actor.user_id)
+    if user is None or not user.active:
+        raise NotFound(translate("services", "账户不存在。"))
+    if new_password or old_password:
+        if not old_password:
+            errors["old"] = translate("services", "修改密码需要先输入原密码。")
+        else:
+            try:
+                _hasher.verify(user.password_hash, old_password)
+            except (VerificationError, InvalidHashError):
+                errors["old"] = translate("services", "原密码不正确。")
+        if not new_password:
+            errors["new"] = translate("services", "请填写新密码。")
+        else:
+            _check_password_rules(new_password, errors)
+            if "password" in errors:
+                errors["new"] = errors.pop("password")
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        from desktop.services import versioning
+
+        # a new version, so an administrator's form opened before this cannot put the old
+        # address back (versioning.claim without an expected version: the person's own change)
+        versioning.claim(user, None, actor)
+        user.email = email
+        if new_password:
+            user.password_hash = hash_password(new_password)
+        user.save()
+    return _info(User.get_by_id(user.id))
+
+

@@ -153,6 +153,11 @@ class MainWindow(QMainWindow):
         settings_action = QAction(self.tr("设置"), self)
         settings_action.triggered.connect(self.open_settings)
         toolbar.addAction(settings_action)
+        self.account_action = QAction(self.tr("我的账户"), self)
+        self.account_action.setObjectName("account")
+        self.account_action.setToolTip(self.tr("自己的电子邮件地址（接收通知）和密码"))
+        self.account_action.triggered.connect(self.open_account)
+        toolbar.addAction(self.account_action)
         self.about_action = QAction(self.tr("关于"), self)
         self.about_action.setObjectName("about")
         self.about_action.triggered.connect(self.show_about)
@@ -371,6 +376,15 @@ class MainWindow(QMainWindow):
         self._about = AboutDialog(self._db_label, self)
         self._about.open()
         return self._about
+
+    def open_account(self) -> QDialog:
+        """我的账户 (kept on the window while open: a local would be collected at once)."""
+        from desktop.views.account import AccountDialog
+
+        self._account = AccountDialog(self.actor, self)
+        self._account.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._account.open()
+        return self._account
 
     def open_settings(self) -> None:
         from desktop.views.settings_window import SettingsDialog
