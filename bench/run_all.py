@@ -4,7 +4,9 @@
 
 Runs, one after the other, as separate processes: start-up (bench_startup.py), the visitor log
 at 1,000,000 visits (bench_visitor_log.py; its database is built once and cached in the temp
-folder), import and reconciliation (bench_finance.py) and exports (bench_exports.py).
+folder), import (bench_finance.py), three-way reconciliation and single decisions
+(bench_reconcile.py), exports (bench_exports.py), the dashboard at the same 1M visits
+(bench_dashboard.py) and the print preview (bench_preview.py).
 ``--quick`` uses smaller sizes (a smoke run, not the issue's figures).
 """
 
@@ -25,8 +27,11 @@ def main() -> int:
     quick = {
         "bench_startup.py": ["--runs", "3"],
         "bench_visitor_log.py": ["--visits", "20000", "--runs", "3"],
-        "bench_finance.py": ["--rows", "10000", "--lines", "1000", "--receptions", "100"],
+        "bench_finance.py": ["--rows", "10000", "--lines", "1000", "--receptions", "100", "--import-runs", "3"],
+        "bench_reconcile.py": ["--lines", "2000", "--receptions", "200", "--runs", "3"],
         "bench_exports.py": ["--runs", "3", "--visits", "200", "--sheets", "10"],
+        "bench_dashboard.py": ["--visits", "20000", "--runs", "3"],
+        "bench_preview.py": ["--pages", "5", "--runs", "3"],
     }
     failed = 0
     for script, small in quick.items():

@@ -13,4 +13,12 @@ def _version() -> str:
         return "0.1.0"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    """``__version__`` is read on first use (``--version``, the About dialog), not at every
+    start: importlib.metadata and the search of the installed distributions cost ~10 ms CPU of
+    a start-up that issue 14 wants within 1.5× of a bare window."""
+    if name == "__version__":
+        value = _version()
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop import __version__, clock, db, i18n, paths
+from desktop import clock, db, i18n, paths
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -40,11 +40,22 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+class _ShowVersion(argparse.Action):
+    """``--version``, with the version looked up only when asked: reading the installed
+    distribution's metadata costs ~10 ms CPU on every start otherwise (issue 14)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+        import desktop
+
+        print(f"{parser.prog} {desktop.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reception-manager", description="接待管理 Reception Manager — front desk, receptions, finance."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_ShowVersion, nargs=0, help="show the version and exit")
     parser.add_argument(
         "--db",
         metavar="URL",
@@ -68,8 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--lang", dest="shot_lang", choices=sorted(i18n.LANGUAGES))
     shot.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (default 1280x800)")
 
-    imp = sub.add_parser("import", help="import an invoice list or a bank/card statement")
-    imp.add_argument("file", type=Path)
+    imp = sub.add_parser(
+        "import", help="import an invoice list, a bank/card statement, or e-invoice files (.pdf .ofd .xml)"
+    )
+    imp.add_argument(
+        "file",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="one spreadsheet, or e-invoice files and folders of them",
+    )
     imp.add_argument("--profile", help="a saved column-mapping profile")
     imp.add_argument("--sheet", help="the worksheet (default: the first)")
     imp.add_argument("--encoding", help="CSV encoding (default: detected; e.g. gbk, utf-8)")
@@ -83,8 +102,32 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("-o", "--output", required=True, type=Path)
     _add_user_option(rec)
 
+    sub.add_parser(
+        "verify-audit", help="check the audit trail's hash chain (exit 0 intact, 1 broken, with where)"
+    )
+
+    # 备份与恢复, 个人信息保留 (issue 12): 系统管理员 only, so --user names who does it
+    back = sub.add_parser("backup", help="back up the whole database to FILE (.zip; a folder: a dated name)")
+    back.add_argument("file", type=Path, metavar="FILE")
+    _add_user_option(back)
+    rest = sub.add_parser(
+        "restore", help="replace the whole database with the backup FILE (the current state is backed up first)"
+    )
+    rest.add_argument("file", type=Path, metavar="FILE")
+    _add_user_option(rest)
+    keep = sub.add_parser(
+        "retention", help="erase visitors' phone and ID numbers past the retention period (设置 → 备份与数据保留)"
+    )
+    keep.add_argument("--dry-run", action="store_true", help="count only, change nothing (needs no --user)")
+    _add_user_option(keep)
+
     export = sub.add_parser("export", help="write a form as .xlsx or .pdf")
     what = export.add_subparsers(dest="form", metavar="FORM", parser_class=_Parser, required=True)
+    audit_log = what.add_parser("audit-log", help="the 审计日志 (audit trail) as .xlsx")
+    audit_log.add_argument("-o", "--out", "--output", dest="output", required=True, type=Path)
+    audit_log.add_argument("--from", dest="date_from", type=_date, help="first day (YYYY-MM-DD)")
+    audit_log.add_argument("--to", dest="date_to", type=_date, help="last day (YYYY-MM-DD)")
+    _add_user_option(audit_log)
     vlog = what.add_parser("visitor-log", help="the day's 来访登记表")
     vlog.add_argument("--date", type=_date, required=True)
     vlog.add_argument("-o", "--output", required=True, type=Path)
@@ -192,11 +235,95 @@ def _user_actor(args: argparse.Namespace, *, required_for: str = ""):
         raise UsageError(f"{name}: {exc}") from None
 
 
+EVERYTHING_CHANGED = {"*"}  # services.change_feed.EVERYTHING: every open window refreshes
+
+
+def _tell_other_pcs(kinds: set[str]) -> None:
+    """A command wrote: windows open on other PCs refresh the lists that show these kinds of
+    record (the names of views/changes.py; services.change_feed). Never fails the command."""
+    from desktop.services import change_feed
+
+    change_feed.publish_quietly(kinds)
+
+
+def cmd_verify_audit(args: argparse.Namespace) -> int:
+    """One line: intact (exit 0) or the first entry where the chain breaks (exit 1)."""
+    from desktop.services import audit
+
+    _open(args.db)
+    result = audit.verify()
+    if result.ok:
+        print(f"audit trail intact: {result.count} entries")
+        return 0
+    print(f"audit trail broken at entry {result.first_broken_id}: {result.reason}")
+    return EXIT_FAILED
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.services import backup
+
+    _open(args.db)
+    actor = _user_actor(args, required_for="backup")
+    target: Path = args.file / backup.default_name() if args.file.is_dir() else args.file
+    if not target.parent.is_dir():
+        raise UsageError(f"folder does not exist: {target.parent}")
+    result = backup.backup(actor, target)
+    print(f"{result.path}: {_describe_backup(result.manifest)}, {result.size:,} bytes")
+    return 0
+
+
+def _describe_backup(m) -> str:
+    rows = sum(n for t, n in m.tables.items() if t != db.SCHEMA_TABLE)
+    return (
+        f"{m.db_kind} backup ({m.method}) made {m.created_at:%Y-%m-%d %H:%M:%S} by {m.created_by or '?'}, "
+        f"schema {m.schema_version}, {len(m.tables)} tables, {rows:,} rows"
+    )
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Asks nothing (scripts restore too): says what the file holds before restoring it, and
+    where the state before the restore went."""
+    from desktop.services import backup
+
+    _open(args.db)
+    actor = _user_actor(args, required_for="restore")
+    manifest = backup.read_manifest(args.file)  # a file that is not ours: one sentence, no change
+    print(f"restoring {args.file}: {_describe_backup(manifest)}", flush=True)
+    result = backup.restore(actor, args.file)
+    _tell_other_pcs(EVERYTHING_CHANGED)
+    print(f"restored; the data before the restore is in {result.safety_backup}")
+    if result.migrated:
+        print(f"brought forward to this program's schema: {', '.join(result.migrated)}")
+    print("programs open on this database (other windows, other PCs) should be restarted")
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    from desktop.services import retention
+
+    _open(args.db)
+    if args.dry_run and not getattr(args, "user", None):
+        result = retention.preview()
+    else:
+        actor = _user_actor(args, required_for="retention")
+        result = retention.run(actor, dry_run=args.dry_run)
+        if not args.dry_run and (result.visits or result.visitors or result.notifications):
+            _tell_other_pcs({"visits"})
+    verb = "would erase" if result.dry_run else "erased"
+    print(
+        f"retention {result.days} days (visits before {result.cutoff}): {verb} {result.visits} visits, "
+        f"{result.visitors} known visitors, {result.notifications} notifications; kept "
+        f"{result.kept_open} of receptions with open expenses or feedback, {result.kept_on_site} on site"
+    )
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services import demo
 
     info = _open(args.db)
     counts = demo.seed_demo(seed=args.seed, today=args.today)
+    _tell_other_pcs(EVERYTHING_CHANGED)
     print(
         f"demo data written to {info.url}: {counts['visits']} visits, "
         f"{counts['visitors']} visitors, {counts['employees']} employees; "
@@ -219,8 +346,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         if out.suffix.lower() not in (".xlsx", ".pdf"):
             raise UsageError(f"output must end in .xlsx or .pdf: {out}")
         rows = visitors.day_log(actor, args.date)
+        from desktop.services import retention
+
         visitor_log.export_visitor_log(
-            rows, args.date, settings.company_name(), settings.get("visitor_log_form_no"), out
+            rows,
+            args.date,
+            settings.company_name(),
+            settings.get("visitor_log_form_no"),
+            out,
+            retention.retention_days(),
         )
         print(f"{out}: {len(rows)} visits on {args.date}")
     elif args.form == "onsite":
@@ -282,6 +416,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             detail, settings.company_name(), settings.get("application_form_no"), out
         )
         print(f"{out}: {detail.info.number} revision {detail.info.revision}, {detail.info.status_label}")
+    elif args.form == "audit-log":
+        from desktop.exporters.audit_log import export_audit_log
+        from desktop.services import audit
+
+        if out.suffix.lower() != ".xlsx":
+            raise UsageError(f"output must end in .xlsx: {out}")
+        rows = audit.all_rows(actor, date_from=args.date_from, date_to=args.date_to)
+        export_audit_log(rows, out, title=f"审计日志 {clock.now():%Y-%m-%d %H:%M}")
+        print(f"{out}: {len(rows)} audit entries")
     elif args.form in ("fine", "standards", "hotels"):
         if out.suffix.lower() not in (".xlsx", ".pdf"):
             raise UsageError(f"output must end in .xlsx or .pdf: {out}")
@@ -322,9 +465,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     _open(args.db)
     actor = _user_actor(args, required_for="import")
+    if len(args.file) > 1 or args.file[0].is_dir() or args.file[0].suffix.lower() in (".pdf", ".ofd", ".xml"):
+        return _import_einvoices(args, actor)
     try:
         result = imports.preview(
-            actor, args.file, sheet=args.sheet, encoding=args.encoding, profile=args.profile
+            actor, args.file[0], sheet=args.sheet, encoding=args.encoding, profile=args.profile
         )
     except ImportRefused as exc:
         print(str(exc), file=sys.stderr)
@@ -332,6 +477,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     batch = None
     if not args.dry_run and result.new_lines:
         batch = imports.commit(actor, result)
+        _tell_other_pcs({"imports", "expenses", "reconciliation"})
     if args.json:
         data = result.as_json()
         if not args.dry_run:
@@ -354,6 +500,54 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_einvoices(args: argparse.Namespace, actor) -> int:
+    """E-invoice files and folders (issue 13): the JSON contract of a spreadsheet import, kind
+    "e-invoice", one line per invoice with the file it came from. One unreadable file alone is
+    refused with its one sentence; among others it is an error line."""
+    import json
+
+    from desktop.importers import einvoice
+    from desktop.importers.tabular import ImportRefused
+    from desktop.services import invoices
+
+    sheets = [p for p in args.file if not p.is_dir() and not einvoice.is_einvoice(p)]
+    if sheets:
+        print(
+            f"{sheets[0].name}: import a spreadsheet on its own; several files must all be e-invoices "
+            "(.pdf .ofd .xml) or folders of them",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        result = invoices.preview_files(actor, args.file)
+    except ImportRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    if len(result.lines) == 1 and result.lines[0].invoice is None:
+        print(result.lines[0].reason, file=sys.stderr)
+        return EXIT_USAGE
+    batch = None
+    if not args.dry_run and result.new_lines:
+        batch = invoices.commit_files(actor, result)
+        _tell_other_pcs({"imports", "expenses", "reconciliation"})
+    if args.json:
+        data = result.as_json()
+        if not args.dry_run:
+            data["batch"] = batch
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    counts = result.counts()
+    print(
+        f"{result.file}: {result.kind}; {counts['new']} new, {counts['duplicate']} duplicate, "
+        f"{counts['error']} with errors"
+        + (f"; imported as batch {batch}" if batch else " (dry run)" if args.dry_run else "")
+    )
+    for line in result.lines:
+        if line.reason:
+            print(f"  {line.file}: {line.reason}")
+    return 0
+
+
 def cmd_reconcile(args: argparse.Namespace) -> int:
     from desktop.exporters import finance_reports
     from desktop.services import reconcile, settings
@@ -365,6 +559,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         raise UsageError("--to is before --from")
     actor = _user_actor(args, required_for="reconcile")
     result = reconcile.run(actor, args.date_from, args.date_to)
+    _tell_other_pcs({"reconciliation", "expenses"})
     data = reconcile.report_data(actor, args.date_from, args.date_to, settings.company_name())
     finance_reports.write_report(data, args.output)
     print(
@@ -486,11 +681,27 @@ def _run_gui(args: argparse.Namespace, demo_folder: Path | None) -> int:
     if demo_folder is not None:
         info = _open(f"sqlite:///{demo_folder / 'demo.sqlite3'}")
         demo.seed_demo()
+        language = args.lang or settings.get("language")
+        app = create_application(language)
     else:
-        info = _open(args.db)
-    language = args.lang or settings.get("language")
-    app = create_application(language)
-    from desktop.views.login import FirstRunDialog, LoginDialog
+        # The connection screen may come before any database is open: the application first,
+        # in the default language; the office's language once its database is open.
+        language = args.lang or i18n.DEFAULT_LANGUAGE
+        app = create_application(language)
+
+        def open_and_set_language(url: str) -> db.DatabaseInfo:
+            nonlocal language
+            opened = _open(url)
+            if not args.lang and settings.get("language") != language:
+                language = install_language(app, settings.get("language"))
+            return opened
+
+        from desktop.views.connection import connect_and_log_in
+
+        started = connect_and_log_in(args.db, open_and_set_language, company=settings.company_name)
+        if started is None:
+            return 0
+        info, actor = started
     from desktop.views.session import Session
 
     if args.demo:
@@ -502,29 +713,30 @@ def _run_gui(args: argparse.Namespace, demo_folder: Path | None) -> int:
             "cli", "演示模式：演示账户密码 {pw}。数据库是临时的，程序退出时删除：{path}"
         ).format(pw=demo.DEMO_PASSWORD, path=info.path)
         print(demo_note)
-    else:
-        if auth.needs_first_admin():
-            first = FirstRunDialog()
-            if not first.exec():
-                return 0
-        login = LoginDialog(company=settings.company_name())
-        if not login.exec() or login.actor is None:
-            return 0
-        actor = login.actor
     if actor.language and not args.lang and actor.language != language:
         install_language(app, actor.language)
     session = Session(
         app,
         demo_note=demo_note,
         demo_note_later=demo_note_later,
-        db_label=info.url,
+        db_label=db.display_url(info.url),
         install_language=lambda lang: install_language(app, lang),
         language_fixed=bool(args.lang),
     )
-    session.open_window(actor)
-    result = app.exec()
-    from desktop.views import ops
+    from desktop.views import ops, remote_changes
 
+    # Other PCs' check-ins, approvals and imports show here within a second or two (issue 12).
+    remote_changes.start(info.url)
+    session.open_window(actor)
+    from desktop.views import housekeeping
+
+    # The daily backup (SQLite) and the retention run, off the UI thread, now and once a day.
+    housekeeping.start()
+    try:
+        result = app.exec()
+    finally:
+        remote_changes.stop()
+        housekeeping.stop()
     ops.wait_all()  # the windows asked already; nothing is cut in half on the way out
     return result
 
@@ -543,6 +755,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_reconcile(args)
         if args.command == "screenshot":
             return cmd_screenshot(args)
+        if args.command == "verify-audit":
+            return cmd_verify_audit(args)
+        if args.command == "backup":
+            return cmd_backup(args)
+        if args.command == "restore":
+            return cmd_restore(args)
+        if args.command == "retention":
+            return cmd_retention(args)
         return run_gui(args)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)

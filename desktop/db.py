@@ -18,11 +18,16 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-import peewee
-from playhouse.migrations import Runner
+from desktop.drivers import attach_psycopg, import_peewee
 
-from desktop import clock, paths
-from desktop.services.errors import DatabaseBusy, busy_message
+import_peewee()  # without its PostgreSQL drivers: they load when a PostgreSQL URL is opened
+
+import peewee  # noqa: E402
+from playhouse.migrations import Runner  # noqa: E402
+
+from desktop import clock, paths  # noqa: E402
+from desktop.services import connection_health  # noqa: E402
+from desktop.services.errors import DatabaseBusy, busy_message  # noqa: E402
 
 database = peewee.DatabaseProxy()
 
@@ -79,12 +84,15 @@ def _make_database(url: str) -> tuple[peewee.Database, str, Path | None]:
         if not parsed.path.strip("/"):
             raise DatabaseOpenError(f"PostgreSQL URL names no database: {url}")
         try:
-            import psycopg2  # noqa: F401
+            # psycopg 3: the psycopg2 binary wheel is not meant for production use.
+            attach_psycopg()
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise DatabaseOpenError(
-                "PostgreSQL needs psycopg2: pip install 'reception-manager[postgres]'"
+                "PostgreSQL needs psycopg 3: pip install 'reception-manager[postgres]'"
             ) from exc
-        kwargs: dict[str, object] = {}
+        # A server that does not answer (wrong host, firewall) fails after a few seconds instead
+        # of libpq's default of waiting for ever; the URL may set its own connect_timeout.
+        kwargs: dict[str, object] = {"connect_timeout": PG_CONNECT_TIMEOUT, "prefer_psycopg3": True}
         if parsed.hostname:
             kwargs["host"] = parsed.hostname
         if parsed.port:
@@ -114,6 +122,7 @@ _SQLITE_PRAGMAS = {
 # runaway statement.
 PG_LOCK_TIMEOUT = "5s"
 PG_STATEMENT_TIMEOUT = "30s"
+PG_CONNECT_TIMEOUT = 5  # seconds
 
 
 @contextlib.contextmanager
@@ -159,20 +168,31 @@ class PostgresqlDatabase(peewee.PostgresqlDatabase):
     def _initialize_connection(self, conn) -> None:
         super()._initialize_connection(conn)
         with conn.cursor() as cursor:  # the connection is in autocommit: session settings
-            cursor.execute("SET lock_timeout = %s", (PG_LOCK_TIMEOUT,))
-            cursor.execute("SET statement_timeout = %s", (PG_STATEMENT_TIMEOUT,))
+            # set_config, not "SET x = %s": psycopg 3 binds parameters on the server, and SET
+            # takes no parameters.
+            cursor.execute("SELECT set_config('lock_timeout', %s, false)", (PG_LOCK_TIMEOUT,))
+            cursor.execute("SELECT set_config('statement_timeout', %s, false)", (PG_STATEMENT_TIMEOUT,))
 
+    # Each driver call goes through connection_health.call: a server that went away is
+    # ConnectionLost (the banner, the typed work kept), and a dead connection is replaced.
     def begin(self, isolation_level=None) -> None:
         with _busy_as_service_error():
-            super().begin(isolation_level)
+            connection_health.call(
+                self, lambda: super(PostgresqlDatabase, self).begin(isolation_level), "BEGIN"
+            )
 
     def execute_sql(self, sql, params=None):
         with _busy_as_service_error():
-            return super().execute_sql(sql, params)
+            return connection_health.call(
+                self, lambda: super(PostgresqlDatabase, self).execute_sql(sql, params), sql
+            )
 
     def commit(self) -> None:
         with _busy_as_service_error():
-            super().commit()
+            connection_health.call(self, lambda: super(PostgresqlDatabase, self).commit())
+
+    def rollback(self) -> None:
+        connection_health.call(self, lambda: super(PostgresqlDatabase, self).rollback(), "ROLLBACK")
 
 
 def pause_for_other_writers(db: peewee.Database) -> None:
@@ -222,19 +242,19 @@ def open_database(url: str, *, migrate: bool = True) -> DatabaseInfo:
         status = runner.status()
     except peewee.DatabaseError as exc:
         db.close()
-        raise DatabaseOpenError(f"cannot open database {url}: {_one_line(exc)}") from exc
+        raise DatabaseOpenError(f"cannot open database {display_url(url)}: {_one_line(exc)}") from exc
     except peewee.InterfaceError as exc:  # pragma: no cover - driver specific
         db.close()
-        raise DatabaseOpenError(f"cannot open database {url}: {_one_line(exc)}") from exc
+        raise DatabaseOpenError(f"cannot open database {display_url(url)}: {_one_line(exc)}") from exc
     except DatabaseBusy as exc:
         db.close()
-        raise DatabaseOpenError(f"cannot open database {url}: {_one_line(exc.__cause__ or exc)}") from exc
+        raise DatabaseOpenError(f"cannot open database {display_url(url)}: {_one_line(exc.__cause__ or exc)}") from exc
 
     unknown = [m.name for m in status if m.path is None]
     if unknown:
         db.close()
         raise DatabaseOpenError(
-            f"database {url} was written by a newer version of this program "
+            f"database {display_url(url)} was written by a newer version of this program "
             f"(unknown schema versions: {', '.join(unknown)}); please upgrade"
         )
     pending = [m for m in status if not m.applied]
@@ -247,7 +267,7 @@ def open_database(url: str, *, migrate: bool = True) -> DatabaseInfo:
             applied = runner.up()
         except Exception as exc:
             db.close()
-            raise DatabaseOpenError(f"migrating {url} failed: {_one_line(exc)}") from exc
+            raise DatabaseOpenError(f"migrating {display_url(url)} failed: {_one_line(exc)}") from exc
     database.initialize(db)
     _current = DatabaseInfo(url=url, kind=kind, path=path, backup=backup, applied=tuple(applied))
     return _current
@@ -282,6 +302,16 @@ def is_locked_error(exc: BaseException) -> bool:
         or "statement timeout" in text
         or "could not obtain lock" in text
     )
+
+
+def display_url(url: str) -> str:
+    """``url`` without its password: for messages, logs and the status bar."""
+    parsed = urllib.parse.urlparse(url)
+    if parsed.password is None:
+        return url
+    netloc = parsed.netloc.rsplit("@", 1)
+    user = netloc[0].split(":", 1)[0]
+    return urllib.parse.urlunparse(parsed._replace(netloc=f"{user}:***@{netloc[1]}"))
 
 
 def _one_line(exc: BaseException) -> str:

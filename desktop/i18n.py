@@ -9,9 +9,15 @@ English catalogue is loaded; without a GUI the Chinese source text is returned.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextvars
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 _impl: Callable[[str, str], str] | None = None
+# Set while an official form is written: those are Chinese forms whatever language the window
+# speaks. A context variable, so an export on a worker thread never turns the window Chinese.
+_source_only: contextvars.ContextVar[bool] = contextvars.ContextVar("source_only", default=False)
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
@@ -23,6 +29,27 @@ def install(fn: Callable[[str, str], str] | None) -> None:
 
 
 def translate(context: str, text: str) -> str:
-    if _impl is None:
+    if _impl is None or _source_only.get():
         return text
     return _impl(context, text)
+
+
+@contextmanager
+def source_language() -> Iterator[None]:
+    """Inside, :func:`translate` returns the Chinese source text (labels of codes on a form)."""
+    token = _source_only.set(True)
+    try:
+        yield
+    finally:
+        _source_only.reset(token)
+
+
+def chinese_form(fn):
+    """Decorate an exporter's entry point: every label it derives from a code is Chinese."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with source_language():
+            return fn(*args, **kwargs)
+
+    return wrapper

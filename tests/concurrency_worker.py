@@ -4,6 +4,7 @@ same database at the same time as the test process.
     python tests/concurrency_worker.py hold SQLITE_FILE SECONDS
     python tests/concurrency_worker.py checkins URL DATA_DIR HOST_ID STOP_FILE
     python tests/concurrency_worker.py import URL DATA_DIR FILE [CRASH_AFTER_ROWS]
+    python tests/concurrency_worker.py audit URL DATA_DIR TAG COUNT START_FILE
 
 Each prints "READY" when it has started its work, and one JSON line at the end.
 """
@@ -86,6 +87,30 @@ def import_file(url: str, data_dir: str, file: str, crash_after: int | None) -> 
     print(json.dumps({"batch": batch, "seconds": time.monotonic() - started}), flush=True)
 
 
+def audited(url: str, data_dir: str, tag: str, count: int, start_file: str) -> None:
+    """``count`` audited changes as fast as possible, from the moment ``start_file`` exists (so
+    both processes write at the same time): deny-list entries saved by the administrator, and
+    entries recorded directly, each in its own transaction."""
+    from desktop.services import audit, auth, denylist
+
+    _open(url, data_dir)
+    admin = auth.actor_by_username("root")
+    print("READY", flush=True)
+    deadline = time.monotonic() + 60
+    while not Path(start_file).exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    failures: list[str] = []
+    for n in range(count):
+        try:
+            if n % 2:
+                denylist.save_entry(admin, name=f"{tag}{n}", reason=f"并发 {tag} {n}")
+            else:
+                audit.record(admin, "edit", "setting", f"{tag}:{n}", {"n": (n - 1, n)})
+        except Exception as exc:  # every failure is reported, none stops the loop
+            failures.append(f"{type(exc).__name__}: {exc}")
+    print(json.dumps({"count": count, "failures": failures}), flush=True)
+
+
 def main(argv: list[str]) -> None:
     command = argv[0]
     if command == "hold":
@@ -94,6 +119,8 @@ def main(argv: list[str]) -> None:
         checkins(argv[1], argv[2], int(argv[3]), argv[4])
     elif command == "import":
         import_file(argv[1], argv[2], argv[3], int(argv[4]) if len(argv) > 4 else None)
+    elif command == "audit":
+        audited(argv[1], argv[2], argv[3], int(argv[4]), argv[5])
     else:
         raise SystemExit(f"unknown command {command}")
 

@@ -38,10 +38,10 @@ def _pg_admin(url: str, *statements: tuple[str, tuple]) -> list:
     cannot run in a transaction); returns the first row of each."""
     import urllib.parse
 
-    import psycopg2
+    import psycopg
 
     parsed = urllib.parse.urlparse(url)
-    conn = psycopg2.connect(
+    conn = psycopg.connect(
         dbname="postgres",
         host=parsed.hostname or None,
         port=parsed.port or None,
@@ -53,7 +53,7 @@ def _pg_admin(url: str, *statements: tuple[str, tuple]) -> list:
     try:
         with conn.cursor() as cur:
             for sql, params in statements:
-                cur.execute(sql, params)
+                cur.execute(sql, params or None)
                 rows.append(cur.fetchone() if cur.description else None)
     finally:
         conn.close()

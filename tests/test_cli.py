@@ -235,3 +235,34 @@ def test_import_refuses_bad_files_in_one_sentence(capsys, sqlite_url, tmp_path, 
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "x.csv" in err
     assert "Error" not in err and "limit" not in err
+
+
+def test_verify_audit_says_intact_or_where_it_breaks(capsys, sqlite_url, tmp_path):
+    code, _, err = run(capsys, "--db", sqlite_url, "demo", "--today", "2026-11-23")
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", sqlite_url, "verify-audit")
+    assert code == 0, err
+    assert out.startswith("audit trail intact") and len(out.strip().splitlines()) == 1
+    path = sqlite_url[len("sqlite:///") :]
+    conn = sqlite3.connect(path)
+    (target,) = conn.execute("SELECT id FROM audit_entry ORDER BY id LIMIT 1 OFFSET 3").fetchone()
+    conn.execute("UPDATE audit_entry SET user_name = 'someone else' WHERE id = ?", (target,))
+    conn.commit()
+    conn.close()
+    code, out, _ = run(capsys, "--db", sqlite_url, "verify-audit")
+    assert code == 1
+    assert f"broken at entry {target}" in out and len(out.strip().splitlines()) == 1
+
+
+def test_export_audit_log(capsys, sqlite_url, tmp_path):
+    from openpyxl import load_workbook
+
+    code, _, err = run(capsys, "--db", sqlite_url, "demo", "--today", "2026-11-23")
+    assert code == 0, err
+    target = tmp_path / "audit.xlsx"
+    code, out, err = run(capsys, "--db", sqlite_url, "export", "audit-log", "--out", str(target))
+    assert code == 0, err
+    count = int(out.split(": ")[1].split()[0])
+    assert count > 0 and load_workbook(target).active.max_row == count + 3
+    code, _, err = run(capsys, "--db", sqlite_url, "export", "audit-log", "--out", str(tmp_path / "a.pdf"))
+    assert code == 2 and ".xlsx" in err

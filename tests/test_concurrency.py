@@ -145,13 +145,13 @@ def test_postgresql_lock_timeout_is_database_busy_and_writes_nothing(database, o
     """Another PC holds a lock on the visit table: the check-in gives up after lock_timeout with
     数据库忙 instead of freezing the desk, and nothing of it is written."""
     _postgres_only(db_url)
-    import psycopg2
+    import psycopg
 
     host, desk, _ = office
     assert db.database.execute_sql("SHOW lock_timeout").fetchone()[0] == db.PG_LOCK_TIMEOUT
     assert db.database.execute_sql("SHOW statement_timeout").fetchone()[0] == db.PG_STATEMENT_TIMEOUT
     before = (Visitor.select().count(), Visit.select().count())
-    other = psycopg2.connect(db_url)
+    other = psycopg.connect(db_url)
     try:
         other.cursor().execute("LOCK TABLE visit IN EXCLUSIVE MODE")  # reads pass, writes wait
 
@@ -268,9 +268,9 @@ def test_import_commits_in_chunks(database, office, db_url, tmp_path, monkeypatc
     if database.kind == "sqlite":
         other = sqlite3.connect(str(database.path))
     else:
-        import psycopg2
+        import psycopg
 
-        other = psycopg2.connect(db_url)
+        other = psycopg.connect(db_url)
         other.autocommit = True
     seen: list[tuple[int, list[str]]] = []
 

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.exporters.formdoc import HEADER, LABEL, SIGN, Cell, FormDoc, check, write_pdf_many, write_xlsx
+from desktop.i18n import chinese_form
 from desktop.services.applications import ApplicationDetail, step_label
 from desktop.services.approval import decision_label
 from desktop.services.money import format_money
+from desktop.services.standards import category_label
 
 DEFAULT_COPIES = ("留底", "接待负责人")
 
@@ -27,6 +29,7 @@ def _dt(value) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+@chinese_form
 def build(detail: ApplicationDetail, company: str, form_no: str) -> FormDoc:
     info, form, est = detail.info, detail.form, detail.estimate
     revision = f"（第 {info.revision} 版）" if info.revision > 1 else ""
@@ -98,7 +101,7 @@ def build(detail: ApplicationDetail, company: str, form_no: str) -> FormDoc:
         if not line.estimate and not line.amount and not line.reason:
             continue  # a category this reception does not use
         doc.row(
-            Cell(line.label, 1, align="center"),
+            Cell(category_label(line.category), 1, align="center"),  # Chinese from the code
             Cell(format_money(line.cap) if line.cap is not None else "—", 1, align="right"),
             Cell(format_money(line.estimate), 1, align="right"),
             Cell(format_money(line.amount), 1, align="right"),
@@ -171,6 +174,7 @@ def copies_setting() -> tuple[str, ...]:
     return tuple(settings.split_list(settings.get("application_copies"))) or DEFAULT_COPIES
 
 
+@chinese_form
 def export_application(
     detail: ApplicationDetail,
     company: str,

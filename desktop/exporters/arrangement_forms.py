@@ -24,6 +24,7 @@ from desktop.exporters.formdoc import (
     write_pdf_many,
     write_xlsx,
 )
+from desktop.i18n import chinese_form
 from desktop.services.arrangements import ArrangementDetail, ItemInfo
 from desktop.services.feedback import FeedbackForm, FeedbackSignatures
 
@@ -148,6 +149,7 @@ def _contacts(detail: ArrangementDetail) -> list[tuple[str, str, str]]:
     return rows
 
 
+@chinese_form
 def arrangement_doc(
     detail: ArrangementDetail, company: str, recipient: str = "", form_no: str | None = None
 ) -> FormDoc:
@@ -227,6 +229,7 @@ def arrangement_doc(
     return doc
 
 
+@chinese_form
 def export_arrangement(detail: ArrangementDetail, company: str, path: Path) -> Path:
     """The sheet in triplicate (or as many copies as recipients), each copy labelled."""
     path = Path(path)
@@ -244,6 +247,7 @@ def export_arrangement(detail: ArrangementDetail, company: str, path: Path) -> P
     raise ValueError(f"cannot write {path.suffix or 'a file without extension'}: use .xlsx or .pdf")
 
 
+@chinese_form
 def export_day_sheets(details: list[ArrangementDetail], company: str, path: Path) -> Path:
     """Tomorrow's sheets, every copy of every reception, in one PDF to print at once."""
     form_no = form_number(ARRANGEMENT_TITLE)
@@ -253,6 +257,7 @@ def export_day_sheets(details: list[ArrangementDetail], company: str, path: Path
     return write_pdf_many(docs, Path(path))
 
 
+@chinese_form
 def itinerary_doc(detail: ArrangementDetail, company: str, form_no: str | None = None) -> FormDoc:
     app = detail.application
     form = app.form
@@ -312,6 +317,7 @@ def itinerary_doc(detail: ArrangementDetail, company: str, form_no: str | None =
     return doc
 
 
+@chinese_form
 def export_itinerary(detail: ArrangementDetail, company: str, path: Path) -> Path:
     path = Path(path)
     doc = itinerary_doc(detail, company)
@@ -322,6 +328,7 @@ def export_itinerary(detail: ArrangementDetail, company: str, path: Path) -> Pat
     raise ValueError(f"cannot write {path.suffix or 'a file without extension'}: use .xlsx or .pdf")
 
 
+@chinese_form
 def feedback_doc(
     detail: ArrangementDetail,
     fb: FeedbackForm,
@@ -384,6 +391,7 @@ def feedback_doc(
     return doc
 
 
+@chinese_form
 def export_feedback(doc: FormDoc, path: Path) -> Path:
     path = Path(path)
     if path.suffix.lower() == ".pdf":
@@ -393,6 +401,7 @@ def export_feedback(doc: FormDoc, path: Path) -> Path:
     raise ValueError(f"cannot write {path.suffix or 'a file without extension'}: use .xlsx or .pdf")
 
 
+@chinese_form
 def write_feedback(actor, application_id: int, path: Path) -> Path:
     """The feedback form of a reception, as it stands (shared by the window and the CLI)."""
     from desktop.services import arrangements, feedback, org, settings

@@ -16,6 +16,7 @@ from reportlab.pdfgen import canvas
 
 from desktop import clock
 from desktop.exporters.fonts import register
+from desktop.i18n import chinese_form
 from desktop.services.visitors import VisitRow
 
 WIDTH, HEIGHT = 90 * mm, 54 * mm
@@ -49,6 +50,7 @@ def _wrap(text: str, font: str, size: float, width: float, lines: int) -> list[s
     return out
 
 
+@chinese_form
 def export_badge_pdf(row: VisitRow, company: str, path: Path, *, day: dt.date | None = None) -> Path:
     font = register()
     day = day or (row.time_in.date() if row.time_in else clock.today())

@@ -13,10 +13,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from desktop import clock, paths
-from desktop.exporters import pdfkit
+from desktop import paths
 from desktop.exporters.cells import append_row
 from desktop.exporters.formdoc import HEADER, LABEL, SIGN, Cell, FormDoc, write_pdf, write_xlsx
+from desktop.i18n import chinese_form
 from desktop.services.expenses import SummaryInfo
 from desktop.services.money import chinese_capital, format_money
 
@@ -117,6 +117,7 @@ def _sheet(ws, data: ReportData, title: str, head: list[str], rows: list[list[ob
     ws.print_title_rows = f"1:{HEAD_ROW}"
 
 
+@chinese_form
 def write_report(data: ReportData, path: Path) -> Path:
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
@@ -142,34 +143,15 @@ def write_report(data: ReportData, path: Path) -> Path:
         _sheet(wb.create_sheet("问题清单"), data, "问题清单", FLAGS_HEAD, data.flags)
         wb.save(path)
         return path
-    if path.suffix.lower() == ".pdf":
-        width = pdfkit.content_width(True)
-        st = pdfkit.styles()
-        story = pdfkit.title_block(
-            REPORT_TITLE,
-            data.company,
-            f"期间：{data.date_from:%Y-%m-%d} 至 {data.date_to:%Y-%m-%d}",
-            f"生成：{clock.now():%Y-%m-%d %H:%M}",
-            width,
-        )
-        story.append(
-            pdfkit.grid(
-                [["项目", "数量"]] + [[k, _text(v)] for k, v in data.summary], [width * 0.4, width * 0.2]
-            )
-        )
-        for title, head, rows in (
+    if path.suffix.lower() == ".pdf":  # compact, fitted columns: see report_pdf
+        from desktop.exporters import report_pdf
+
+        sections = (
             ("问题清单", FLAGS_HEAD, data.flags),
             ("未匹配", UNMATCHED_HEAD, data.unmatched),
             ("已匹配", MATCHED_HEAD, data.matched),
-        ):
-            story.append(pdfkit.para(f"{title}（{len(rows)}）", st["big"]))
-            if rows:
-                weights = [
-                    2.4 if h in ("说明", "理由", "接待", "最佳候选", "对方/销方", "摘要") else 1 for h in head
-                ]
-                widths = [width * w / sum(weights) for w in weights]
-                story.append(pdfkit.grid([head] + [[_text(v) for v in r] for r in rows], widths))
-        return pdfkit.build(path, story, landscape_page=True, title=REPORT_TITLE)
+        )
+        return report_pdf.write(data, sections, path, REPORT_TITLE)
     raise ValueError(f"cannot write {path.suffix or 'a file without extension'}: use .xlsx or .pdf")
 
 
@@ -188,17 +170,18 @@ def _variance(value: Decimal) -> str:
     return format_money(value)
 
 
+@chinese_form
 def expense_doc(
     info: SummaryInfo, company: str, chain: list[str] | None = None, form_no: str = ""
 ) -> FormDoc:
-    from desktop.services import expenses
+    from desktop.services import expenses, standards
 
     app = info.application
     chain = chain if chain is not None else expenses.signoff_chain()
     doc = FormDoc(
         EXPENSE_TITLE,
         company,
-        f"编号：{app.number}　{info.status_label}{_late_note(info)}　应交：{info.due:%Y-%m-%d}",
+        f"编号：{app.number}　{expenses.status_label(info.status)}{_late_note(info)}　应交：{info.due:%Y-%m-%d}",
         f"表单编号：{form_no}" if form_no else "　",
         widths=WIDTHS,
     )
@@ -218,7 +201,7 @@ def expense_doc(
     for c in info.categories:
         if c.budget or c.actual:
             doc.row(
-                Cell(c.label, 2, align="center"),
+                Cell(standards.category_label(c.category), 2, align="center"),
                 Cell(format_money(c.budget), 2, align="right"),
                 Cell(format_money(c.actual), 2, align="right"),
                 Cell(_variance(c.variance), 2, align="right"),
@@ -247,7 +230,7 @@ def expense_doc(
         )
         doc.row(
             Cell(f"{line.date:%Y-%m-%d}", 1, align="center"),
-            Cell(line.label, 1, align="center"),
+            Cell(standards.category_label(line.category), 1, align="center"),
             Cell(line.vendor, 2),
             Cell(line.invoice_no, 1),
             Cell(format_money(line.total), 1, align="right"),
@@ -260,12 +243,21 @@ def expense_doc(
         doc.section("退回意见")
         for at, who, comment in returns:
             doc.row(Cell(f"{at:%Y-%m-%d}", 1, align="center"), Cell(who, 1, align="center"), Cell(comment, 6))
+    on, method, reference = info.reimbursed
+    method = expenses.method_label(method) if method else ""  # a code; older rows: their text
+    doc.section("财务付款")
+    doc.fields(
+        ("付款日期", f"{on:%Y-%m-%d}" if on else "", 1),
+        ("报销方式", method, 1),
+        ("凭证号", reference if on else "", 3),
+    )
+    if on and info.reimbursed_note:
+        doc.fields(("备注", info.reimbursed_note, 7))
     doc.section("签字")
     # This round's signatures: what happened since the latest submission (a return starts anew).
     submits = [i for i, h in enumerate(info.history) if h[2] == "submit"]
     current = info.history[submits[-1] :] if submits else []
     signed = {action: (who, at, comment) for at, who, action, comment in current}
-    on, method, reference = info.reimbursed
     for label in chain:
         action = expenses.SIGNOFF_ACTIONS.get(label, "")
         who, at, comment = signed.get(action, ("", None, ""))
@@ -282,6 +274,7 @@ def expense_doc(
     return doc
 
 
+@chinese_form
 def export_expenses(info: SummaryInfo, company: str, path: Path) -> Path:
     from desktop.services import settings
 

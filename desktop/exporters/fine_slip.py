@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.exporters.formdoc import HEADER, LABEL, SIGN, Cell, FormDoc, write_pdf, write_xlsx
+from desktop.i18n import chinese_form
 from desktop.services.fines import FineSlip
 from desktop.services.money import chinese_capital, format_money
 
@@ -17,6 +18,7 @@ WIDTHS = (1.2, 1, 1, 1, 1.2, 1, 1, 1)
 SIGNERS = ("行政人事经理", "部门经理")
 
 
+@chinese_form
 def build(slip: FineSlip, company: str, form_no: str) -> FormDoc:
     fine = slip.fine
     state = "（已作废：" + fine.void_reason + "）" if fine.voided else ""
@@ -59,6 +61,7 @@ def build(slip: FineSlip, company: str, form_no: str) -> FormDoc:
     return doc
 
 
+@chinese_form
 def export_fine(slip: FineSlip, company: str, form_no: str, path: Path) -> Path:
     path = Path(path)
     doc = build(slip, company, form_no)

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from desktop.exporters import pdfkit
+from desktop.i18n import chinese_form
 from desktop.services.visitors import VisitRow
 
 TITLE = "现场访客清单（紧急疏散名单）"
@@ -28,6 +29,7 @@ COLUMNS: list[tuple[str, float]] = [
 ]
 
 
+@chinese_form
 def export_onsite_pdf(rows: list[VisitRow], company: str, now: dt.datetime, path: Path) -> Path:
     width = pdfkit.content_width(landscape_page=True)
     total_chars = sum(w for _, w in COLUMNS)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop import clock, paths
 from desktop.exporters.formdoc import HEADER, Cell, FormDoc, write_pdf, write_xlsx
+from desktop.i18n import chinese_form
 from desktop.services.money import format_money
 from desktop.services.resources import Item
 from desktop.services.standards import LevelInfo
@@ -25,6 +26,7 @@ def _cap(value: Decimal) -> str:
     return format_money(value) if value else "—"
 
 
+@chinese_form
 def standards_doc(levels: list[LevelInfo], company: str) -> FormDoc:
     doc = FormDoc(
         STANDARDS_TITLE,
@@ -75,6 +77,7 @@ def standards_doc(levels: list[LevelInfo], company: str) -> FormDoc:
     return doc
 
 
+@chinese_form
 def hotels_doc(hotels: list[Item], company: str) -> FormDoc:
     doc = FormDoc(
         HOTELS_TITLE,
@@ -114,9 +117,11 @@ def _write(doc: FormDoc, template: Path, path: Path) -> Path:
     raise ValueError(f"cannot write {path.suffix or 'a file without extension'}: use .xlsx or .pdf")
 
 
+@chinese_form
 def export_standards(levels: list[LevelInfo], company: str, path: Path) -> Path:
     return _write(standards_doc(levels, company), STANDARDS_TEMPLATE, path)
 
 
+@chinese_form
 def export_hotels(hotels: list[Item], company: str, path: Path) -> Path:
     return _write(hotels_doc(hotels, company), HOTELS_TEMPLATE, path)

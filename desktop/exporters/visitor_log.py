@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from desktop import paths
 from desktop.exporters import pdfkit
 from desktop.exporters.cells import set_cell, write
+from desktop.i18n import chinese_form
 from desktop.services.visitors import VisitRow
 
 TEMPLATE = paths.FORMS_TEMPLATES / "visitor_log.xlsx"
@@ -69,13 +70,19 @@ def _cells(index: int, row: VisitRow) -> list[object]:
     ]
 
 
+def retention_note(days: int) -> str:
+    """What the form tells whoever files it about the personal data on it (个人信息保护法)."""
+    return f"个人信息保存期限：{days} 天。期满后电话、证件号码将被删除，姓名仅保留姓氏。"
+
+
 def _date_text(day: dt.date) -> str:
     weekday = "一二三四五六日"[day.weekday()]
     return f"日期：{day.year} 年 {day.month} 月 {day.day} 日（星期{weekday}）"
 
 
+@chinese_form
 def export_visitor_log_xlsx(
-    rows: list[VisitRow], day: dt.date, company: str, form_no: str, path: Path
+    rows: list[VisitRow], day: dt.date, company: str, form_no: str, path: Path, retention_days: int | None = None
 ) -> Path:
     wb = load_workbook(TEMPLATE)
     ws = wb.active
@@ -116,12 +123,16 @@ def export_visitor_log_xlsx(
     set_cell(ws, sign_row, 9, f"{SIGNATURES[1]}：______________")
     set_cell(ws, sign_row, 14, "日期：__________")
     ws.print_area = f"A1:{ws.cell(sign_row, len(COLUMNS)).coordinate}"
+    if retention_days:
+        ws.oddFooter.left.text = retention_note(retention_days)  # printed on every page
+        ws.oddFooter.left.size = 8
     wb.save(path)
     return path
 
 
+@chinese_form
 def export_visitor_log_pdf(
-    rows: list[VisitRow], day: dt.date, company: str, form_no: str, path: Path
+    rows: list[VisitRow], day: dt.date, company: str, form_no: str, path: Path, retention_days: int | None = None
 ) -> Path:
     width = pdfkit.content_width(landscape_page=True)
     total_chars = sum(w for _, w in COLUMNS)
@@ -136,13 +147,19 @@ def export_visitor_log_pdf(
     st = pdfkit.styles()
     story.append(pdfkit.para(f"合计：来访 {len(rows)} 批，共 {people} 人", st["meta"]))
     story.append(pdfkit.signature_line(SIGNATURES, width))
+    if retention_days:
+        story.append(pdfkit.para(retention_note(retention_days), st["meta"]))
     return pdfkit.build(path, story, landscape_page=True, title=f"{TITLE} {day}")
 
 
-def export_visitor_log(rows: list[VisitRow], day: dt.date, company: str, form_no: str, path: Path) -> Path:
+@chinese_form
+def export_visitor_log(
+    rows: list[VisitRow], day: dt.date, company: str, form_no: str, path: Path, retention_days: int | None = None
+) -> Path:
+    """``retention_days``: the office's retention period (设置 → 备份与数据保留), stated on the form."""
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
-        return export_visitor_log_xlsx(rows, day, company, form_no, Path(path))
+        return export_visitor_log_xlsx(rows, day, company, form_no, Path(path), retention_days)
     if suffix == ".pdf":
-        return export_visitor_log_pdf(rows, day, company, form_no, Path(path))
+        return export_visitor_log_pdf(rows, day, company, form_no, Path(path), retention_days)
     raise ValueError(f"cannot write {suffix or 'a file without extension'}: use .xlsx or .pdf")

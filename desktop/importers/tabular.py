@@ -347,6 +347,81 @@ def _text(value: object) -> str | None:
     return text or None
 
 
+# The lengths an invoice's 发票代码 and 发票号码 have. A spreadsheet that stored the code as a
+# number dropped its leading zero ("044001900111" → 44001900111): one digit short of a length
+# below is that zero, and it is put back — only in these two columns, for a number cell, and for
+# a 发票代码 written as 9 or 11 digits of text (a CSV Excel saved from such a number: no code
+# has that length). Text that already has a code's length is kept exactly as written.
+CODE_LENGTHS = {"invoice_code": (10, 12), "invoice_no": (8, 20)}
+# Excel keeps 15 significant digits of a number: a longer code stored as a number (a 20-digit
+# 数电票 number) has already lost its last digits, which no reader can bring back.
+EXACT_DIGITS = 15
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+
+
+def code_text(value: object, name: str) -> tuple[str | None, bool]:
+    """(the code as text, digits lost). Numbers become their digits, a dropped leading zero is
+    restored (see CODE_LENGTHS); text is kept exactly as written."""
+    if value is None or isinstance(value, bool):
+        return _text(value), False
+    if isinstance(value, (int, float, Decimal)):
+        if isinstance(value, float) and value != int(value):
+            return _text(value), False
+        digits = str(int(value))
+        if len(digits) > EXACT_DIGITS:
+            return digits, True
+        return _pad(digits, name), False
+    text = str(value).strip()
+    if _SCIENTIFIC.match(text):  # "4.40019E+11": a CSV Excel saved from a number cell
+        return text, True
+    if name == "invoice_code" and text.isascii() and text.isdigit():
+        return _pad(text, name), False
+    return text or None, False
+
+
+def _pad(digits: str, name: str) -> str:
+    """Put back one leading zero Excel dropped, when it makes the code a length it can have."""
+    lengths = CODE_LENGTHS.get(name, ())
+    if len(digits) in lengths:
+        return digits
+    if name == "invoice_no" and len(digits) < lengths[0]:
+        return digits.zfill(lengths[0])  # an 8-digit 发票号码 such as 00012345
+    for length in lengths:
+        if len(digits) == length - 1:
+            return "0" + digits
+    return digits
+
+
+def _is_note_row(cells: list[object], columns: dict[str, int]) -> str | None:
+    """A sentence under or between the data — "本对账单仅供参考，以银行记录为准。", "打印时间：…" —
+    not a line: every amount column is empty, there is no invoice number, no date can be read,
+    and only one cell is filled. Returns that text, or None."""
+
+    def at(name: str) -> object:
+        return cells[columns[name]] if name in columns and columns[name] < len(cells) else None
+
+    filled: list[object] = []
+    for c in cells:  # stops at the second filled cell: a data line has many (runs on every row)
+        if c is not None and (not isinstance(c, str) or c.strip()):
+            if filled:
+                return None
+            filled.append(c)
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return None
+    if any(at(n) not in (None, "") for n in ("amount", "tax", "total", "debit", "credit", "invoice_no")):
+        return None
+    try:
+        if parse_date(at("date")) is not None:
+            return None
+    except (ValueError, OverflowError):
+        pass
+    try:  # a lone number is a line missing its other cells, reported as such
+        parse_amount(filled[0])
+        return None
+    except ValueError:
+        return filled[0].strip()
+
+
 _TOTAL_FIRST = frozenset(w[0] for w in TOTAL_WORDS)
 
 
@@ -400,11 +475,18 @@ def parse(
     )
     for offset, row in enumerate(rows[index + 1 :], start=index + 2):
         cells = list(row) + [None] * (len(headers) - len(row))
-        if not any(str(c).strip() for c in cells if c is not None):
+        # numbers and dates are never blank; only text is stripped (str() of every cell was slow)
+        if not any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
             parsed.skipped.append((offset, translate("imports", "空行")))
             continue
         if _is_total_row(cells):
             parsed.skipped.append((offset, translate("imports", "合计行")))
+            continue
+        note = _is_note_row(cells, columns)
+        if note is not None:
+            parsed.skipped.append(
+                (offset, translate("imports", "说明文字，不是数据行：“{text}”").format(text=note))
+            )
             continue
         parsed.lines.append(_line(offset, cells, columns, headers, kind))
     return parsed
@@ -435,8 +517,17 @@ def _line(row: int, cells: list[object], columns: dict[str, int], headers: list[
         except ValueError:
             fail(name, translate("imports", "金额"))
             money[name] = None
-    line.invoice_code = _text(cell("invoice_code"))
-    line.invoice_no = _text(cell("invoice_no"))
+    for name in ("invoice_code", "invoice_no"):
+        text, lost = code_text(cell(name), name)
+        setattr(line, name, text)
+        if lost:
+            problems.append(
+                translate(
+                    "imports",
+                    "第 {row} 行，列“{col}”：号码“{value}”以数字保存，Excel 只保留 15 位，末尾数字已丢失；"
+                    "请把该列设为文本后重新导出",
+                ).format(row=row, col=headers[columns[name]], value=cell(name))
+            )
     line.vendor = _text(cell("vendor"))
     line.memo = _text(cell("memo"))
     if kind == "invoice":

@@ -9,7 +9,9 @@ from desktop.models.arrangement import (
     ItineraryItem,
     PrintedItem,
 )
+from desktop.models.audit import AuditEntry
 from desktop.models.base import BaseModel
+from desktop.models.change_feed import ChangeEvent
 from desktop.models.finance import (
     ExpenseLine,
     ExpenseRecord,
@@ -19,8 +21,11 @@ from desktop.models.finance import (
     ImportedLine,
     ImportProfile,
     LineMatch,
+    MatchRule,
+    VoucherContent,
 )
 from desktop.models.fines import Fine
+from desktop.models.invoices import InvoiceRecord
 from desktop.models.notify import NotifyChannel, Outbox
 from desktop.models.org import Department, Employee, OptionItem, Setting
 from desktop.models.reception import (
@@ -79,19 +84,26 @@ ALL_MODELS = [
     ExpenseSummary,
     ExpenseLine,
     ExpenseVoucher,
+    VoucherContent,
     ExpenseRecord,
+    MatchRule,
     LineMatch,
+    InvoiceRecord,
     Fine,
     ApplicationCopy,
     CalendarYear,
     NotifyChannel,
     Outbox,
     PrintedItem,
+    AuditEntry,
+    ChangeEvent,
 ]
 
 __all__ = [
     "ALL_MODELS",
     "AgreementHotel",
+    "AuditEntry",
+    "ChangeEvent",
     "Arrangement",
     "ChecklistItem",
     "Feedback",
@@ -101,10 +113,13 @@ __all__ = [
     "ExpenseRecord",
     "ExpenseSummary",
     "ExpenseVoucher",
+    "VoucherContent",
     "ImportBatch",
     "LineMatch",
+    "MatchRule",
     "ImportProfile",
     "ImportedLine",
+    "InvoiceRecord",
     "ItineraryAttendee",
     "ItineraryItem",
     "Application",

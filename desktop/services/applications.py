@@ -29,7 +29,7 @@ from desktop.models import (
     User,
     Visit,
 )
-from desktop.services import access, budgets, settings, standards, validation, versioning, workdays
+from desktop.services import access, audit, budgets, settings, standards, validation, versioning, workdays
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from desktop.services.money import chinese_capital, to_money
@@ -744,7 +744,11 @@ def save_draft(actor: Actor, form: ApplicationForm, application_id: int | None =
                 )
             versioning.claim(app, form.version, actor)
             est = estimate(form, exclude_root=app.root_id or app.id)
+        before = audit.snapshot(app)
         _write(app, form, est)
+        audit.record(
+            actor, "edit" if before else "create", "application", app.id, audit.row_changes(before, app), app.number
+        )
     return _info(app)
 
 
@@ -762,6 +766,7 @@ def submit(actor: Actor, application_id: int, *, now: dt.datetime | None = None)
                 translate("applications", "申请{status}，不能提交。").format(status=status_label(app.status))
             )
         versioning.claim(app, None, actor)
+        old_status = app.status
         form = _form(app)
         now = now or clock.now()
         errors = submit_errors(form, now=now, exclude_root=app.root_id or app.id)
@@ -783,7 +788,7 @@ def submit(actor: Actor, application_id: int, *, now: dt.datetime | None = None)
         app.decided_at = None
         app.resume_step = None
         app.save()
-        approval.record(app, actor, "submit", "", now)
+        approval.record(app, actor, "submit", "", now, changes={"status": (old_status, app.status)})
         approval.notify_waiting(app)
     return _info(app)
 
@@ -851,7 +856,7 @@ def withdraw(actor: Actor, application_id: int, comment: str = "") -> Applicatio
         versioning.claim(app, None, actor)
         app.status = WITHDRAWN
         app.save()
-        approval.record(app, actor, "withdraw", comment)
+        approval.record(app, actor, "withdraw", comment, changes={"status": (PENDING, WITHDRAWN)})
     return _info(app)
 
 
@@ -876,6 +881,9 @@ def revise(actor: Actor, application_id: int) -> ApplicationInfo:
         )
         est = estimate(form, exclude_root=root)
         _write(copy, form, est)
+        audit.record(
+            actor, "create", "application", copy.id, {"revision": (app.revision, copy.revision)}, copy.number
+        )
     return _info(copy)
 
 

@@ -17,7 +17,7 @@ from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, ApplicationCopy, ApprovalRecord, ApprovalStep, User
 from desktop.services import applications as apps
-from desktop.services import notifications, outbox, routing, settings, validation, versioning
+from desktop.services import audit, notifications, outbox, routing, settings, validation, versioning
 from desktop.services.auth import (
     ADMIN_OFFICE,
     CHAIRMAN,
@@ -146,6 +146,9 @@ def save_chain(actor: Actor, steps: list[StepInfo], version: int | None = None) 
         raise ValidationError(errors)
     with database.atomic():
         new_version = versioning.claim_set(ApprovalStep, ApprovalStep.id.is_null(False), version, actor)
+        old = [f"{s.role}:{s.label}" for s in chain_steps() if s.active]
+        new = [f"{s.role}:{s.label.strip()}" for s in steps if s.active]
+        audit.record(actor, "edit", "setting", "approval_chain", audit.diff({"chain": old}, {"chain": new}))
         ApprovalStep.delete().execute()
         for i, step in enumerate(steps):
             ApprovalStep.create(
@@ -187,7 +190,11 @@ def record(
     step_index: int | None = None,
     target: int | None = None,
     note: str = "",
+    audited: bool = True,
+    changes: dict | None = None,
 ) -> None:
+    """One line of the approval history; also the audit-trail entry for it unless the caller
+    writes a fuller one itself (``audited=False``, as :func:`decide` does with the status)."""
     role, label = "", ""
     index = app.step_index if step_index is None else step_index
     steps = routing.load(app)
@@ -205,6 +212,19 @@ def record(
         target=target,
         note=note,
     )
+    if audited:
+        audit.record(
+            actor,
+            _AUDIT_ACTION.get(decision, decision),
+            "application",
+            app.id,
+            {**(changes or {}), **({"comment": (None, comment)} if comment.strip() else {})},
+            note=" ".join(x for x in (app.number, label, note) if x),
+        )
+
+
+# approval decision → audit action (the trail's vocabulary; 前/后加签 are both add_signer)
+_AUDIT_ACTION = {"add_before": "add_signer", "add_after": "add_signer"}
 
 
 def _can_act(actor: Actor, app: Application) -> tuple[bool, str]:
@@ -356,7 +376,7 @@ def decide(
             note = translate("approval", "退回到第 {n} 步：{step}").format(
                 n=return_to + 1, step=apps.step_label(steps[return_to].label)
             )
-        record(app, actor, decision, comment, now, note=note)
+        record(app, actor, decision, comment, now, note=note, audited=False)
         if decision == APPROVE:
             step.done.append(actor.user_id)
             if step.complete():
@@ -397,6 +417,17 @@ def decide(
         )
         if changed != 1:
             raise ServiceError(translate("approval", "这份申请刚刚已被他人处理，请刷新。"))
+        audit.record(
+            actor,
+            decision,
+            "application",
+            app.id,
+            audit.diff(
+                {"status": app.status, "step_index": step_index, "comment": None},
+                {"status": status, "step_index": next_step, "comment": comment or None},
+            ),
+            note=" ".join(x for x in (app.number, apps.step_label(step.label), note) if x),
+        )
         app = Application.get_by_id(app.id)
         if status == apps.PENDING and next_step != step_index or decision == RETURN and status == apps.PENDING:
             notify_waiting(app)

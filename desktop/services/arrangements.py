@@ -30,7 +30,7 @@ from desktop.models import (
     Vehicle,
 )
 from desktop.services import applications as apps
-from desktop.services import notifications, standards, validation, versioning
+from desktop.services import audit, notifications, standards, validation, versioning
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, ServiceError, ValidationError
 from desktop.services.money import format_money
@@ -644,6 +644,7 @@ def save_item(
             nights=form.nights,
             notes=form.notes.strip(),
         )
+        before: dict = {}
         if item_id is None:
             item = ItineraryItem.create(
                 arrangement=arrangement, updated_by_id=actor.user_id or None, updated_at=clock.now(), **values
@@ -655,10 +656,19 @@ def save_item(
             if item is None:
                 raise NotFound(translate("arrangements", "安排不存在。"))
             versioning.claim(item, form.version, actor)
+            before = audit.snapshot(item)
             for key, value in values.items():
                 setattr(item, key, value)
             item.reminded = False
             item.save()
+        audit.record(
+            actor,
+            "edit" if before else "create",
+            "arrangement",
+            root,
+            audit.row_changes(before, item, skip=frozenset({"version", "updated_at", "updated_by_id", "reminded"})),
+            translate("arrangements", "行程 #{id}").format(id=item.id),
+        )
         ItineraryAttendee.delete().where(ItineraryAttendee.item == item).execute()
         for employee_id in dict.fromkeys(form.attendee_ids):
             ItineraryAttendee.create(item=item, employee=employee_id)
@@ -673,7 +683,16 @@ def delete_item(actor: Actor, item_id: int) -> None:
         if item is None:
             return
         arrangement = item.arrangement
+        gone = audit.row_changes(audit.snapshot(item), {})
         item.delete_instance(recursive=True)
+        audit.record(
+            actor,
+            "delete",
+            "arrangement",
+            arrangement.reception_id,
+            gone,
+            translate("arrangements", "行程 #{id}").format(id=item_id),
+        )
         _touch(arrangement)
 
 
@@ -704,7 +723,16 @@ def set_checklist(
             row.done_at = clock.now() if done else None
         if owner_id != -1:
             row.owner = owner_id
+        changes = audit.diff(ChecklistItem.get_by_id(row.id), {"done": row.done, "owner": row.owner_id})
         row.save()
+        audit.record(
+            actor,
+            "edit",
+            "arrangement",
+            row.arrangement.reception_id,
+            changes,
+            translate("arrangements", "准备事项：{name}").format(name=row.name),
+        )
         _touch(row.arrangement)
 
 
@@ -720,6 +748,7 @@ def add_checklist_item(actor: Actor, application_id: int, name: str) -> None:
     with database.atomic():
         last = ChecklistItem.select().where(ChecklistItem.arrangement == arrangement).count()
         ChecklistItem.create(arrangement=arrangement, position=last, name=name)
+        audit.record(actor, "create", "arrangement", app.root_id or app.id, {"checklist": (None, name)})
         _touch(arrangement)
 
 
@@ -747,8 +776,11 @@ def set_recipients(actor: Actor, application_id: int, recipients: list[str]) -> 
     validation.raise_if(errors)
     app = _application(application_id)
     arrangement = _arrangement(app.root_id or app.id)
-    arrangement.recipients = ",".join(names)
-    arrangement.save()
+    with database.atomic():
+        changes = audit.diff(arrangement, {"recipients": ",".join(names)})
+        arrangement.recipients = ",".join(names)
+        arrangement.save()
+        audit.record(actor, "edit", "arrangement", app.root_id or app.id, changes)
 
 
 def mark_printed(actor: Actor, arrangement_id: int, revision: int | None = None) -> None:
@@ -757,9 +789,24 @@ def mark_printed(actor: Actor, arrangement_id: int, revision: int | None = None)
     arrangement changed between generating and printing, the paper is already out of date."""
     require(actor, "arrangements.manage")
     with database.atomic():
+        arrangement = Arrangement.get_or_none(Arrangement.id == arrangement_id)
         Arrangement.update(
             printed_revision=Arrangement.revision if revision is None else revision, printed_at=clock.now()
         ).where(Arrangement.id == arrangement_id).execute()
+        if arrangement is not None:
+            audit.record(
+                actor,
+                "print",
+                "arrangement",
+                arrangement.reception_id,
+                {
+                    "printed_revision": (
+                        arrangement.printed_revision,
+                        arrangement.revision if revision is None else revision,
+                    )
+                },
+                translate("arrangements", "接待安排表 #{id}").format(id=arrangement_id),
+            )
         # What the paper carries, so the next revision can show the lines deleted since.
         PrintedItem.delete().where(PrintedItem.arrangement == arrangement_id).execute()
         for item in ItineraryItem.select().where(ItineraryItem.arrangement == arrangement_id):

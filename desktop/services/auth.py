@@ -104,6 +104,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "expenses.dept_signoff": frozenset({DEPT_MANAGER}),
     "feedback.view": frozenset({HOST, DEPT_MANAGER, ADMIN_OFFICE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),
     "applications.view_all": frozenset({ADMIN_OFFICE, FINANCE, GENERAL_MANAGER, AUDITOR, SYSADMIN}),
+    "audit.view": frozenset({AUDITOR, SYSADMIN}),  # 审计日志 and verify-audit (issue 12)
+    # 备份与恢复 and the retention run (个人信息保护法): the whole database, so the administrator only
+    "system.backup": frozenset({SYSADMIN}),
+    "system.retention": frozenset({SYSADMIN}),
 }
 
 
@@ -263,7 +267,23 @@ def create_first_admin(username: str, display_name: str, password: str) -> Actor
             password_hash=hash_password(password),
         )
         UserRole.create(user=user, role=SYSADMIN)
+        _audit().record(
+            _actor_for(user), "create", "user", user.id, {"username": (None, user.username), "roles": (None, [SYSADMIN])}
+        )
     return _actor_for(user)
+
+
+def _audit():
+    """desktop.services.audit, imported late: it imports this module for Actor and require."""
+    from desktop.services import audit
+
+    return audit
+
+
+def _failed_login(username: str, why: str, user_id: int | None = None) -> None:
+    """Every failed login goes into the audit trail (issue 12): nobody is logged in, so the
+    entry carries the name that was tried."""
+    _audit().record(None, "login_failed", "login", user_id or "", note=why, user_name=username.strip()[:60])
 
 
 # Throttling: the first FREE_FAILURES wrong passwords in a row cost nothing; from then on each
@@ -301,17 +321,21 @@ def authenticate(username: str, password: str) -> Actor:
             _hasher.verify(_dummy_hash(), password)
         except VerificationError:
             pass
+        _failed_login(username, translate("services", "用户名不存在"))
         raise bad
     now = clock.now()
     if user.locked_until is not None and user.locked_until > now:
         # Not even checked: a right guess during the wait must not be told apart from a wrong one.
+        _failed_login(username, translate("services", "账户暂时锁定"), user.id)
         raise LoginThrottled(max(1, int(-(-(user.locked_until - now).total_seconds() // 1))))
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
         _record_failure(user.id, now)
+        _failed_login(username, translate("services", "密码错误"), user.id)
         raise bad from None
     if not user.active:
+        _failed_login(username, translate("services", "账户已停用"), user.id)
         raise ServiceError(translate("services", "该账户已停用，请联系系统管理员。"))
     with database.atomic():
         fields = {User.last_login: now, User.failed_logins: 0, User.locked_until: None}
@@ -437,6 +461,7 @@ def save_user(
     if errors:
         raise ValidationError(errors)
     with database.atomic():
+        before: dict = {}
         if user_id is None:
             user = User.create(
                 username=username,
@@ -451,6 +476,8 @@ def save_user(
             if user is None:
                 raise NotFound(translate("services", "账户不存在。"))
             versioning.claim(user, version, actor)
+            before = _audit().snapshot(user)
+            before["roles"] = sorted(r.role for r in UserRole.select().where(UserRole.user == user))
             user.username = username
             user.display_name = display_name.strip() or username
             user.employee = employee_id
@@ -464,6 +491,12 @@ def save_user(
         for role in sorted(roles):
             UserRole.create(user=user, role=role)
         _ensure_a_sysadmin_remains()
+        changes = _audit().row_changes(
+            before, {**user.__data__, "roles": sorted(roles)}, skip=frozenset({"version", "updated_at", "updated_by_id", "password_hash"})
+        )
+        if password:
+            changes["password"] = (None, translate("services", "（已设置）"))
+        _audit().record(actor, "edit" if before else "create", "user", user.id, changes, user.username)
     return _info(User.get_by_id(user.id))
 
 
@@ -498,13 +531,12 @@ def change_own_password(actor: Actor, old: str, new: str) -> None:
     _check_password_rules(new, errors)
     if errors:
         raise ValidationError(errors)
-    user.password_hash = hash_password(new)
-    user.save()
+    with database.atomic():
+        user.password_hash = hash_password(new)
+        user.save()
+        _audit().record(actor, "edit", "user", user.id, {"password": (None, translate("services", "（已修改）"))})
 
 
-def set_own_language(actor: Actor, language: str) -> Actor:
-    User.update(language=language).where(User.id == actor.user_id).execute()
-    return refresh(actor)
 def own_account(actor: Actor) -> UserInfo:
     """What 我的账户 shows: the signed-in person's own account, whatever their roles."""
     user = User.get_or_none(User.id == actor.user_id)
@@ -554,3 +586,6 @@ def update_own_account(actor: Actor, *, email: str, old_password: str = "", new_
     return _info(User.get_by_id(user.id))
 
 
+def set_own_language(actor: Actor, language: str) -> Actor:
+    User.update(language=language).where(User.id == actor.user_id).execute()
+    return refresh(actor)

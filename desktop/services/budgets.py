@@ -14,7 +14,7 @@ from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, Department, DepartmentBudget
-from desktop.services import validation, versioning
+from desktop.services import audit, validation, versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import ValidationError
 from desktop.services.money import to_money
@@ -69,7 +69,16 @@ def set_year(
     if errors:
         raise ValidationError(errors)
     with database.atomic():
+        old = {b.month: b.amount for b in DepartmentBudget.select().where(_year_rows(department_id, year))}
         new_version = versioning.claim_set(DepartmentBudget, _year_rows(department_id, year), version, actor)
+        audit.record(
+            actor,
+            "edit",
+            "budget",
+            f"{department_id}:{year}",
+            audit.diff({str(m): old.get(m) for m in range(1, 13)}, {str(m): a for m, a in enumerate(amounts, 1)}),
+            str(year),
+        )
         for month, amount in enumerate(amounts, start=1):
             DepartmentBudget.insert(
                 department=department_id,

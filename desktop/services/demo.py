@@ -106,6 +106,9 @@ COMPANIES = [
 ]
 
 
+DEMO_TAX_ID = "91440300MA5HXJ8K2P"  # 华夏精工科技有限公司 (invented)
+
+
 def _person(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
@@ -159,6 +162,10 @@ def _seed_demo(
     with database.atomic():
         Setting.insert(key="company_name", value="华夏精工科技有限公司").on_conflict(
             conflict_target=[Setting.key], update={Setting.value: "华夏精工科技有限公司"}
+        ).execute()
+        # The buyer tax id e-invoices are checked against (发票抬头, issue 13).
+        Setting.insert(key="company_tax_id", value=DEMO_TAX_ID).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: DEMO_TAX_ID}
         ).execute()
         deps = {name: Department.create(name=name, sort=i) for i, name in enumerate(DEPARTMENTS)}
         emps = {}

@@ -437,9 +437,22 @@ def seed_finance(today: dt.date, now: dt.datetime, invoice_file=None) -> None:
         if state in ("reimbursed", "approved"):
             expenses.approve(gm, app.id, "同意", now=when + dt.timedelta(days=2))
         if state == "reimbursed":
+            paid = min(today, max(today - dt.timedelta(days=1), (when + dt.timedelta(days=2)).date()))
             expenses.reimburse(
-                finance, app.id, on=today - dt.timedelta(days=1), method="银行转账", reference="HX-2026-1188"
+                finance,
+                app.id,
+                on=paid,
+                method=expenses.BANK_TRANSFER,
+                reference=f"记-{1188 + n}",  # the accounting package's 凭证号 (per month)
             )
+    # As with approvals: the notices the seeding sent are history, the bell starts quiet (the
+    # navigation counts what waits for each signer).
+    from desktop.models import Notification
+    from desktop.services import outbox
+
+    Notification.update(read_at=now).where(
+        Notification.kind == outbox.EXPENSE_WAITING, Notification.read_at.is_null()
+    ).execute()
     # Finance's import: the card statement of the period.
     if invoice_file is not None and ended:
         start = ended[0].arrival.date()

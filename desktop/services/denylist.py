@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import DenyEntry
-from desktop.services import validation, versioning
+from desktop.services import audit, validation, versioning
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.text import company_forms, digits, normalize_name, normalize_phone
@@ -66,6 +66,7 @@ def save_entry(
     if errors:
         raise ValidationError(errors)
     with database.atomic():
+        before: dict = {}
         if entry_id is None:
             row = DenyEntry.create(
                 name=name.strip(),
@@ -80,15 +81,20 @@ def save_entry(
             if row is None:
                 raise NotFound(translate("services", "记录不存在。"))
             versioning.claim(row, version, actor)
+            before = audit.snapshot(row)
             row.name, row.company, row.phone = name.strip(), company.strip(), phone.strip()
             row.reason, row.active = reason.strip(), active
             row.save()
+        audit.record(actor, "edit" if before else "create", "deny", row.id, audit.row_changes(before, row))
     return _info(row)
 
 
 def delete_entry(actor: Actor, entry_id: int) -> None:
     require(actor, "denylist.manage")
-    DenyEntry.delete().where(DenyEntry.id == entry_id).execute()
+    with database.atomic():
+        gone = audit.row_changes(audit.snapshot(DenyEntry.get_or_none(DenyEntry.id == entry_id)), {})
+        if DenyEntry.delete().where(DenyEntry.id == entry_id).execute():
+            audit.record(actor, "delete", "deny", entry_id, gone)
 
 
 # A visitor's company shorter than this (after normalising) is not searched for inside listed

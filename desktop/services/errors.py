@@ -42,3 +42,19 @@ class StaleRecord(ServiceError):
     Raised instead of letting an old copy overwrite another person's edit (issue 10). The editor
     keeps what was typed and shows the sentence, which names who changed the record and when.
     """
+
+
+class ConnectionLost(ServiceError):
+    """The database server went away (stopped, restarted, network down); nothing was written.
+
+    Not :class:`DatabaseBusy`: waiting a moment does not help until the server is back. The main
+    window shows a banner and retries in the background (services.connection_health); the editor
+    keeps what was typed and the same save succeeds once the connection is back.
+    """
+
+
+def lost_message() -> str:
+    return translate(
+        "services",
+        "与数据库服务器的连接已断开，操作未完成。您输入的内容已保留，连接恢复后请再试一次。",
+    )

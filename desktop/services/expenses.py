@@ -7,22 +7,34 @@ draft → submitted → audited (财务审核; may return with comments) → app
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import uuid
+import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import peewee
 
-from desktop import clock, paths
+from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, ExpenseLine, ExpenseRecord, ExpenseSummary, ExpenseVoucher, User
-from desktop.services import access, settings, standards, validation, versioning, workdays
+from desktop.services import (
+    access,
+    notifications,
+    outbox,
+    routing,
+    settings,
+    standards,
+    validation,
+    versioning,
+    workdays,
+)
 from desktop.services import applications as apps
+from desktop.services import audit as audit_trail
 from desktop.services.arrangements import approved_revision
-from desktop.services.auth import Actor, require, require_any
+from desktop.services.auth import DEPT_MANAGER, FINANCE, GENERAL_MANAGER, Actor, require, require_any
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from desktop.services.money import chinese_capital, to_money
 
@@ -37,6 +49,31 @@ DRAFT, SUBMITTED, AUDITED, APPROVED, REIMBURSED, RETURNED = (
 EDITABLE = (DRAFT, RETURNED)
 ZERO = Decimal("0.00")
 DRINKS_SHARE = Decimal("0.40")  # drinks above ~40% of a meal bill are flagged (domain.md)
+
+
+# 报销方式 (stored as these codes; rows recorded before issue 13 hold free text, shown as written)
+BANK_TRANSFER, CASH, CARD, LOAN_OFFSET = "bank_transfer", "cash", "card", "loan_offset"
+METHODS = (BANK_TRANSFER, CASH, CARD, LOAN_OFFSET)
+# A payment is recorded when it was made or has been handed to the bank: a transfer dated a few
+# days ahead happens (scheduled with the bank), a date weeks ahead is a typing error.
+PAID_AHEAD_DAYS = 7
+VOUCHER_MAX = 30
+# A 凭证号 as accounting packages print it: 记-0123, 银付2026-11-045, HX-2026-1188. Letters,
+# digits, CJK (记/收/付/转/银/现) and - _ / # . between them; at least one digit.
+_VOUCHER = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff](?:[0-9A-Za-z\u4e00-\u9fff\-_/#.]*[0-9A-Za-z\u4e00-\u9fff])?$")
+
+# Whether 财务审核 waits for the department head (SummaryInfo.dept_signoff, while submitted).
+SIGNOFF_WAITING, SIGNOFF_DONE, SIGNOFF_NOT_NEEDED = "waiting", "signed", ""
+
+
+def method_label(method: str) -> str:
+    """The printed name of a 报销方式 code; an older row's free text as it was written."""
+    return {
+        BANK_TRANSFER: translate("expenses", "银行转账"),
+        CASH: translate("expenses", "现金"),
+        CARD: translate("expenses", "公务卡"),
+        LOAN_OFFSET: translate("expenses", "冲借款"),
+    }.get(method, method)
 
 
 def status_label(status: str) -> str:
@@ -75,11 +112,18 @@ class LineForm:
 
 @dataclass(frozen=True)
 class Check:
-    """One finding about a claimed line; ``needs_reason`` ones block submission without a reason."""
+    """One finding about a claimed line; ``needs_reason`` ones block submission without a reason.
+
+    The sentence is made when it is read, not when the line was checked: the window shows it in
+    its own language, a printed form (translated under ``i18n.source_language``) in Chinese."""
 
     code: str
-    message: str
+    text: Callable[[], str] | str = field(compare=False, repr=False)
     needs_reason: bool = True
+
+    @property
+    def message(self) -> str:
+        return self.text() if callable(self.text) else self.text
 
 
 @dataclass(frozen=True)
@@ -136,15 +180,25 @@ class SummaryInfo:
     total: Decimal
     budget_total: Decimal
     history: list[tuple[dt.datetime, str, str, str]]  # at, who, action, comment
-    reimbursed: tuple[dt.date | None, str, str]
+    reimbursed: tuple[dt.date | None, str, str]  # paid on, method code (see method_label), 凭证号
     version: int = 0  # the summary's; goes up with every line saved; hand back to submit
     # The due date reaches into a year whose public holidays nobody entered (counted Monday to
     # Friday): shown as 待确认 next to it.
     due_uncertain: bool = False
+    reimbursed_note: str = ""
+    # While submitted: does 财务审核 wait for the department head's signature (SIGNOFF_*), and
+    # who may give it (user ids) — the buttons say why they are off without asking again.
+    dept_signoff: str = SIGNOFF_NOT_NEEDED
+    dept_signers: tuple[int, ...] = ()
+    approved_on: dt.date | None = None  # the GM's approval: a payment cannot come before it
 
     @property
     def status_label(self) -> str:
         return status_label(self.status)
+
+    @property
+    def reimbursed_method_label(self) -> str:
+        return method_label(self.reimbursed[1])
 
     @property
     def total_capital(self) -> str:
@@ -170,7 +224,7 @@ def check_line(line: ExpenseLine | LineForm, std: standards.StandardInfo, app: A
                 checks.append(
                     Check(
                         "over_standard",
-                        translate("expenses", "人均 {pp} 超过 {level} 级餐费标准 {cap}").format(
+                        lambda: translate("expenses", "人均 {pp} 超过 {level} 级餐费标准 {cap}").format(
                             pp=f"¥{per_person:,.2f}", level=std.level_code, cap=f"¥{std.meal_cap:,.2f}"
                         ),
                     )
@@ -180,7 +234,7 @@ def check_line(line: ExpenseLine | LineForm, std: standards.StandardInfo, app: A
             checks.append(
                 Check(
                     "accompany",
-                    translate("expenses", "陪餐 {n} 人超过上限 {limit} 人").format(
+                    lambda: translate("expenses", "陪餐 {n} 人超过上限 {limit} 人").format(
                         n=line.diners, limit=limit
                     ),
                 )
@@ -189,7 +243,7 @@ def check_line(line: ExpenseLine | LineForm, std: standards.StandardInfo, app: A
             checks.append(
                 Check(
                     "drinks",
-                    translate("expenses", "酒水 {d} 超过餐费的 40%").format(
+                    lambda: translate("expenses", "酒水 {d} 超过餐费的 40%").format(
                         d=f"¥{to_money(line.drinks):,.2f}"
                     ),
                 )
@@ -200,7 +254,7 @@ def check_line(line: ExpenseLine | LineForm, std: standards.StandardInfo, app: A
             checks.append(
                 Check(
                     "over_standard",
-                    translate("expenses", "每间夜 {p} 超过 {level} 级住宿标准 {cap}").format(
+                    lambda: translate("expenses", "每间夜 {p} 超过 {level} 级住宿标准 {cap}").format(
                         p=f"¥{to_money(total / room_nights):,.2f}",
                         level=std.level_code,
                         cap=f"¥{std.hotel_cap:,.2f}",
@@ -211,7 +265,7 @@ def check_line(line: ExpenseLine | LineForm, std: standards.StandardInfo, app: A
         checks.append(
             Check(
                 "over_standard",
-                translate("expenses", "每趟 {p} 超过交通标准 {cap}").format(
+                lambda: translate("expenses", "每趟 {p} 超过交通标准 {cap}").format(
                     p=f"¥{to_money(total / line.trips):,.2f}", cap=f"¥{std.transport_cap:,.2f}"
                 ),
             )
@@ -221,7 +275,7 @@ def check_line(line: ExpenseLine | LineForm, std: standards.StandardInfo, app: A
         checks.append(
             Check(
                 "outside_dates",
-                translate("expenses", "日期 {d} 不在接待期间（{a}–{b}）").format(
+                lambda: translate("expenses", "日期 {d} 不在接待期间（{a}–{b}）").format(
                     d=line.date, a=app.arrival.date(), b=app.departure.date()
                 ),
             )
@@ -260,9 +314,13 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
     )
     std = standards.standard(app.standard_id)
     lines = []
-    for row in (
+    rows = list(
         ExpenseLine.select().where(ExpenseLine.summary == summary).order_by(ExpenseLine.date, ExpenseLine.id)
-    ):
+    )
+    from desktop.services import invoices  # invoice title, duplicates, red invoices (issue 13)
+
+    invoice_checks = invoices.line_checks([r.id for r in rows])
+    for row in rows:
         vouchers = tuple(v.file_name for v in ExpenseVoucher.select().where(ExpenseVoucher.line == row))
         lines.append(
             LineInfo(
@@ -284,7 +342,8 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
                 row.payment_method,
                 row.reason,
                 vouchers,
-                tuple(check_line(row, std, app)),
+                tuple(check_line(row, std, app))
+                + tuple(Check(c, m, needs_reason=False) for c, m in invoice_checks.get(row.id, ())),
                 version=row.version,
             )
         )
@@ -306,6 +365,8 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
         .order_by(ExpenseRecord.at, ExpenseRecord.id)
     )
     history = [(r.at, r.user.display_name if r.user_id else "", r.action, r.comment) for r in records]
+    dept_state, dept_signers = _dept_signoff(summary, app) if summary.id else (SIGNOFF_NOT_NEEDED, ())
+    approvals = [at for at, _who, action, _c in history if action == "approve"]
     today = clock.today()
     late = (summary.submitted_at.date() if summary.submitted_at else today) > summary.due
     reader = actor if actor.can("applications.view_all") else _reader()
@@ -325,7 +386,41 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
         (summary.reimbursed_on, summary.reimbursed_method, summary.reimbursed_reference),
         version=summary.version,
         due_uncertain=workdays.uncertain(app.departure.date(), summary.due),
+        reimbursed_note=summary.reimbursed_note,
+        dept_signoff=dept_state,
+        dept_signers=dept_signers,
+        approved_on=approvals[-1].date() if approvals else None,
     )
+
+
+def _last_submit(summary: ExpenseSummary) -> ExpenseRecord | None:
+    return (
+        ExpenseRecord.select()
+        .where(ExpenseRecord.summary == summary, ExpenseRecord.action == "submit")
+        .order_by(ExpenseRecord.at.desc(), ExpenseRecord.id.desc())
+        .first()
+    )
+
+
+def _dept_signoff(summary: ExpenseSummary, app: Application) -> tuple[str, tuple[int, ...]]:
+    """Does finance wait for the department head's signature on this submission, and who may sign.
+
+    Only while submitted and only when the configured chain has a 部门负责人 row. A department
+    with no active head other than the person who submitted has nobody who could sign: then
+    finance is not held up (the row stays empty on the form, to be signed by hand)."""
+    if summary.status != SUBMITTED or "部门负责人" not in signoff_chain():
+        return SIGNOFF_NOT_NEEDED, ()
+    last_submit = _last_submit(summary)
+    signed = ExpenseRecord.select().where(
+        ExpenseRecord.summary == summary,
+        ExpenseRecord.action == DEPT_SIGNOFF,
+        ExpenseRecord.id > (last_submit.id if last_submit else 0),
+    )
+    if signed.exists():
+        return SIGNOFF_DONE, ()
+    submitter = last_submit.user_id if last_submit else None
+    heads = tuple(u for u in routing.role_holders(DEPT_MANAGER, app.department_id) if u != submitter)
+    return (SIGNOFF_WAITING, heads) if heads else (SIGNOFF_NOT_NEEDED, ())
 
 
 def _no_view() -> str:
@@ -346,7 +441,12 @@ def _reader() -> Actor:
 
 
 def _record(
-    summary: ExpenseSummary, actor: Actor, action: str, comment: str = "", at: dt.datetime | None = None
+    summary: ExpenseSummary,
+    actor: Actor,
+    action: str,
+    comment: str = "",
+    at: dt.datetime | None = None,
+    changes: dict | None = None,
 ) -> None:
     ExpenseRecord.create(
         summary=summary,
@@ -355,6 +455,8 @@ def _record(
         comment=comment.strip(),
         at=at or clock.now(),
     )
+    extra = {"comment": (None, comment.strip())} if comment.strip() else {}
+    audit_trail.record(actor, action, "expense_summary", summary.reception_id, {**(changes or {}), **extra})
 
 
 def _may_edit(actor: Actor, root: int) -> Application:
@@ -442,18 +544,21 @@ def save_line(actor: Actor, application_id: int, form: LineForm, line_id: int | 
         _editable(actor, summary)
         versioning.claim(summary, None, actor)  # a submit from a view without this line is stale
         if line_id is None:
-            return ExpenseLine.create(
+            new_id = ExpenseLine.create(
                 summary=summary,
                 entered_by=actor.user_id or None,
                 updated_by_id=actor.user_id or None,
                 updated_at=clock.now(),
                 **data,
             ).id
+            audit_trail.record(actor, "create", "expense_line", new_id, audit_trail.row_changes({}, data), str(root))
+            return new_id
         line = ExpenseLine.get_or_none(ExpenseLine.id == line_id, ExpenseLine.summary == summary)
         if line is None:
             raise NotFound(translate("expenses", "费用明细不存在。"))
         versioning.claim(line, form.version, actor)
         ExpenseLine.update(**data).where(ExpenseLine.id == line_id).execute()
+        audit_trail.record(actor, "edit", "expense_line", line_id, audit_trail.diff(line, data), str(root))
         return line_id
 
 
@@ -464,28 +569,23 @@ def delete_line(actor: Actor, line_id: int) -> None:
     with database.atomic():
         _editable(actor, line.summary)
         versioning.claim(line.summary, None, actor)
+        gone = audit_trail.row_changes(audit_trail.snapshot(line), {})
         line.delete_instance(recursive=True)
+        audit_trail.record(actor, "delete", "expense_line", line_id, gone, str(line.summary.reception_id))
 
 
 def attach_voucher(actor: Actor, line_id: int, source: Path) -> str:
-    """Copy an image or PDF into the data folder and attach it to the line."""
+    """Store an image or PDF in the database (so every PC opens it) and attach it to the line.
+
+    Returns the voucher's file name; a file over :data:`vouchers.MAX_BYTES` is refused."""
+    from desktop.services import vouchers
+
     line = ExpenseLine.get_or_none(ExpenseLine.id == line_id)
     if line is None:
         raise NotFound(translate("expenses", "费用明细不存在。"))
     _may_edit(actor, line.summary.reception_id)
     source = Path(source)
-    if source.suffix.lower() not in (
-        ".pdf",
-        ".png",
-        ".jpg",
-        ".jpeg",
-        ".ofd",
-        ".gif",
-        ".bmp",
-        ".tif",
-        ".tiff",
-    ):
-        raise ValidationError({"voucher": translate("expenses", "凭证请使用图片或 PDF 文件。")})
+    vouchers.check_file(source)
     name_errors: dict[str, str] = {}
     file_name = validation.text(
         name_errors,
@@ -495,16 +595,12 @@ def attach_voucher(actor: Actor, line_id: int, source: Path) -> str:
         field=ExpenseVoucher.file_name,
     )
     validation.raise_if(name_errors)
-    folder = paths.data_dir() / "vouchers"
-    folder.mkdir(parents=True, exist_ok=True)
-    stored = f"{uuid.uuid4().hex}{source.suffix.lower()}"
-    shutil.copyfile(source, folder / stored)
-    ExpenseVoucher.create(line=line, file_name=file_name, stored_name=stored)
-    return stored
-
-
-def voucher_path(stored_name: str) -> Path:
-    return paths.data_dir() / "vouchers" / stored_name
+    with database.atomic():
+        voucher = vouchers.store(line, file_name, source)
+        audit_trail.record(
+            actor, "edit", "expense_line", line.id, {"voucher": (None, file_name)}, note=f"sha256 {voucher.sha256}"
+        )
+    return voucher.stored_name
 
 
 def submit(
@@ -547,10 +643,11 @@ def submit(
                 )
         if errors:
             raise ValidationError(errors)
-        summary.status = SUBMITTED
+        old_status, summary.status = summary.status, SUBMITTED
         summary.submitted_at = now or clock.now()
         summary.save()
-        _record(summary, actor, "submit", "", summary.submitted_at)
+        _record(summary, actor, "submit", "", summary.submitted_at, changes={"status": (old_status, SUBMITTED)})
+        _notify_next(actor, app, summary)
     return get(actor, application_id)
 
 
@@ -563,9 +660,12 @@ def _advance(
     action: str,
     comment: str = "",
     now: dt.datetime | None = None,
+    fields: dict | None = None,
 ) -> SummaryInfo:
+    """Move the summary one step; ``fields`` are further columns written with it (the payment)."""
     require(actor, permission)
     root = _root(application_id)
+    fields = fields or {}
     with database.atomic():
         summary = _summary(root)
         if summary.status != expected:
@@ -583,20 +683,76 @@ def _advance(
                 version=ExpenseSummary.version + 1,
                 updated_by_id=actor.user_id or None,
                 updated_at=clock.now(),
+                **fields,
             )
             .where(ExpenseSummary.id == summary.id, ExpenseSummary.status == expected)
             .execute()
         )
         if changed != 1:
             raise ServiceError(translate("expenses", "这份费用汇总刚刚已被他人处理，请刷新。"))
-        _record(summary, actor, action, validation.clean_text(comment, multiline=True), now)
+        changes = {"status": (expected, new)}
+        changes.update({k: (getattr(summary, k), v) for k, v in fields.items()})
+        _record(summary, actor, action, validation.clean_text(comment, multiline=True), now, changes)
+        summary.status = new
+        _notify_next(actor, app, summary)
     return get(actor, application_id)
 
 
 def audit(
     actor: Actor, application_id: int, comment: str = "", now: dt.datetime | None = None
 ) -> SummaryInfo:
-    return _advance(actor, application_id, "expenses.audit", SUBMITTED, AUDITED, "audit", comment, now)
+    """财务审核 — only after the department head signed this submission (when the chain has
+    that row and the department has a head who may sign), as the regulations order it."""
+    require(actor, "expenses.audit")
+    root = _root(application_id)
+    with database.atomic():
+        summary = _summary(root)
+        state, heads = _dept_signoff(summary, approved_revision(root))
+        if state == SIGNOFF_WAITING:
+            raise ServiceError(waiting_for_head_text(heads))
+        return _advance(actor, application_id, "expenses.audit", SUBMITTED, AUDITED, "audit", comment, now)
+
+
+def waiting_for_head_text(heads: tuple[int, ...] | list[int]) -> str:
+    """Why 审核通过 is not possible yet, naming who is to sign."""
+    names = [
+        u.display_name or u.username for u in User.select().where(User.id.in_(list(heads))).order_by(User.id)
+    ]
+    return translate("expenses", "部门负责人（{names}）尚未签字：财务须在部门负责人签字后审核。").format(
+        names="、".join(names)
+    )
+
+
+def _notify_next(actor: Actor, app: Application, summary: ExpenseSummary) -> None:
+    """Tell whoever the summary now waits for — the department head, finance, the general
+    manager, finance again to pay — in the bell and on the configured channels, inside the
+    transaction that moved it (issue 13). Never the person acting, never the claim's own host."""
+    steps = {
+        SUBMITTED: (FINANCE, translate("expenses", "财务审核")),
+        AUDITED: (GENERAL_MANAGER, translate("expenses", "总经理审批")),
+        APPROVED: (FINANCE, translate("expenses", "财务付款")),
+    }
+    if summary.status not in steps:
+        return
+    role, step = steps[summary.status]
+    users: list[int] | tuple[int, ...] = routing.role_holders(role)
+    if summary.status == SUBMITTED:
+        state, heads = _dept_signoff(summary, app)
+        if state == SIGNOFF_WAITING:
+            users, step = heads, translate("expenses", "部门负责人签字")
+    users = [u for u in users if u not in (actor.user_id, app.applicant_id)]
+    if not users:
+        return
+    total = sum((to_money(x.total) for x in ExpenseLine.select().where(ExpenseLine.summary == summary)), ZERO)
+    notifications.notify_users(
+        users,
+        translate("expenses", "费用汇总待{step}：{number} {client}").format(
+            step=step, number=app.number, client=app.client_company
+        ),
+        translate("expenses", "合计 ¥{total}；{who} 已处理。").format(total=f"{total:,.2f}", who=actor.display_name),
+        event=outbox.EXPENSE_WAITING,
+        application_id=app.id,
+    )
 
 
 def return_to_host(actor: Actor, application_id: int, comment: str) -> SummaryInfo:
@@ -659,6 +815,7 @@ def sign_as_department_head(
         if signed.exists():
             raise ServiceError(translate("expenses", "部门负责人已经签字。"))
         _record(summary, actor, DEPT_SIGNOFF, validation.clean_text(comment, multiline=True), now)
+        _notify_next(actor, app, summary)  # signed: now it waits for finance
     return get(actor, application_id)
 
 
@@ -668,41 +825,115 @@ def approve(
     return _advance(actor, application_id, "expenses.approve", AUDITED, APPROVED, "approve", comment, now)
 
 
-def reimburse(actor: Actor, application_id: int, *, on: dt.date, method: str, reference: str) -> SummaryInfo:
+def clean_voucher(value: object) -> str:
+    """A 凭证号 as typed, with full-width letters and digits made half-width (an input method
+    in full-width mode types ＨＸ－２０２６) so the same number is one number."""
+    text = validation.clean_text(value)
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
+
+
+def reimburse(
+    actor: Actor,
+    application_id: int,
+    *,
+    on: dt.date | None,
+    method: str,
+    reference: str,
+    note: str = "",
+) -> SummaryInfo:
+    """财务付款: the summary is paid, as recorded in the books (issue 13).
+
+    ``on`` is the day paid — not after today + PAID_AHEAD_DAYS, not before the general manager
+    approved; ``method`` one of METHODS; ``reference`` the real 凭证号 from the accounting
+    package, used once per accounting period — the month of the day paid, as 用友/金蝶 number
+    vouchers (记-1 again every month) — checked here and by a unique index on period + number."""
+    require(actor, "expenses.reimburse")
+    root = _root(application_id)
+    summary = _summary_or_none(root)
     errors: dict[str, str] = {}
-    method = validation.text(
-        errors,
-        "method",
-        translate("expenses", "报销方式"),
-        method,
-        field=ExpenseSummary.reimbursed_method,
-        required=True,
-    )
-    reference = validation.text(
-        errors,
-        "reference",
-        translate("expenses", "凭证号"),
-        reference,
-        field=ExpenseSummary.reimbursed_reference,
-    )
-    if on is None:
-        errors["on"] = translate("expenses", "请填写报销日期。")
-    validation.day(errors, "on", translate("expenses", "报销日期"), on)
-    validation.raise_if(errors)
-    with database.atomic():
-        info = _advance(
-            actor,
-            application_id,
-            "expenses.reimburse",
-            APPROVED,
-            REIMBURSED,
-            "reimburse",
-            f"{on} {method} {reference}".strip(),
+    if method not in METHODS:
+        errors["method"] = translate("expenses", "请选择报销方式。")
+    reference = clean_voucher(reference)
+    label = translate("expenses", "凭证号")
+    validation.text(errors, "reference", label, reference, limit=VOUCHER_MAX, required=True)
+    if "reference" not in errors and (not _VOUCHER.match(reference) or not any(c.isdigit() for c in reference)):
+        errors["reference"] = translate(
+            "expenses", "凭证号只能由字母、数字、汉字和 - _ / # . 组成，且须含数字（例如 记-0123）。"
         )
-        ExpenseSummary.update(
-            reimbursed_on=on, reimbursed_method=method, reimbursed_reference=reference
-        ).where(ExpenseSummary.id == info.id).execute()
-    return get(actor, application_id)
+    note = validation.text(errors, "note", translate("expenses", "备注"), note, limit=500, multiline=True)
+    if on is None:
+        errors["on"] = translate("expenses", "请填写付款日期。")
+    validation.day(errors, "on", translate("expenses", "付款日期"), on)
+    if on is not None and "on" not in errors:
+        latest = clock.today() + dt.timedelta(days=PAID_AHEAD_DAYS)
+        approved = _approved_on(summary)
+        if on > latest:
+            errors["on"] = translate("expenses", "付款日期不能晚于 {d}（今天起 {n} 天内）。").format(
+                d=latest, n=PAID_AHEAD_DAYS
+            )
+        elif approved is not None and on < approved:
+            errors["on"] = translate("expenses", "付款日期不能早于总经理审批的日期 {d}。").format(d=approved)
+    if "reference" not in errors and on is not None and "on" not in errors:
+        taken = _voucher_taken(reference, on, summary.id if summary else None)
+        if taken:
+            errors["reference"] = taken
+    validation.raise_if(errors)
+    fields = {
+        "reimbursed_on": on,
+        "reimbursed_method": method,
+        "reimbursed_reference": reference,
+        "reimbursed_note": note,
+        "reimbursed_period": _period(on),
+    }
+    try:
+        return _advance(
+            actor, application_id, "expenses.reimburse", APPROVED, REIMBURSED, "reimburse", note, fields=fields
+        )
+    except peewee.IntegrityError:  # another PC recorded the same number a moment ago
+        raise ValidationError(
+            {"reference": _voucher_taken(reference, on, summary.id if summary else None) or label}
+        ) from None
+
+
+def _summary_or_none(root: int) -> ExpenseSummary | None:
+    return ExpenseSummary.get_or_none(ExpenseSummary.reception == root)
+
+
+def _approved_on(summary: ExpenseSummary | None) -> dt.date | None:
+    if summary is None:
+        return None
+    row = (
+        ExpenseRecord.select(ExpenseRecord.at)
+        .where(ExpenseRecord.summary == summary, ExpenseRecord.action == "approve")
+        .order_by(ExpenseRecord.at.desc(), ExpenseRecord.id.desc())
+        .first()
+    )
+    return row.at.date() if row else None
+
+
+def _period(day: dt.date) -> int:
+    return day.year * 100 + day.month
+
+
+def _voucher_taken(reference: str, on: dt.date, own_id: int | None) -> str:
+    """The sentence naming the reimbursement that already used this 凭证号 in the accounting
+    period (month) of ``on``, or "". Rows recorded before periods were kept count by their date."""
+    first = on.replace(day=1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    query = ExpenseSummary.select().where(
+        ExpenseSummary.reimbursed_reference == reference,
+        (ExpenseSummary.reimbursed_period == _period(on))
+        | (ExpenseSummary.reimbursed_period.is_null() & ExpenseSummary.reimbursed_on.between(first, last)),
+    )
+    if own_id:
+        query = query.where(ExpenseSummary.id != own_id)
+    other = query.first()
+    if other is None:
+        return ""
+    app = approved_revision(other.reception_id)
+    return translate("expenses", "凭证号 {ref} 在 {period} 已用于 {number}（{client}，{on} 付款）。").format(
+        ref=reference, period=f"{on:%Y-%m}", number=app.number, client=app.client_company, on=other.reimbursed_on
+    )
 
 
 @dataclass(frozen=True)
@@ -771,12 +1002,62 @@ def list_summaries(actor: Actor, statuses: tuple[str, ...] = ()) -> list[Summary
     return sorted(rows, key=lambda r: r.departure, reverse=True)
 
 
-def voucher_files(actor: Actor, line_id: int) -> list[str]:
-    """Stored names of a line's vouchers (open them with :func:`voucher_path`)."""
+def waiting_for(actor: Actor) -> list[int]:
+    """Receptions (root application ids) whose expense summary waits for this user's step:
+    部门负责人签字 for the heads who may sign, 财务审核 once signed (or when no signature is
+    needed), 总经理审批, and 财务付款 — never one the user filed (they may not decide it).
+    The navigation shows the count; the GM and finance see what is theirs at a glance."""
+    steps = ("expenses.dept_signoff", "expenses.audit", "expenses.approve", "expenses.reimburse")
+    if not any(actor.can(p) for p in steps):
+        return []
+    rows = (
+        ExpenseSummary.select(ExpenseSummary, Application)
+        .join(Application, on=(ExpenseSummary.reception == Application.id))
+        .where(ExpenseSummary.status.in_((SUBMITTED, AUDITED, APPROVED)))
+        .order_by(ExpenseSummary.id)
+    )
+    mine = []
+    for summary in rows:
+        if actor.user_id and summary.reception.applicant_id == actor.user_id:
+            continue
+        if summary.status == SUBMITTED:
+            if not (actor.can("expenses.dept_signoff") or actor.can("expenses.audit")):
+                continue
+            state, heads = _dept_signoff(summary, approved_revision(summary.reception_id))
+            waits = (
+                actor.user_id in heads and actor.can("expenses.dept_signoff")
+                if state == SIGNOFF_WAITING
+                else actor.can("expenses.audit")
+            )
+        elif summary.status == AUDITED:
+            waits = actor.can("expenses.approve")
+        else:
+            waits = actor.can("expenses.reimburse")
+        if waits:
+            mine.append(summary.reception_id)
+    return mine
+
+
+def voucher_files(actor: Actor, line_id: int) -> list:
+    """A line's vouchers (:class:`vouchers.VoucherInfo`, without their bytes)."""
+    from desktop.services import vouchers
+
     require_any(actor, "expenses.view", "expenses.file", "expenses.audit", "expenses.approve")
     line = ExpenseLine.get_or_none(ExpenseLine.id == line_id)
     if line is None:
         return []
     if not access.can_view_expenses(actor, approved_revision(line.summary.reception_id)):
         raise PermissionDenied(_no_view())
-    return [v.stored_name for v in ExpenseVoucher.select().where(ExpenseVoucher.line == line_id)]
+    return vouchers.for_line(line_id)
+
+
+def open_voucher(actor: Actor, voucher_id: int) -> Path:
+    """A copy of the voucher in this PC's temporary folder, for the system's viewer; any PC may
+    open it. A voucher still on the PC that attached it before 0018 says so."""
+    from desktop.services import vouchers
+
+    voucher = ExpenseVoucher.get_or_none(ExpenseVoucher.id == voucher_id)
+    if voucher is None:
+        raise NotFound(translate("vouchers", "凭证不存在。"))
+    voucher_files(actor, voucher.line_id)  # the same right as seeing the line's vouchers
+    return vouchers.copy_to_temp(voucher_id)

@@ -10,7 +10,7 @@ from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, Employee, Feedback, FeedbackAction
-from desktop.services import access, validation, versioning, workdays
+from desktop.services import access, audit, validation, versioning, workdays
 from desktop.services.arrangements import approved_receptions
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.errors import NotFound, PermissionDenied, ValidationError
@@ -176,6 +176,7 @@ def submit(
             raise versioning.stale_error(Feedback, -1)  # the copy's feedback no longer exists
         else:
             fb = Feedback(reception=root, updated_by_id=actor.user_id, updated_at=clock.now())
+        before = audit.snapshot(fb)
         fb.discussed, fb.requirements = discussed, requirements
         fb.satisfaction, fb.followup_owner = form.satisfaction, form.followup_owner_id
         fb.submitted_at, fb.submitted_by = now or clock.now(), actor.user_id
@@ -186,6 +187,8 @@ def submit(
             FeedbackAction.create(
                 feedback=fb, position=i, action=action.action, owner=action.owner_id, due=action.due
             )
+        skip = frozenset({"version", "updated_at", "updated_by_id", "submitted_at", "submitted_by", "reception"})
+        audit.record(actor, "submit", "feedback", root, audit.row_changes(before, fb, skip=skip), app.number)
     return _status(app, (now or clock.now()).date())
 
 
@@ -224,6 +227,24 @@ def signatures(actor: Actor, application_id: int) -> FeedbackSignatures:
     )
 
 
+def sign_off_state(actor: Actor, application_id: int) -> tuple[bool, str]:
+    """May this user press 部门负责人签认 now, and if not, why (the button's tooltip) — the same
+    rules :func:`sign_off` enforces, asked before the click instead of refused after it."""
+    if not actor.can("feedback.signoff"):
+        return False, translate("feedback", "只有部门负责人可以签认信息反馈。")
+    app = Application.get_or_none(Application.id == application_id)
+    if app is None:
+        return False, translate("feedback", "接待不存在。")
+    if not access.is_department_head(actor, app.department_id):
+        return False, translate("feedback", "只有接待部门的负责人可以签认信息反馈。")
+    fb = Feedback.get_or_none(Feedback.reception == (app.root_id or app.id))
+    if fb is None or fb.submitted_at is None:
+        return False, translate("feedback", "信息反馈尚未提交，不能签认。")
+    if fb.signed_off_at is not None:
+        return False, translate("feedback", "这份信息反馈已经签认。")
+    return True, ""
+
+
 def sign_off(actor: Actor, application_id: int, now: dt.datetime | None = None) -> FeedbackSignatures:
     """The head of the receiving department signs the submitted feedback (部门负责人 / 日期).
 
@@ -250,4 +271,5 @@ def sign_off(actor: Actor, application_id: int, now: dt.datetime | None = None) 
             updated_by_id=actor.user_id,
             updated_at=at,
         ).where(Feedback.id == fb.id).execute()
+        audit.record(actor, "signoff", "feedback", fb.reception_id, {"signed_off_at": (None, at)}, app.number)
     return signatures(actor, application_id)

@@ -20,7 +20,7 @@ from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Application, Department, Employee, Fine, User, UserRole
-from desktop.services import settings, validation
+from desktop.services import audit, settings, validation
 from desktop.services.auth import DEPT_MANAGER, Actor, require, require_any
 from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services.money import to_money
@@ -268,6 +268,14 @@ def record(actor: Actor, form: FineForm, now: dt.datetime | None = None) -> Fine
                 recorded_by=actor.user_id or None,
                 recorded_at=at,
             )
+        audit.record(
+            actor,
+            "create",
+            "fine",
+            fine.id,
+            audit.row_changes({}, fine, skip=frozenset({"recorded_at", "recorded_by"})),
+            person.name,
+        )
     return get(actor, fine.id)
 
 
@@ -296,9 +304,12 @@ def void(actor: Actor, fine_id: int, reason: str, now: dt.datetime | None = None
     involved = {f.person_id for f in Fine.select().where((Fine.id == primary) | (Fine.primary == primary))}
     if actor.employee_id is not None and actor.employee_id in involved:
         raise PermissionDenied(translate("fines", "不能作废与自己有关的赞助。"))
-    Fine.update(voided_at=now or clock.now(), voided_by=actor.user_id or None, void_reason=reason).where(
-        ((Fine.id == primary) | (Fine.primary == primary)), Fine.voided_at.is_null()
-    ).execute()
+    with database.atomic():
+        voided = Fine.update(voided_at=now or clock.now(), voided_by=actor.user_id or None, void_reason=reason).where(
+            ((Fine.id == primary) | (Fine.primary == primary)), Fine.voided_at.is_null()
+        ).execute()
+        if voided:
+            audit.record(actor, "void", "fine", primary, {"void_reason": (None, reason)})
 
 
 def list_fines(

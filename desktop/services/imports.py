@@ -23,6 +23,7 @@ from desktop.db import _busy_as_service_error, database, pause_for_other_writers
 from desktop.i18n import translate
 from desktop.importers.tabular import Parsed, parse
 from desktop.models import ImportBatch, ImportedLine, ImportProfile
+from desktop.services import audit
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ServiceError, ValidationError
 
@@ -119,6 +120,8 @@ def _active():
 # Values per IN (…) query of the duplicate check: few queries, each far under SQLite's limit of
 # 32,766 bound variables (and PostgreSQL's 65,535).
 DUPLICATE_CHUNK = 5000
+# A file with at least 1/SCAN_RATIO as many values as the live lines stored is checked by one scan.
+SCAN_RATIO = 4
 
 
 def _earlier(column: pw.Field, values: list[str]) -> dict[str, list[tuple]]:
@@ -135,6 +138,19 @@ def _earlier(column: pw.Field, values: list[str]) -> dict[str, list[tuple]]:
     # time of a re-import; these columns are plain text and integers anyway.
     mark = database.obj.param
     table, col = _quote(ImportedLine._meta.table_name), _quote(column.column_name)
+    in_live = f'"batch_id" IN ({", ".join([mark] * len(live))})'
+    stored = ImportBatch.select(pw.fn.COALESCE(pw.fn.SUM(ImportBatch.line_count), 0)).where(
+        ImportBatch.id.in_(live)
+    ).scalar()
+    if len(values) * SCAN_RATIO >= (stored or 0):
+        # The file is a good part of what is stored (a re-import): one pass over the live lines
+        # and a set lookup beat index lookups in 20 IN (…) queries — 1.3 s → ~0.1 s at 100,000.
+        wanted = set(values)
+        sql = f'SELECT {col}, "invoice_code", "batch_id" FROM {table} WHERE {in_live} ORDER BY "id"'
+        for value, code, batch_id in database.execute_sql(sql, live):
+            if value in wanted:
+                found.setdefault(value, []).append((code or "", batch_id))
+        return found
     for start in range(0, len(values), DUPLICATE_CHUNK):
         part = values[start : start + DUPLICATE_CHUNK]
         sql = (
@@ -278,6 +294,12 @@ def commit(actor: Actor, preview: Preview, *, progress=None) -> int:
         with database.atomic():
             _still_committing(batch.id)
             ImportBatch.update(state=DONE).where(ImportBatch.id == batch.id).execute()
+            audit.record(actor, "import", "import", batch.id, {"lines": (None, len(rows))}, f"{p.kind} {p.file}")
+            # Finance's saved rules (credits, counterparties) decide their lines with the batch,
+            # so a big bank statement does not arrive as thousands of review items.
+            from desktop.services import reconcile_rules
+
+            reconcile_rules.apply_rules(actor, batch_id=batch.id)
     except BaseException:
         try:
             _discard(batch.id)
@@ -332,6 +354,7 @@ def undo(actor: Actor, batch_id: int) -> int:
         count = ImportedLine.delete().where(ImportedLine.batch == batch).execute()
         batch.undone_at, batch.undone_by = clock.now(), actor.user_id or None
         batch.save()
+        audit.record(actor, "undo", "import", batch.id, {"lines": (count, 0)}, f"{batch.kind} {batch.file_name}")
     return count
 
 
@@ -340,12 +363,24 @@ def save_profile(actor: Actor, name: str, preview: Preview, mapping: dict[str, i
     if not name.strip():
         raise ValidationError({"name": translate("imports", "请填写方案名称。")})
     with database.atomic():
+        old = ImportProfile.get_or_none(ImportProfile.name == name.strip())
         ImportProfile.delete().where(ImportProfile.name == name.strip()).execute()
-        ImportProfile.create(
+        row = ImportProfile.create(
             name=name.strip(),
             signature=preview.parsed.signature(),
             header_row=preview.parsed.header_row,
             mapping=json.dumps(mapping),
+        )
+        audit.record(
+            actor,
+            "edit" if old is not None else "create",
+            "import_profile",
+            row.id,
+            audit.diff(
+                {"header_row": old.header_row, "mapping": old.mapping} if old is not None else {},
+                {"header_row": row.header_row, "mapping": row.mapping},
+            ),
+            row.name,
         )
 
 

@@ -9,7 +9,7 @@ import peewee
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Department, Employee, User, Visit
-from desktop.services import validation, versioning
+from desktop.services import audit, validation, versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ServiceError, ValidationError
 from desktop.services.text import is_valid_phone, pinyin_keys
@@ -68,6 +68,7 @@ def save_department(
     if clash.exists():
         raise ValidationError({"name": translate("services", "已有同名部门。")})
     with database.atomic():
+        before: dict = {}
         if department_id is None:
             sort = Department.select().count()
             dep = Department.create(name=name, sort=sort, active=active)
@@ -76,9 +77,11 @@ def save_department(
             if dep is None:
                 raise NotFound(translate("services", "部门不存在。"))
             versioning.claim(dep, version, actor)
+            before = audit.snapshot(dep)
             dep.name = name
             dep.active = active
             dep.save()
+        audit.record(actor, "edit" if before else "create", "org", f"department:{dep.id}", audit.row_changes(before, dep))
     return DepartmentInfo(dep.id, dep.name, dep.active, version=dep.version)
 
 
@@ -91,7 +94,10 @@ def delete_department(actor: Actor, department_id: int) -> None:
     )
     if used:
         raise ServiceError(translate("services", "该部门已有员工或来访记录，不能删除；可以将其停用。"))
-    Department.delete().where(Department.id == department_id).execute()
+    with database.atomic():
+        gone = audit.row_changes(audit.snapshot(Department.get_or_none(Department.id == department_id)), {})
+        if Department.delete().where(Department.id == department_id).execute():
+            audit.record(actor, "delete", "org", f"department:{department_id}", gone)
 
 
 def _employee_info(e: Employee) -> EmployeeInfo:
@@ -161,6 +167,7 @@ def save_employee(
         raise ValidationError(errors)
     full, initials = pinyin_keys(name)
     with database.atomic():
+        before: dict = {}
         if employee_id is None:
             e = Employee.create(
                 name=name,
@@ -176,10 +183,14 @@ def save_employee(
             if e is None:
                 raise NotFound(translate("services", "员工不存在。"))
             versioning.claim(e, version, actor)
+            before = audit.snapshot(e)
             e.name, e.name_pinyin, e.name_initials = name, full, initials
             e.department = department_id
             e.title, e.phone, e.active = title.strip(), phone.strip(), active
             e.save()
+        audit.record(
+            actor, "edit" if before else "create", "org", f"employee:{e.id}", audit.row_changes(before, e, skip=frozenset({"version", "updated_at", "updated_by_id", "name_pinyin", "name_initials"}))
+        )
     return get_employee(e.id)
 
 
@@ -191,4 +202,7 @@ def delete_employee(actor: Actor, employee_id: int) -> None:
     )
     if used:
         raise ServiceError(translate("services", "该员工已有来访记录或登录账户，不能删除；可以将其停用。"))
-    Employee.delete().where(Employee.id == employee_id).execute()
+    with database.atomic():
+        gone = audit.row_changes(audit.snapshot(Employee.get_or_none(Employee.id == employee_id)), {}, skip=frozenset({"version", "updated_at", "updated_by_id", "name_pinyin", "name_initials"}))
+        if Employee.delete().where(Employee.id == employee_id).execute():
+            audit.record(actor, "delete", "org", f"employee:{employee_id}", gone)

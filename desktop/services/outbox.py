@@ -21,7 +21,7 @@ from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import NotifyChannel, Outbox, User
-from desktop.services import validation
+from desktop.services import audit, validation
 from desktop.services.auth import Actor, clean_email, require
 from desktop.services.errors import NotFound, ServiceError, ValidationError
 
@@ -37,7 +37,8 @@ APPLICATION_RESULT = "application_result"
 COPIED = "copied"
 OVERDUE = "overdue"
 REMIND = "remind"
-EVENTS = (VISITOR_ARRIVED, APPROVAL_WAITING, APPLICATION_RESULT, COPIED, OVERDUE, REMIND)
+EXPENSE_WAITING = "expense_waiting"  # an expense summary reached the next signer (issue 13)
+EVENTS = (VISITOR_ARRIVED, APPROVAL_WAITING, APPLICATION_RESULT, COPIED, OVERDUE, REMIND, EXPENSE_WAITING)
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 RETRY_MINUTES = (1, 5, 15, 60, 240)  # after the 1st … 5th failure; then the row is given up
@@ -61,6 +62,7 @@ def event_label(event: str) -> str:
         COPIED: translate("outbox", "抄送 → 被抄送人"),
         OVERDUE: translate("outbox", "反馈表/费用汇总逾期 → 负责人"),
         REMIND: translate("outbox", "催办 → 当前审批人"),
+        EXPENSE_WAITING: translate("outbox", "费用汇总待签字/审核/审批/付款 → 部门负责人、财务、总经理"),
     }.get(event, event)
 
 
@@ -177,17 +179,54 @@ def save_channel(
         )
         if row is None:
             raise NotFound(translate("outbox", "通知方式不存在。"))
+        before = _audited(row) if channel_id is not None else {}
         row.name, row.kind, row.active = name, kind, active
         row.config = json.dumps({k: str(v) for k, v in config.items()}, ensure_ascii=False)
         row.events = ",".join(e for e in EVENTS if e in events)
         row.save()
+        audit.record(
+            actor,
+            "edit" if before else "create",
+            "notify_channel",
+            row.id,
+            _audit_changes(before, _audited(row)),
+            name,
+        )
     return _info(row)
+
+
+# Config keys holding a password or a robot's token: the audit trail says they changed, never
+# what they are (anyone who may read the trail could otherwise send as the company).
+_SECRET_KEYS = frozenset({"password", "secret", "webhook"})
+
+
+def _audited(row: NotifyChannel) -> dict[str, object]:
+    """A channel's fields as the audit trail compares them: its config spread into keys."""
+    try:
+        config = json.loads(row.config or "{}")
+    except ValueError:
+        config = {}
+    return {"name": row.name, "kind": row.kind, "active": row.active, "events": row.events, **config}
+
+
+def _audit_changes(before: dict[str, object], after: dict[str, object]) -> dict[str, tuple]:
+    changed = translate("outbox", "（已修改）")
+    out: dict[str, tuple] = {}
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old == new or (old in (None, "") and new in (None, "")):
+            continue
+        out[key] = (None, changed) if key in _SECRET_KEYS else (old, new)
+    return out
 
 
 def delete_channel(actor: Actor, channel_id: int) -> None:
     require(actor, "settings.manage")
     with database.atomic():
-        NotifyChannel.delete().where(NotifyChannel.id == channel_id).execute()
+        row = NotifyChannel.get_or_none(NotifyChannel.id == channel_id)
+        if NotifyChannel.delete().where(NotifyChannel.id == channel_id).execute() and row is not None:
+            gone = {key: (new, None) for key, (_old, new) in _audit_changes({}, _audited(row)).items()}
+            audit.record(actor, "delete", "notify_channel", channel_id, gone, row.name)
 
 
 def set_email(actor: Actor, user_id: int, email: str) -> None:

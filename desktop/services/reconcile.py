@@ -5,42 +5,68 @@ In the spirit of GnuCash's import matcher, each pair gets a score from the invoi
 amount (exact or within a tolerance), the date (within the reception's dates plus a window) and
 the vendor name's similarity (rapidfuzz). A pair is matched automatically only with an agreeing
 invoice number or a strong vendor match — amount and date alone are never enough; everything
-else goes to a review queue with its best candidates.
+else goes to a review queue with its candidates.
+
+Three-way (issue 13): an invoice (list or e-invoice file) evidences a claim line and a payment
+(bank or card statement line) pays it. Each claim line takes one invoice match and one payment
+match, decided separately; a claim line already matched in a role is never offered again for
+that role nor accepted by :func:`match`. The engine lives in ``reconcile_data``, the findings
+and the three-way states in ``reconcile_report``, finance's standing rules in
+``reconcile_rules``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal
-
-import peewee as pw
-from rapidfuzz import fuzz
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
-from desktop.models import (
-    Application,
-    ExpenseLine,
-    ExpenseSummary,
-    ExpenseVoucher,
-    ImportBatch,
-    ImportedLine,
-    LineMatch,
-)
-from desktop.services import standards
+from desktop.models import Application, ExpenseLine, ExpenseSummary, LineMatch
+from desktop.services import audit
+from desktop.services import reconcile_data as data
+from desktop.services import reconcile_report as report
+from desktop.services import reconcile_rules as rules
 from desktop.services.auth import Actor, require
-from desktop.services.errors import NotFound
-from desktop.services.expenses import check_line
+from desktop.services.errors import NotFound, ServiceError
 from desktop.services.money import to_money
+from desktop.services.reconcile_data import DATE_WINDOW, HELD, INVOICE, PAYMENT, vendor_similarity
+from desktop.services.reconcile_report import ClaimState, Flag, StateCounts, flag_label, state_label
 
-DATE_WINDOW = dt.timedelta(days=3)
-AMOUNT_TOLERANCE = Decimal("1.00")
-STRONG_VENDOR = 85
+__all__ = [
+    "DATE_WINDOW",
+    "HELD",
+    "INVOICE",
+    "PAYMENT",
+    "BulkOutcome",
+    "Candidate",
+    "ClaimState",
+    "Flag",
+    "ImportedInfo",
+    "MatchedInfo",
+    "Overview",
+    "Result",
+    "ReviewItem",
+    "StateCounts",
+    "flag_label",
+    "flags",
+    "match",
+    "match_many",
+    "matched",
+    "not_reception",
+    "not_reception_many",
+    "overview",
+    "report_data",
+    "run",
+    "search_claims",
+    "state_label",
+    "states",
+    "unmatch",
+    "vendor_similarity",
+]
 
 
 @dataclass(frozen=True)
@@ -65,6 +91,8 @@ class ImportedInfo:
     vendor: str
     memo: str
     total: Decimal | None
+    role: str = PAYMENT  # invoice (evidences a claim) | payment (pays it)
+    credit: bool = False  # money in on a statement
 
 
 @dataclass(frozen=True)
@@ -73,487 +101,13 @@ class ReviewItem:
     candidates: list[Candidate]
 
 
-@dataclass(frozen=True)
-class Flag:
-    code: str
-    message: str
-    reception: str = ""
-    imported_id: int | None = None
-    expense_id: int | None = None
-    application_id: int | None = None  # the record a flag links to
-
-
-HELD = "held"  # LineMatch.kind of a line a person unmatched: reviewed by hand, never auto-matched
-
-
-def _reception_label(app: Application) -> str:
-    return f"{app.number} {app.client_company}"
-
-
-def flag_label(code: str) -> str:
-    return {
-        "over_standard": translate("reconcile", "超标准"),
-        "over_budget": translate("reconcile", "超预算未另行审批"),
-        "duplicate_invoice": translate("reconcile", "发票重复报销"),
-        "no_reception": translate("reconcile", "导入记录无对应接待"),
-        "no_evidence": translate("reconcile", "报销无导入记录且无凭证"),
-        "outside_dates": translate("reconcile", "日期不在接待期间"),
-        "late": translate("reconcile", "费用汇总逾期提交"),
-        "amount_differs": translate("reconcile", "报销与导入金额不符"),
-        "accompany": translate("reconcile", "陪餐超标"),
-        "drinks": translate("reconcile", "酒水超比例"),
-    }.get(code, code)
-
-
-@dataclass
-class _Claim:
-    line: ExpenseLine
-    app: Application
-    start: dt.date
-    end: dt.date
-
-
-def _claims(date_from: dt.date, date_to: dt.date) -> list[_Claim]:
-    """Claimed lines of receptions overlapping the period (plus the window)."""
-    rows = (
-        ExpenseLine.select(ExpenseLine, ExpenseSummary)
-        .join(ExpenseSummary)
-        .where(ExpenseLine.date >= date_from - DATE_WINDOW, ExpenseLine.date <= date_to + DATE_WINDOW)
-    )
-    apps: dict[int, Application] = {}
-    claims = []
-    for line in rows:
-        root = line.summary.reception_id
-        if root not in apps:
-            from desktop.services.arrangements import approved_revision
-
-            apps[root] = approved_revision(root)
-        app = apps[root]
-        claims.append(_Claim(line, app, app.arrival.date(), app.departure.date()))
-    return claims
-
-
-_SUFFIXES = (
-    "股份有限公司",
-    "有限责任公司",
-    "有限公司",
-    "分公司",
-    "集团",
-    "公司",
-    "co.,ltd.",
-    "co.,ltd",
-    "ltd",
-)
-
-
-def _vendor_key(name: str) -> str:
-    key = re.sub(r"[\s()（）]", "", name.lower())
-    for suffix in _SUFFIXES:
-        key = key.replace(suffix, "")
-    return key
-
-
-def vendor_similarity(a: str, b: str) -> float:
-    """0–100. Chinese names have no spaces, so a short trade name inside a long registered one
-    ("滴滴出行" in "滴滴出行科技有限公司") counts as a strong match; very short names do not."""
-    x, y = _vendor_key(a), _vendor_key(b)
-    if not x or not y:
-        return 0.0
-    best = fuzz.token_set_ratio(x, y)
-    if min(len(x), len(y)) >= 3:
-        best = max(best, fuzz.partial_ratio(x, y))
-    return best
-
-
-def score(imported: ImportedLine, claim: _Claim) -> tuple[float, str, bool]:
-    """(score, why, certain) for one pair.
-
-    Certain — safe to match without a person — means the invoice number agrees, or the vendor
-    agrees strongly together with the amount and the date. Amount and date alone never are.
-    """
-    line = claim.line
-    points = 0.0
-    why = []
-    invoice_ok = vendor_ok = amount_ok = date_ok = False
-    if (
-        imported.invoice_no
-        and line.invoice_no
-        and imported.invoice_no == line.invoice_no
-        and (not imported.invoice_code or not line.invoice_code or imported.invoice_code == line.invoice_code)
-    ):
-        points += 60
-        invoice_ok = True
-        why.append(translate("reconcile", "发票号一致"))
-    total = abs(to_money(imported.total if imported.total is not None else imported.amount or 0))
-    diff = abs(total - to_money(line.total))
-    if diff == 0:
-        points += 25
-        amount_ok = True
-        why.append(translate("reconcile", "金额一致"))
-    elif diff <= max(AMOUNT_TOLERANCE, to_money(line.total) * Decimal("0.01")):
-        points += 15
-        amount_ok = True
-        why.append(translate("reconcile", "金额相近"))
-    if imported.date is not None:
-        if imported.date == line.date:
-            points += 15
-            date_ok = True
-            why.append(translate("reconcile", "日期一致"))
-        elif claim.start - DATE_WINDOW <= imported.date <= claim.end + DATE_WINDOW:
-            points += 8
-            date_ok = True
-            why.append(translate("reconcile", "日期在接待期间"))
-    if imported.vendor and line.vendor:
-        similarity = vendor_similarity(imported.vendor, line.vendor)
-        if similarity >= STRONG_VENDOR:
-            points += 20
-            vendor_ok = True
-            why.append(translate("reconcile", "商户相似 {n}%").format(n=int(similarity)))
-        elif similarity >= 60:
-            points += 8
-    # Without an invoice number the vendor must agree, the amount too, and the day within one.
-    date_close = imported.date is not None and abs((imported.date - line.date).days) <= 1
-    certain = invoice_ok or (vendor_ok and amount_ok and date_ok and date_close)
-    return points, "、".join(why), certain
-
-
-def _imported_info(row: ImportedLine) -> ImportedInfo:
-    total = row.total if row.total is not None else row.amount
-    return ImportedInfo(
-        row.id,
-        row.batch_id,
-        row.kind,
-        row.date,
-        row.invoice_no,
-        row.vendor,
-        row.memo,
-        to_money(total) if total is not None else None,
-    )
-
-
 @dataclass
 class Result:
     matched: int
     review: list[ReviewItem]
     unmatched_no_candidate: list[ImportedInfo]
-
-
-def run(
-    actor: Actor, date_from: dt.date, date_to: dt.date, progress: Callable[[int, int], None] | None = None
-) -> Result:
-    """Auto-match what is certain; queue the rest for review. Decided lines are left alone."""
-    require(actor, "finance.import")
-    claims = _claims(date_from, date_to)
-    by_invoice: dict[str, list[_Claim]] = defaultdict(list)
-    by_amount: dict[int, list[_Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.line.invoice_no:
-            by_invoice[claim.line.invoice_no].append(claim)
-        by_amount[int(to_money(claim.line.total))].append(claim)  # yuan bucket; ±1 checked below
-    taken = {
-        m.expense_id for m in LineMatch.select(LineMatch.expense).where(LineMatch.expense.is_null(False))
-    }
-    kinds = {m.imported_id: m.kind for m in LineMatch.select(LineMatch.imported, LineMatch.kind)}
-    held = {i for i, kind in kinds.items() if kind == HELD}
-    decided = kinds.keys() - held
-    imported = [
-        r
-        for r in ImportedLine.select()
-        .join(ImportBatch)
-        .where(ImportBatch.live(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
-        if r.id not in decided
-    ]
-    review: list[ReviewItem] = []
-    orphans: list[ImportedInfo] = []
-    matched = 0
-    new_matches = []
-    for i, row in enumerate(imported):
-        total = abs(to_money(row.total if row.total is not None else row.amount or 0))
-        pool = {id(c): c for c in by_invoice.get(row.invoice_no, [])} if row.invoice_no else {}
-        for bucket in (int(total) - 1, int(total), int(total) + 1):
-            for c in by_amount.get(bucket, []):
-                pool.setdefault(id(c), c)
-        scored = []
-        for claim in pool.values():
-            if claim.line.id in taken:
-                continue
-            points, why, strong = score(row, claim)
-            scored.append((points, strong, why, claim))
-        scored.sort(key=lambda s: -s[0])
-        # Certain, and no other certain candidate close behind (two equal taxi rides need a person).
-        rivals = [x for x in scored[1:] if x[1] and scored[0][0] - x[0] < 10] if scored else []
-        if scored and scored[0][1] and not rivals and row.id not in held:
-            points, _, _, claim = scored[0]
-            new_matches.append(
-                {
-                    "imported": row.id,
-                    "expense": claim.line.id,
-                    "kind": "auto",
-                    "score": points,
-                    "by": actor.user_id or None,
-                    "at": clock.now(),
-                }
-            )
-            taken.add(claim.line.id)
-            matched += 1
-        elif scored:
-            review.append(
-                ReviewItem(
-                    _imported_info(row),
-                    [
-                        Candidate(
-                            c.line.id,
-                            _reception_label(c.app),
-                            c.line.date,
-                            c.line.vendor,
-                            to_money(c.line.total),
-                            c.line.invoice_no,
-                            p,
-                            why,
-                        )
-                        for p, _, why, c in scored[:3]
-                    ],
-                )
-            )
-        else:
-            orphans.append(_imported_info(row))
-        if progress is not None and (i % 200 == 0 or i == len(imported) - 1):
-            progress(i + 1, len(imported))
-    with database.atomic():
-        for start in range(0, len(new_matches), 500):
-            LineMatch.insert_many(new_matches[start : start + 500]).execute()
-    return Result(matched, review, orphans)
-
-
-def match(actor: Actor, imported_id: int, expense_id: int) -> None:
-    require(actor, "finance.import")
-    with database.atomic():
-        LineMatch.delete().where(LineMatch.imported == imported_id).execute()
-        if not ExpenseLine.select().where(ExpenseLine.id == expense_id).exists():
-            raise NotFound(translate("reconcile", "费用明细不存在。"))
-        LineMatch.create(
-            imported=imported_id, expense=expense_id, kind="manual", score=100, by=actor.user_id or None
-        )
-
-
-def unmatch(actor: Actor, imported_id: int) -> None:
-    """Undo a decision. The line goes back to the review queue and is never auto-matched again:
-    a person said the automatic answer was wrong."""
-    require(actor, "finance.import")
-    with database.atomic():
-        LineMatch.delete().where(LineMatch.imported == imported_id).execute()
-        LineMatch.create(imported=imported_id, expense=None, kind=HELD, by=actor.user_id or None)
-
-
-def not_reception(actor: Actor, imported_id: int) -> None:
-    require(actor, "finance.import")
-    with database.atomic():
-        LineMatch.delete().where(LineMatch.imported == imported_id).execute()
-        LineMatch.create(imported=imported_id, expense=None, kind="not_reception", by=actor.user_id or None)
-
-
-def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
-    """Every finding of the period, each with its reason and the records it concerns."""
-    require(actor, "finance.import")
-    result: list[Flag] = []
-    claims = [c for c in _claims(date_from, date_to) if date_from <= c.line.date <= date_to]
-    matches = {m.expense_id: m for m in LineMatch.select().where(LineMatch.expense.is_null(False))}
-    imported_by_id = (
-        {
-            r.id: r
-            for r in ImportedLine.select().where(
-                ImportedLine.id.in_([m.imported_id for m in matches.values()])
-            )
-        }
-        if matches
-        else {}
-    )
-    standard_of: dict[int, standards.StandardInfo] = {}
-    with_voucher = {v.line_id for v in ExpenseVoucher.select(ExpenseVoucher.line)}
-    invoices: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
-    summaries: dict[int, tuple[ExpenseSummary, Application]] = {}
-    for claim in claims:
-        line, app = claim.line, claim.app
-        label = _reception_label(app)
-        if app.standard_id not in standard_of:
-            standard_of[app.standard_id] = standards.standard(app.standard_id)
-        for check in check_line(line, standard_of[app.standard_id], app):
-            result.append(Flag(check.code, check.message, label, expense_id=line.id, application_id=app.id))
-        if line.invoice_no:
-            invoices[(line.invoice_code, line.invoice_no)].append(claim)
-        m = matches.get(line.id)
-        if m is None and line.id not in with_voucher:
-            result.append(
-                Flag(
-                    "no_evidence",
-                    translate("reconcile", "{date} {vendor} {total} 无导入记录也无凭证").format(
-                        date=line.date, vendor=line.vendor, total=f"¥{line.total:,.2f}"
-                    ),
-                    label,
-                    expense_id=line.id,
-                    application_id=app.id,
-                )
-            )
-        if m is not None:
-            imported = imported_by_id[m.imported_id]
-            imported_total = abs(
-                to_money(imported.total if imported.total is not None else imported.amount or 0)
-            )
-            if imported_total != to_money(line.total):
-                result.append(
-                    Flag(
-                        "amount_differs",
-                        translate("reconcile", "报销 {a}，导入 {b}").format(
-                            a=f"¥{line.total:,.2f}", b=f"¥{imported_total:,.2f}"
-                        ),
-                        label,
-                        imported_id=imported.id,
-                        expense_id=line.id,
-                        application_id=app.id,
-                    )
-                )
-        summaries[line.summary_id] = (line.summary, app)
-    for (_code, number), group in invoices.items():
-        if len(group) > 1:
-            where = "、".join(sorted({c.app.number for c in group}))
-            result.append(
-                Flag(
-                    "duplicate_invoice",
-                    translate("reconcile", "发票 {no} 被报销 {n} 次（{where}）").format(
-                        no=number, n=len(group), where=where
-                    ),
-                    expense_id=group[-1].line.id,
-                    application_id=group[-1].app.id,
-                )
-            )
-    actuals: dict[tuple[int, str], Decimal] = defaultdict(lambda: Decimal("0.00"))
-    for claim in claims:
-        actuals[(claim.line.summary_id, claim.line.category)] += to_money(claim.line.total)
-    for summary, app in summaries.values():
-        label = _reception_label(app)
-        if summary.submitted_at and summary.due and summary.submitted_at.date() > summary.due:
-            result.append(
-                Flag(
-                    "late",
-                    translate("reconcile", "应于 {due} 前提交，实际 {at:%Y-%m-%d}").format(
-                        due=summary.due, at=summary.submitted_at
-                    ),
-                    label,
-                    application_id=app.id,
-                )
-            )
-        budget = {b.category: to_money(b.amount) for b in app.budget_lines}
-        for category in standards.CATEGORIES:
-            actual = actuals[(summary.id, category)]
-            if actual > budget.get(category, Decimal("0.00")) and not app.over_standard:
-                result.append(
-                    Flag(
-                        "over_budget",
-                        translate("reconcile", "{cat} 实际 {a} 超出批准预算 {b}").format(
-                            cat=standards.category_label(category),
-                            a=f"¥{actual:,.2f}",
-                            b=f"¥{budget.get(category, Decimal('0.00')):,.2f}",
-                        ),
-                        label,
-                        application_id=app.id,
-                    )
-                )
-    decided = {m.imported_id for m in LineMatch.select(LineMatch.imported).where(LineMatch.kind != HELD)}
-    for row in (
-        ImportedLine.select()
-        .join(ImportBatch)
-        .where(ImportBatch.live(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
-    ):
-        if row.id not in decided:
-            result.append(
-                Flag(
-                    "no_reception",
-                    translate("reconcile", "{date} {vendor} {total} 未匹配到已批准的接待").format(
-                        date=row.date,
-                        vendor=row.vendor or row.memo,
-                        total=f"¥{abs(to_money(row.total or row.amount or 0)):,.2f}",
-                    ),
-                    imported_id=row.id,
-                )
-            )
-    return result
-
-
-def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str):
-    """Everything the 对账报告 shows, as rows (the exporter lays them out)."""
-    from desktop.exporters.finance_reports import ReportData
-
-    require(actor, "finance.import")
-    flags_found = flags(actor, date_from, date_to)
-    rows = (
-        ImportedLine.select()
-        .join(ImportBatch)
-        .where(ImportBatch.live(), ImportedLine.date >= date_from, ImportedLine.date <= date_to)
-        .order_by(ImportedLine.date, ImportedLine.id)
-    )
-    decisions = {m.imported_id: m for m in LineMatch.select().where(LineMatch.kind != HELD)}
-    matched, unmatched = [], []
-    review = {item.imported.id: item for item in run_preview(actor, date_from, date_to)}
-    for row in rows:
-        total = to_money(row.total if row.total is not None else row.amount or 0)
-        m = decisions.get(row.id)
-        if m is not None and m.expense_id is not None:
-            line = ExpenseLine.get_by_id(m.expense_id)
-            app = Application.get_by_id(line.summary.reception_id)
-            matched.append(
-                [
-                    row.date,
-                    row.invoice_no,
-                    row.vendor,
-                    _direction(row, total),
-                    abs(total),
-                    _reception_label(app),
-                    line.date,
-                    to_money(line.total),
-                    "自动" if m.kind == "auto" else "手工",
-                    round(m.score),
-                ]
-            )
-        elif m is None:
-            item = review.get(row.id)
-            best = item.candidates[0] if item and item.candidates else None
-            unmatched.append(
-                [
-                    row.date,
-                    row.invoice_no,
-                    row.vendor,
-                    row.memo,
-                    _direction(row, total),
-                    abs(total),
-                    best.reception if best else "",
-                    round(best.score) if best else "",
-                    best.why if best else "",
-                ]
-            )
-    summary = [
-        ("已匹配", len(matched)),
-        ("未匹配（待复核）", len(unmatched)),
-        ("非接待费用", sum(1 for m in decisions.values() if m.kind == "not_reception")),
-        ("问题", len(flags_found)),
-    ]
-    # No internal row ids on paper: the message and the reception say what the flag is about.
-    flag_rows = [[flag_label(f.code), f.message, f.reception] for f in flags_found]
-    return ReportData(company, date_from, date_to, matched, unmatched, flag_rows, summary)
-
-
-def _direction(row: ImportedLine, total) -> str:
-    """支出 or 收入 instead of a bare sign: a statement's debit is negative (credit − debit), an
-    invoice we received is positive (a red-letter invoice, negative, gives money back)."""
-    paid_out = total < 0 if row.kind == "statement" else total >= 0
-    return translate("reconcile", "支出") if paid_out else translate("reconcile", "收入")
-
-
-def run_preview(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[ReviewItem]:
-    """The review queue's candidates without writing matches (for reports)."""
-    with database.atomic() as transaction:
-        result = run(actor, date_from, date_to)
-        transaction.rollback()
-    return result.review
+    credits: list[ImportedInfo] = field(default_factory=list)  # not review items: money in
+    by_rule: int = 0  # lines the saved rules set aside in this run
 
 
 @dataclass(frozen=True)
@@ -564,27 +118,501 @@ class MatchedInfo:
     expense_total: Decimal
     kind: str
     score: float
+    role: str = PAYMENT
+    expense_id: int | None = None
+
+
+@dataclass
+class BulkOutcome:
+    """A bulk decision: what was decided, and what was refused with its one-sentence reason."""
+
+    done: list[MatchedInfo] = field(default_factory=list)
+    refused: list[tuple[int, str]] = field(default_factory=list)  # (imported id, why)
+
+
+@dataclass
+class Overview:
+    """Everything the reconciliation window shows, from one load of the period."""
+
+    result: Result
+    flags: list[Flag]
+    decided: list[MatchedInfo]
+    states: list[ClaimState]
+    summary: list[StateCounts]
+
+
+def role_label(role: str) -> str:
+    return translate("reconcile", "发票") if role == INVOICE else translate("reconcile", "付款")
+
+
+def _info(line: data.Line) -> ImportedInfo:
+    total = to_money(line.signed) if line.signed is not None else None
+    return ImportedInfo(
+        line.id,
+        line.batch_id,
+        line.kind,
+        line.date,
+        line.number,
+        line.vendor,
+        line.memo,
+        total,
+        line.role,
+        line.credit,
+    )
+
+
+def _candidate(s: data.Scored) -> Candidate:
+    c = s.claim
+    return Candidate(
+        c.id, c.app.label, c.date, c.vendor, Decimal(c.fen) / 100, c.number, s.points, data.why(s)
+    )
+
+
+def _review(line: data.Line, scored: list[data.Scored]) -> ReviewItem:
+    return ReviewItem(_info(line), [_candidate(s) for s in scored])
+
+
+def _compute(
+    date_from: dt.date, date_to: dt.date, progress=None
+) -> tuple[list[data.Claim], list[data.Line], dict[int, data.Decision], data.Outcome]:
+    """One load of the period and one pass of the matcher; returns every live line of the
+    period (decided ones too) for the flags and the decided list."""
+    claims = data.load_claims(date_from, date_to)
+    decisions = data.load_decisions()
+    held = {i for i, d in decisions.items() if d.kind == HELD}
+    lines = data.load_lines(date_from, date_to)
+    undecided = [x for x in lines if x.id not in decisions or x.id in held]
+    outcome = data.decide(undecided, data.Index(claims), data.taken_pairs(decisions), held, progress)
+    return claims, lines, decisions, outcome
+
+
+def _write_auto(actor: Actor, outcome: data.Outcome, decisions: dict[int, data.Decision]) -> None:
+    now, by = clock.now(), actor.user_id or None
+    rows = [(line.id, s.claim.id, "auto", line.role, s.points, by, now) for line, s in outcome.auto]
+    with database.atomic():
+        data.insert_matches(rows)
+        if rows:  # one audit entry per run: how many lines the program matched by itself
+            audit.record(actor, "match", "reconcile", "", {"auto": (None, len(rows))})
+    for line, s in outcome.auto:
+        decisions[line.id] = data.Decision(line.id, s.claim.id, "auto", line.role, s.points)
+
+
+def _result(outcome: data.Outcome, by_rule: int) -> Result:
+    return Result(
+        len(outcome.auto),
+        [_review(line, scored) for line, scored in outcome.review],
+        [_info(line) for line in outcome.orphans],
+        [_info(line) for line in outcome.credits],
+        by_rule,
+    )
+
+
+def run(
+    actor: Actor, date_from: dt.date, date_to: dt.date, progress: Callable[[int, int], None] | None = None
+) -> Result:
+    """Apply the saved rules, auto-match what is certain, queue the rest for review. Decided
+    lines are left alone."""
+    require(actor, "finance.import")
+    by_rule = rules.apply_rules(actor)
+    _claims, _lines, decisions, outcome = _compute(date_from, date_to, progress)
+    _write_auto(actor, outcome, decisions)
+    return _result(outcome, by_rule)
+
+
+def overview(
+    actor: Actor, date_from: dt.date, date_to: dt.date, progress: Callable[[int, int], None] | None = None
+) -> Overview:
+    """:func:`run`, then the flags, the decided lines and the three-way states of the period —
+    all from the one load the matching made (the claims used to be computed twice)."""
+    require(actor, "finance.import")
+    by_rule = rules.apply_rules(actor)
+    claims, lines, decisions, outcome = _compute(date_from, date_to, progress)
+    _write_auto(actor, outcome, decisions)
+    found = report.flags(claims, decisions, lines, date_from, date_to)
+    claim_states = report.claim_states(claims, decisions, date_from, date_to, lines)
+    return Overview(
+        _result(outcome, by_rule),
+        found,
+        _decided(lines, decisions, claims),
+        claim_states,
+        report.state_summary(claim_states),
+    )
+
+
+def flags(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[Flag]:
+    """Every finding of the period, each with its reason and the records it concerns."""
+    require(actor, "finance.import")
+    claims = data.load_claims(date_from, date_to)
+    return report.flags(
+        claims, data.load_decisions(), data.load_lines(date_from, date_to), date_from, date_to
+    )
+
+
+def states(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[ClaimState]:
+    """The three-way state of every claim line of the period."""
+    require(actor, "finance.import")
+    return report.claim_states(
+        data.load_claims(date_from, date_to), data.load_decisions(), date_from, date_to
+    )
+
+
+# ---- decisions ---------------------------------------------------------------------------
+
+
+def _live_line(imported_id: int) -> data.Line:
+    found = data.lines_by_ids([imported_id])
+    if not found:
+        raise NotFound(translate("reconcile", "导入记录不存在或其批次已撤销。"))
+    return found[0]
+
+
+def _taken_message(role: str, other: LineMatch) -> str:
+    imported = other.imported
+    total = imported.total if imported.total is not None else imported.amount
+    return translate(
+        "reconcile",
+        "这条费用明细已匹配{what}（{date} {vendor} ¥{total}）；一条费用明细只匹配一张发票和一笔付款，"
+        "请先取消那条匹配。",
+    ).format(
+        what=role_label(role),
+        date=imported.date or "",
+        vendor=imported.vendor or imported.memo,
+        total=f"{abs(to_money(total or 0)):,.2f}",
+    )
+
+
+def _matched_info(line: data.Line, claim: data.Claim | None, kind: str, points: float) -> MatchedInfo:
+    if claim is None:
+        return MatchedInfo(
+            _info(line),
+            translate("reconcile", "（非接待费用）"),
+            line.date,
+            Decimal("0.00"),
+            kind,
+            0,
+            line.role,
+        )
+    return MatchedInfo(
+        _info(line), claim.app.label, claim.date, Decimal(claim.fen) / 100, kind, points, line.role, claim.id
+    )
+
+
+def _match_one(actor: Actor, imported_id: int, expense_id: int) -> MatchedInfo:
+    line = _live_line(imported_id)
+    claims = data.claims_by_ids([expense_id])
+    if not claims:
+        raise NotFound(translate("reconcile", "费用明细不存在。"))
+    claim = claims[0]
+    other = (
+        LineMatch.select()
+        .where(
+            LineMatch.expense == expense_id, LineMatch.role == line.role, LineMatch.imported != imported_id
+        )
+        .first()
+    )
+    if other is not None:
+        raise ServiceError(_taken_message(line.role, other))
+    scored = data.Index([]).score(line, claim)
+    points = scored.points if scored is not None else 0.0
+    before = _decision_text(imported_id)
+    LineMatch.delete().where(LineMatch.imported == imported_id).execute()
+    LineMatch.create(
+        imported=imported_id,
+        expense=expense_id,
+        kind="manual",
+        role=line.role,
+        score=points,
+        by=actor.user_id or None,
+    )
+    audit.record(actor, "match", "reconcile", imported_id, {"decision": (before, f"manual:{expense_id}")})
+    return _matched_info(line, claim, "manual", points)
+
+
+def _decision_text(imported_id: int) -> str | None:
+    """A line's decision before a change, as the audit trail shows it ("kind:expense id")."""
+    row = LineMatch.select().where(LineMatch.imported == imported_id).first()
+    return None if row is None else f"{row.kind}:{row.expense_id or ''}".rstrip(":")
+
+
+def match(actor: Actor, imported_id: int, expense_id: int) -> MatchedInfo:
+    """Match an imported line to a claim line by hand. Refused (one sentence) when the claim line
+    already has a match of this line's role: an invoice or a payment is never counted twice."""
+    require(actor, "finance.import")
+    with database.atomic():
+        return _match_one(actor, imported_id, expense_id)
+
+
+def match_many(actor: Actor, pairs: list[tuple[int, int]]) -> BulkOutcome:
+    """Several matches at once (每条匹配最佳候选): each is checked like :func:`match`; a pair
+    whose claim line was taken — also by an earlier pair of the same call — is refused, the
+    others are kept."""
+    require(actor, "finance.import")
+    outcome = BulkOutcome()
+    with database.atomic():
+        for imported_id, expense_id in pairs:
+            try:
+                with database.atomic():
+                    outcome.done.append(_match_one(actor, imported_id, expense_id))
+            except ServiceError as exc:
+                outcome.refused.append((imported_id, str(exc)))
+    return outcome
+
+
+def _set_aside(actor: Actor, line: data.Line) -> MatchedInfo:
+    before = _decision_text(line.id)
+    LineMatch.delete().where(LineMatch.imported == line.id).execute()
+    LineMatch.create(
+        imported=line.id, expense=None, kind="not_reception", role=line.role, by=actor.user_id or None
+    )
+    audit.record(actor, "decide", "reconcile", line.id, {"decision": (before, "not_reception")})
+    return _matched_info(line, None, "not_reception", 0)
+
+
+def not_reception(actor: Actor, imported_id: int) -> MatchedInfo:
+    require(actor, "finance.import")
+    with database.atomic():
+        return _set_aside(actor, _live_line(imported_id))
+
+
+def not_reception_many(actor: Actor, imported_ids: list[int]) -> BulkOutcome:
+    """非接待费用 for every selected line, in one transaction."""
+    require(actor, "finance.import")
+    outcome = BulkOutcome()
+    with database.atomic():
+        found = {line.id: line for line in data.lines_by_ids(list(imported_ids))}
+        for imported_id in imported_ids:
+            line = found.get(imported_id)
+            if line is None:
+                outcome.refused.append(
+                    (imported_id, translate("reconcile", "导入记录不存在或其批次已撤销。"))
+                )
+                continue
+            outcome.done.append(_set_aside(actor, line))
+    return outcome
+
+
+def unmatch(actor: Actor, imported_id: int) -> ReviewItem:
+    """Undo a decision. The line goes back to the review queue — returned with its candidates,
+    so the window puts it back without re-running everything — and is never auto-matched again:
+    a person said the automatic answer was wrong."""
+    require(actor, "finance.import")
+    with database.atomic():
+        line = _live_line(imported_id)
+        before = _decision_text(imported_id)
+        LineMatch.delete().where(LineMatch.imported == imported_id).execute()
+        LineMatch.create(
+            imported=imported_id, expense=None, kind=HELD, role=line.role, by=actor.user_id or None
+        )
+        audit.record(actor, "unmatch", "reconcile", imported_id, {"decision": (before, HELD)})
+        return review_item(actor, imported_id)
+
+
+def _claims_near(line: data.Line) -> list[data.Claim]:
+    """The claim lines one imported line could belong to: the same invoice number, or an amount
+    within a yuan dated within six weeks (date index), without loading the period."""
+    low, high = Decimal(line.fen // 100 - 1), Decimal(line.fen // 100 + 2)
+    condition = (
+        (ExpenseLine.total >= low)
+        & (ExpenseLine.total < high)
+        & (ExpenseLine.date >= (line.date or dt.date.min) - dt.timedelta(days=45))
+        & (ExpenseLine.date <= (line.date or dt.date.max) + dt.timedelta(days=45))
+    )
+    if line.number:
+        condition = condition | (ExpenseLine.invoice_no == line.number)
+    ids = [i for (i,) in ExpenseLine.select(ExpenseLine.id).where(condition).tuples()]
+    return data.claims_by_ids(ids)
+
+
+def review_item(actor: Actor, imported_id: int) -> ReviewItem:
+    """One line of the queue with its current candidates."""
+    require(actor, "finance.import")
+    line = _live_line(imported_id)
+    taken = {
+        (e, r)
+        for e, r in LineMatch.select(LineMatch.expense, LineMatch.role)
+        .where(LineMatch.expense.is_null(False), LineMatch.role == line.role)
+        .tuples()
+    }
+    scored = data.Index(_claims_near(line)).scored(line, taken)
+    return _review(line, scored[: data.MAX_CANDIDATES])
+
+
+def search_claims(
+    actor: Actor, text: str, imported_id: int | None = None, limit: int = 50
+) -> list[Candidate]:
+    """Claim lines found by reception number or client, vendor, invoice number or amount — any
+    claim line, not only the scored candidates. With ``imported_id`` each is scored against that
+    line, and claim lines already matched in its role are left out."""
+    require(actor, "finance.import")
+    text = (text or "").strip()
+    if not text:
+        return []
+    condition = (
+        Application.number.contains(text)
+        | Application.client_company.contains(text)
+        | ExpenseLine.vendor.contains(text)
+        | ExpenseLine.invoice_no.contains(text)
+    )
+    try:
+        amount = to_money(text)
+    except (InvalidOperation, ValueError):
+        amount = None
+    if amount is not None and amount > 0:
+        condition = condition | (ExpenseLine.total == amount)
+    line = _live_line(imported_id) if imported_id is not None else None
+    query = (
+        ExpenseLine.select(ExpenseLine.id)
+        .join(ExpenseSummary)
+        .join(Application, on=(ExpenseSummary.reception == Application.id))
+        .where(condition)
+    )
+    if line is not None:
+        taken = LineMatch.select(LineMatch.expense).where(
+            LineMatch.expense.is_null(False), LineMatch.role == line.role, LineMatch.imported != line.id
+        )
+        query = query.where(ExpenseLine.id.not_in(taken))
+    ids = [i for (i,) in query.order_by(ExpenseLine.date.desc(), ExpenseLine.id.desc()).limit(limit).tuples()]
+    claims = {c.id: c for c in data.claims_by_ids(ids)}
+    index = data.Index([])
+    found = []
+    for i in ids:
+        claim = claims.get(i)
+        if claim is None:
+            continue
+        scored = index.score(line, claim) if line is not None else None
+        if scored is not None:
+            found.append(_candidate(scored))
+        else:
+            found.append(
+                Candidate(
+                    claim.id,
+                    claim.app.label,
+                    claim.date,
+                    claim.vendor,
+                    Decimal(claim.fen) / 100,
+                    claim.number,
+                    0,
+                    "",
+                )
+            )
+    found.sort(key=lambda c: -c.score)
+    return found
 
 
 def matched(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[MatchedInfo]:
     """Decided lines of the period (matched or set aside), newest first — for undoing a decision."""
     require(actor, "finance.import")
-    rows = (
-        LineMatch.select(LineMatch, ImportedLine, ExpenseLine, ExpenseSummary, Application)
-        .join(ImportedLine)
-        .switch(LineMatch)
-        .join(ExpenseLine, pw.JOIN.LEFT_OUTER)
-        .join(ExpenseSummary, pw.JOIN.LEFT_OUTER)
-        .join(Application, pw.JOIN.LEFT_OUTER)
-        .where(ImportedLine.date >= date_from, ImportedLine.date <= date_to, LineMatch.kind != HELD)
-        .order_by(ImportedLine.date.desc())
-    )
+    return _decided(data.load_lines(date_from, date_to), data.load_decisions(), [])
+
+
+def _decided(
+    lines: list[data.Line], decisions: dict[int, data.Decision], claims: list[data.Claim]
+) -> list[MatchedInfo]:
+    lines = [x for x in lines if x.id in decisions and decisions[x.id].kind != HELD]
+    by_id = {c.id: c for c in claims}
+    missing = sorted({decisions[x.id].expense_id for x in lines} - {None} - by_id.keys())
+    by_id.update({c.id: c for c in data.claims_by_ids(missing)})
     result = []
-    for m in rows:
-        if m.expense_id is not None:
-            line = m.expense
-            label, when, total = _reception_label(line.summary.reception), line.date, to_money(line.total)
-        else:
-            label, when, total = translate("reconcile", "（非接待费用）"), m.imported.date, Decimal("0.00")
-        result.append(MatchedInfo(_imported_info(m.imported), label, when, total, m.kind, m.score))
+    for line in sorted(lines, key=lambda x: (x.date, x.id), reverse=True):
+        d = decisions[line.id]
+        claim = by_id.get(d.expense_id) if d.expense_id else None
+        result.append(_matched_info(line, claim, d.kind, d.score))
     return result
+
+
+def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str):
+    """Everything the 对账报告 shows, as rows (the exporter lays them out). Nothing is written:
+    the unmatched lines carry the candidates a run would offer."""
+    from desktop.exporters.finance_reports import ReportData
+
+    require(actor, "finance.import")
+    claims = data.load_claims(date_from, date_to)
+    decisions = data.load_decisions()
+    lines = data.load_lines(date_from, date_to)
+    held = {i for i, d in decisions.items() if d.kind == HELD}
+    undecided = [x for x in lines if x.id not in decisions or x.id in held]
+    # Every undecided line counts as held: the report shows what a run would offer, writes nothing.
+    outcome = data.decide(
+        undecided, data.Index(claims), data.taken_pairs(decisions), {x.id for x in undecided}
+    )
+    best = {line.id: scored[0] for line, scored in outcome.review}
+    claims_by_id = {c.id: c for c in claims}
+    missing = sorted(
+        {d.expense_id for d in decisions.values() if d.expense_id and d.expense_id not in claims_by_id}
+    )
+    claims_by_id.update({c.id: c for c in data.claims_by_ids(missing)})
+    found = report.flags(claims, decisions, lines, date_from, date_to)
+    claim_states = report.claim_states(claims, decisions, date_from, date_to, lines)
+    kind_text = {"auto": translate("reconcile", "自动"), "manual": translate("reconcile", "手工")}
+    matched_rows, unmatched_rows = [], []
+    for row in lines:
+        total = to_money(row.signed or 0)
+        d = decisions.get(row.id)
+        if d is not None and d.expense_id is not None:
+            claim = claims_by_id.get(d.expense_id)
+            if claim is None:
+                continue
+            matched_rows.append(
+                [
+                    row.date,
+                    row.number,
+                    row.vendor,
+                    _direction(row, total),
+                    abs(total),
+                    claim.app.label,
+                    claim.date,
+                    Decimal(claim.fen) / 100,
+                    f"{kind_text.get(d.kind, d.kind)}·{role_label(d.role)}",
+                    round(d.score),
+                ]
+            )
+        elif d is None or d.kind == HELD:
+            if row.credit:
+                continue  # money in: listed in the summary count, not as a line to explain
+            s = best.get(row.id)
+            unmatched_rows.append(
+                [
+                    row.date,
+                    row.number,
+                    row.vendor,
+                    row.memo,
+                    _direction(row, total),
+                    abs(total),
+                    s.claim.app.label if s else "",
+                    round(s.points) if s else "",
+                    data.why(s) if s else "",
+                ]
+            )
+    counts = report.state_summary(claim_states)[-1].counts
+    summary = [
+        ("已匹配", len(matched_rows)),
+        ("未匹配（待复核）", len(unmatched_rows)),
+        (
+            "非接待费用",
+            sum(1 for x in lines if x.id in decisions and decisions[x.id].kind == "not_reception"),
+        ),
+        ("收入（贷方，未处理）", sum(1 for x in undecided if x.credit)),
+        ("问题", len(found)),
+    ]
+    summary += [(f"报销明细·{report.state_label(code)}", counts[code]) for code in report.STATES]
+    # No internal row ids on paper: the message and the reception say what the flag is about.
+    flag_rows = [[flag_label(f.code), f.message, f.reception] for f in found]
+    return ReportData(company, date_from, date_to, matched_rows, unmatched_rows, flag_rows, summary)
+
+
+def _direction(row: data.Line, total) -> str:
+    """支出 or 收入 instead of a bare sign: a statement's debit is negative (credit − debit), an
+    invoice we received is positive (a red-letter invoice, negative, gives money back)."""
+    paid_out = total >= 0 if row.role == INVOICE else total < 0
+    return translate("reconcile", "支出") if paid_out else translate("reconcile", "收入")
+
+
+def run_preview(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[ReviewItem]:
+    """The review queue's candidates without writing matches (for reports)."""
+    require(actor, "finance.import")
+    claims = data.load_claims(date_from, date_to)
+    decisions = data.load_decisions()
+    held = {i for i, d in decisions.items() if d.kind == HELD}
+    lines = [x for x in data.load_lines(date_from, date_to) if x.id not in decisions or x.id in held]
+    outcome = data.decide(lines, data.Index(claims), data.taken_pairs(decisions), held)
+    return [_review(line, scored) for line, scored in outcome.review]

@@ -15,7 +15,7 @@ import peewee
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import AgreementHotel, MeetingRoom, Restaurant, Vehicle
-from desktop.services import validation, versioning
+from desktop.services import audit, validation, versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.money import to_money
@@ -166,6 +166,7 @@ def save(
     if errors:
         raise ValidationError(errors)
     with database.atomic():
+        before: dict = {}
         if item_id is None:
             row = spec.model.create(active=active, **clean)
         else:
@@ -173,10 +174,12 @@ def save(
             if row is None:
                 raise NotFound(translate("resources", "记录不存在。"))
             versioning.claim(row, version, actor)
+            before = audit.snapshot(row)
             for key, value in clean.items():
                 setattr(row, key, value)
             row.active = active
             row.save()
+        audit.record(actor, "edit" if before else "create", "resource", f"{kind}:{row.id}", audit.row_changes(before, row))
     return _item(kind, row)
 
 

@@ -6,13 +6,14 @@ window, the defaults and validation come from the same place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from desktop import clock
 from desktop.db import database
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from desktop.models import OptionItem, Setting
-from desktop.services import validation, versioning
+from desktop.services import audit, validation, versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ValidationError
 
@@ -59,6 +60,8 @@ class SettingSpec:
 def setting_specs() -> list[SettingSpec]:
     return [
         SettingSpec("company_name", "示例科技有限公司", translate("settings", "公司名称（印在表单上）")),
+        # The buyer tax id on an invoice must be this one (发票抬头, issue 13); empty: not checked.
+        SettingSpec("company_tax_id", "", translate("settings", "纳税人识别号（核对发票抬头）")),
         SettingSpec("visitor_log_form_no", "XZ-QR-001", translate("settings", "来访登记表表单编号")),
         SettingSpec("default_wait_location", "一楼会客区", translate("settings", "默认等候地点")),
         SettingSpec("language", DEFAULT_LANGUAGE, translate("settings", "界面语言")),
@@ -95,6 +98,9 @@ def setting_specs() -> list[SettingSpec]:
             translate("settings", "退回后重新提交时从退回的步骤继续（不勾选：从头开始）"),
         ),
         SettingSpec("remind_hours", "4", translate("settings", "催办间隔（小时）")),
+        # 设置 → 备份与数据保留 (desktop/views/settings_backup.py), not the general tab: OWN_TAB
+        SettingSpec("backup_keep", "14", translate("settings", "自动备份保留份数")),
+        SettingSpec("retention_days", "365", translate("settings", "访客个人信息保存期限（天）")),
         SettingSpec(
             "approval_copy_on_approved",
             "行政部",
@@ -128,7 +134,13 @@ INT_SETTINGS = {
     "approval_dedupe": 1,
     "approval_resume": 1,
     "remind_hours": 72,
+    "backup_keep": 365,
+    "retention_days": 3650,
 }
+# Smallest sensible values: a typo of "1" must not keep one backup or wipe last week's visitors.
+INT_MINIMUM = {"backup_keep": 1, "retention_days": 30}
+# Settings with a tab of their own (备份与数据保留); the general tab leaves them out.
+OWN_TAB = frozenset({"backup_keep", "retention_days"})
 
 
 def split_list(text: str) -> list[str]:
@@ -159,9 +171,17 @@ def save(actor: Actor, values: dict[str, str], versions: dict[str, int] | None =
             if not values[key].isascii() or not values[key].isdigit():
                 errors[key] = translate("settings", "{field}须为整数。").format(field=specs[key].label)
             else:
-                validation.count(errors, key, specs[key].label, int(values[key]), maximum=limit)
+                validation.count(
+                    errors, key, specs[key].label, int(values[key]), minimum=INT_MINIMUM.get(key, 0), maximum=limit
+                )
     if "company_name" in values and not values["company_name"].strip():
         errors["company_name"] = translate("settings", "公司名称不能为空。")
+    if "company_tax_id" in values and "company_tax_id" not in errors:
+        values["company_tax_id"] = values["company_tax_id"].strip().upper()
+        if values["company_tax_id"] and not re.fullmatch(r"[0-9A-Z]{15,20}", values["company_tax_id"]):
+            errors["company_tax_id"] = translate(
+                "settings", "纳税人识别号应为 15 至 20 位数字或大写字母（统一社会信用代码为 18 位）。"
+            )
     if "language" in values and values["language"] not in LANGUAGES:
         errors["language"] = translate("settings", "不支持的语言。")
     for key in ("application_copies", "expense_signoff_chain"):
@@ -178,8 +198,11 @@ def save(actor: Actor, values: dict[str, str], versions: dict[str, int] | None =
         raise ValidationError(errors)
     versions = versions or {}
     with database.atomic():
+        changed: dict[str, tuple[str | None, str]] = {}
         for key, value in values.items():
             row = Setting.get_or_none(Setting.key == key)
+            if (row.value if row is not None else None) != value.strip():
+                changed[key] = (row.value if row is not None else None, value.strip())
             if row is not None:
                 versioning.claim(row, versions.get(key), actor)
                 Setting.update(value=value.strip()).where(Setting.key == key).execute()
@@ -191,10 +214,16 @@ def save(actor: Actor, values: dict[str, str], versions: dict[str, int] | None =
                 ).on_conflict(  # two first saves at once: the later one wins, as before
                     conflict_target=[Setting.key], update={Setting.value: value.strip()}
                 ).execute()
+        if changed:
+            audit.record(actor, "edit", "setting", ",".join(sorted(changed))[:60], changed)
 
 
 def company_name() -> str:
     return get("company_name")
+
+
+def company_tax_id() -> str:
+    return get("company_tax_id")
 
 
 @dataclass(frozen=True)
@@ -253,14 +282,17 @@ def save_option(
         if option_id is None:
             last = OptionItem.select().where(OptionItem.kind == kind).count()
             row = OptionItem.create(kind=kind, label=label, sort=last, active=active)
+            audit.record(actor, "create", "setting", f"option:{row.id}", {"label": (None, label)}, kind)
         else:
             row = OptionItem.get_or_none(OptionItem.id == option_id, OptionItem.kind == kind)
             if row is None:
                 raise NotFound(translate("settings", "选项不存在。"))
             versioning.claim(row, version, actor)
+            changes = audit.diff(row, {"label": label, "active": active})
             row.label = label
             row.active = active
             row.save()
+            audit.record(actor, "edit", "setting", f"option:{row.id}", changes, kind)
     return _option(row)
 
 

@@ -3,7 +3,7 @@ approval chain — all from domain.md, all editable afterwards, none overwritten
 
 from __future__ import annotations
 
-from desktop.services import approval, imports, settings, standards
+from desktop.services import approval, imports, settings, standards, vouchers
 
 
 def ensure_defaults() -> None:
@@ -11,3 +11,4 @@ def ensure_defaults() -> None:
     standards.ensure_default_levels()
     approval.ensure_default_chain()
     imports.clean_abandoned()  # a crash half-way through an import left a hidden batch
+    vouchers.move_local_files()  # vouchers this PC attached before 0018 go into the database

@@ -15,7 +15,7 @@ import peewee
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import LevelStandard, ReceptionLevel
-from desktop.services import validation, versioning
+from desktop.services import audit, validation, versioning
 from desktop.services.auth import Actor, require
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.money import to_money
@@ -265,6 +265,8 @@ def save_standard(
         raise ValidationError(errors)
     with database.atomic():
         versioning.claim(level, version, actor)
+        changes = audit.diff(level, {"name": name.strip()}) if name is not None else {}
+        changes.update(audit.diff(current, data))
         if name is not None:
             level.name = name.strip()
             level.save()
@@ -274,6 +276,8 @@ def save_standard(
             row = LevelStandard.create(
                 level=level, version=current.version + 1, created_by=actor.user_id, **data
             )
+        if changes:
+            audit.record(actor, "edit", "standard", level.id, changes, level.code)
     return _info(row, level)
 
 

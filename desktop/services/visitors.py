@@ -16,7 +16,7 @@ from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Department, Employee, OptionItem, User, Visit, Visitor
-from desktop.services import access, denylist, notifications, settings, validation
+from desktop.services import access, audit, denylist, notifications, settings, validation
 from desktop.services.auth import Actor, require, require_any
 from desktop.services.denylist import DenyInfo
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
@@ -222,8 +222,28 @@ def _row(v: Visit, unmask: bool) -> VisitRow:
 
 
 def _rows(query: peewee.ModelSelect, actor: Actor) -> list[VisitRow]:
-    unmask = actor.can("id.unmask")
-    return [_row(v, unmask) for v in query.objects()]
+    visits = list(query.objects())
+    unmask = unmask_logged(actor, [v.id for v in visits if v.id_number], "visits")
+    return [_row(v, unmask) for v in visits]
+
+
+def unmask_logged(actor: Actor, ids: list[int], what: str) -> bool:
+    """Whether this read may show full ID numbers: only to 系统管理员 (``id.unmask``), and only
+    once the audit trail holds who saw which records' numbers (issue 12, 个人信息保护法).
+
+    One entry per list or page read, naming the ids whose numbers were shown. If the entry
+    cannot be written (the database is busy), the numbers stay masked this time rather than
+    being shown unrecorded.
+    """
+    if not actor.can("id.unmask"):
+        return False
+    if not ids:
+        return True
+    try:
+        audit.record(actor, "view_id", "visitor", ids[0] if len(ids) == 1 else "", {what: (None, ids)})
+    except ServiceError:
+        return False
+    return True
 
 
 def _visit_for(actor: Actor, visit_id: int) -> Visit:
@@ -838,9 +858,14 @@ def _suggest_appointments(
         .limit(limit)
     )
     known = {s.id: s for s in returning if s.id is not None}
-    unmask = actor.can("id.unmask")
+    visits = list(query)
+    unknown = [v.visitor_id for v in visits if v.visitor_id is not None and v.visitor_id not in known]
+    with_id = [
+        i for (i,) in Visitor.select(Visitor.id).where(Visitor.id.in_(unknown), Visitor.id_number != "").tuples()
+    ] if unknown and actor.can("id.unmask") else []
+    unmask = unmask_logged(actor, with_id, "visitors")
     result = []
-    for v in query:
+    for v in visits:
         person = known.get(v.visitor_id) if v.visitor_id is not None else None
         category = v.category_id if v.category_id is not None else (person.category_id if person else None)
         if person is None and v.visitor_id is not None:
@@ -901,7 +926,7 @@ def _suggest_returning(actor: Actor, text: str, limit: int) -> list[VisitorSugge
         )
         last_ids = [r.last_id for r in latest]
         last_visits = {v.visitor_id: v for v in Visit.select().where(Visit.id.in_(last_ids))}
-    unmask = actor.can("id.unmask")
+    unmask = unmask_logged(actor, [v.id for v in visitors if v.id_number], "visitors")
     result = []
     for v in visitors:
         last = last_visits.get(v.id)
@@ -1190,9 +1215,10 @@ def _page_rows(ids: list[int], actor: Actor) -> list[VisitRow]:
         .join_from(Visit, _Purpose, peewee.JOIN.LEFT_OUTER, on=(Visit.purpose == _Purpose.id))
         .where(Visit.id.in_(ids))
     )
-    unmask = actor.can("id.unmask")
+    raws = database.execute(query).fetchall()
+    unmask = unmask_logged(actor, [raw[0] for raw in raws if raw[4]], "visits")  # 0: id, 4: id_number
     result = []
-    for raw in database.execute(query).fetchall():
+    for raw in raws:
         r = list(raw)
         for i, convert in _CONVERT:
             r[i] = convert(r[i])

@@ -17,6 +17,7 @@ from desktop import clock
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import CalendarOverride, CalendarYear
+from desktop.services import audit
 from desktop.services.auth import Actor, require
 from desktop.services.errors import ValidationError
 
@@ -123,9 +124,13 @@ def set_override(actor: Actor, day: dt.date, is_workday: bool | None, note: str 
     if day is None:
         raise ValidationError({"day": translate("services", "请填写日期。")})
     with database.atomic():
+        old = CalendarOverride.get_or_none(CalendarOverride.day == day)
         CalendarOverride.delete().where(CalendarOverride.day == day).execute()
         if is_workday is not None:
             CalendarOverride.create(day=day, is_workday=is_workday, note=note.strip())
+        audit.record(
+            actor, "edit", "calendar", day, {"is_workday": (old.is_workday if old else None, is_workday)}, note.strip()
+        )
         recompute_due_dates()
 
 
@@ -189,6 +194,13 @@ def set_year(actor: Actor, year: int, holidays: list[dt.date], workdays: list[dt
     if errors:
         raise ValidationError(errors)
     with database.atomic():
+        in_year = CalendarOverride.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        old = {str(r.day): r.is_workday for r in CalendarOverride.select().where(in_year)}
+        new = {**{str(d): False for d in holidays}, **{str(d): True for d in workdays}}
+        audit.record(
+            actor, "edit", "calendar", year, {d: (old.get(d), new.get(d)) for d in sorted(old.keys() | new.keys())
+                                              if old.get(d) != new.get(d)}
+        )
         CalendarOverride.delete().where(
             CalendarOverride.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
         ).execute()

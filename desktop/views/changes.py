@@ -60,10 +60,37 @@ def bus() -> ChangeBus:
     return _bus
 
 
-def announce(*kinds: str, initiator: object | None = None) -> None:
-    """Tell every subscribed view that records of ``kinds`` changed (call on the UI thread)."""
+#: The initiator of announcements that came from another process (views/remote_changes.py).
+REMOTE = "remote"
+
+
+def announce(*kinds: str, initiator: object | None = None, publish: bool = True) -> None:
+    """Tell every subscribed view that records of ``kinds`` changed (call on the UI thread).
+
+    ``publish``: tell the other processes on the database too (services.change_feed), from the
+    writer thread; False when they were told already (ops.run) or the news came from them.
+    """
     if kinds:
         bus().changed.emit(frozenset(kinds), initiator)
+        if publish:
+            _publish(frozenset(kinds))
+
+
+def _publish(kinds: frozenset[str]) -> None:
+    """A write saved on the UI thread: its change event goes out from the writer thread."""
+    from desktop.services import change_feed
+    from desktop.views import ops
+
+    if not change_feed.can_publish():
+        return
+    ops.run(
+        None,
+        lambda _p: change_feed.publish_quietly(kinds),
+        lambda _r: None,
+        lambda _e: None,
+        progress_dialog=False,
+        write=True,
+    )
 
 
 class _Watcher(QObject):

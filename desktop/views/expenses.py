@@ -33,6 +33,7 @@ from desktop.services.expenses import LineForm
 from desktop.services.money import format_money
 from desktop.views import changes, filedialogs, ops, printing, prompts
 from desktop.views.editor import EditorMixin
+from desktop.views.einvoice_attach import EInvoiceAttach
 from desktop.views.fields import FieldErrors
 from desktop.views.table_model import Column, RowTableModel, make_table
 
@@ -170,8 +171,12 @@ class ExpensesView(EditorMixin, QWidget):
         attach.clicked.connect(self.attach)
         open_voucher = QPushButton(self.tr("打开凭证"))
         open_voucher.clicked.connect(self.open_voucher)
+        self.einvoices = EInvoiceAttach(self)  # issue 13: read the invoice, refuse a duplicate
+        add_invoice = QPushButton(self.tr("添加电子发票…"))
+        add_invoice.setObjectName("addEInvoice")
+        add_invoice.clicked.connect(self.einvoices.choose)
         line_buttons = QHBoxLayout()
-        for b in (new_line, delete, attach, open_voucher):
+        for b in (new_line, delete, add_invoice, attach, open_voucher):
             line_buttons.addWidget(b)
         line_buttons.addStretch(1)
         line_buttons.addWidget(self.save_line_button)
@@ -202,6 +207,12 @@ class ExpensesView(EditorMixin, QWidget):
             actions.addWidget(button, n // 4, n % 4)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # Why finance cannot audit yet (the department head has not signed), in plain sight.
+        self.step_note = QLabel()
+        self.step_note.setObjectName("expenseStepNote")
+        self.step_note.setWordWrap(True)
+        self.step_note.setStyleSheet("color: #8a5a00;")
+        self.step_note.hide()
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
@@ -211,6 +222,7 @@ class ExpensesView(EditorMixin, QWidget):
         rv.addWidget(line_box)
         rv.addWidget(self.comment)
         rv.addLayout(actions)
+        rv.addWidget(self.step_note)
         rv.addWidget(self.message)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
@@ -280,21 +292,67 @@ class ExpensesView(EditorMixin, QWidget):
         )
         editable = info.status in expenses.EDITABLE and self.actor.can("expenses.file")
         self.save_line_button.setEnabled(editable)
-        states = {
-            "submit": info.status in expenses.EDITABLE,
-            "dept_signoff": info.status == expenses.SUBMITTED and self.actor.can("expenses.dept_signoff"),
-            "return": info.status == expenses.SUBMITTED,
-            "audit": info.status == expenses.SUBMITTED,
-            "approve": info.status == expenses.AUDITED,
-            "reimburse": info.status == expenses.APPROVED,
-            "print": True,
-        }
+        states = self.button_states(info)
         for key, button in self.action_buttons.items():
-            button.setEnabled(states[key])
+            enabled, why = states[key]
+            button.setEnabled(enabled)
+            button.setToolTip(why)
+        gate = (  # shown to everyone: the host, the head and finance see who is to sign
+            expenses.waiting_for_head_text(info.dept_signers) if info.dept_signoff == expenses.SIGNOFF_WAITING else ""
+        )
+        self.step_note.setText(gate)
+        self.step_note.setVisible(bool(gate))
         if keep_form:
             self._select(self.line_table, self.lines.rows, lambda x: x.id == self.line_id)
         else:
             self.new_line()
+
+    def button_states(self, info: expenses.SummaryInfo) -> dict[str, tuple[bool, str]]:
+        """Each action: may this user press it now, and if not, why (shown as its tooltip)."""
+        can = self.actor.can
+        status = info.status
+        submitted = status == expenses.SUBMITTED
+        not_now = self.tr("费用汇总当前为“{status}”。").format(status=info.status_label)
+        if not submitted:
+            sign_why = self.tr("部门负责人只能在提交后、财务审核前签字。")
+        elif info.dept_signoff == expenses.SIGNOFF_DONE:
+            sign_why = self.tr("部门负责人已经签字。")
+        elif info.dept_signoff == expenses.SIGNOFF_NOT_NEEDED:
+            sign_why = self.tr("这份费用汇总不需要部门负责人签字。")
+        elif self.actor.user_id not in info.dept_signers:
+            sign_why = self.tr("只有接待部门的负责人可以签字（提交人本人除外）。")
+        else:
+            sign_why = ""
+        if not submitted:
+            audit_why = not_now
+        elif not can("expenses.audit"):
+            audit_why = self.tr("只有财务可以审核。")
+        elif info.dept_signoff == expenses.SIGNOFF_WAITING:
+            audit_why = expenses.waiting_for_head_text(info.dept_signers)
+        else:
+            audit_why = ""
+        states = {
+            "submit": (
+                status in expenses.EDITABLE and can("expenses.file"),
+                "" if status in expenses.EDITABLE else not_now,
+            ),
+            "dept_signoff": (not sign_why, sign_why),
+            "return": (
+                submitted and can("expenses.audit"),
+                not_now if not submitted else ("" if can("expenses.audit") else self.tr("只有财务可以退回。")),
+            ),
+            "audit": (not audit_why, audit_why),
+            "approve": (
+                status == expenses.AUDITED and can("expenses.approve"),
+                "" if status == expenses.AUDITED else not_now,
+            ),
+            "reimburse": (
+                status == expenses.APPROVED and can("expenses.reimburse"),
+                "" if status == expenses.APPROVED else not_now,
+            ),
+            "print": (True, ""),
+        }
+        return states
 
     @staticmethod
     def _select(table, rows, match) -> None:
@@ -396,7 +454,7 @@ class ExpensesView(EditorMixin, QWidget):
         if self.info is None:
             return False
         try:
-            expenses.save_line(self.actor, self.info.application.id, self.value(), self.line_id)
+            saved_id = expenses.save_line(self.actor, self.info.application.id, self.value(), self.line_id)
         except ValidationError as exc:
             unplaced = self.errors.show(exc.errors)  # e.g. 晚数 / 趟数: no row of their own
             if unplaced:
@@ -411,6 +469,7 @@ class ExpensesView(EditorMixin, QWidget):
         except ServiceError as exc:
             prompts.show_error(self, exc)
             return False
+        self.einvoices.saved(saved_id)  # an e-invoice read for this line is attached now
         self.set_modified(False)
         self.message.setText(self.tr("已保存。"))
         self.open_current()
@@ -439,18 +498,49 @@ class ExpensesView(EditorMixin, QWidget):
         )
         if not path:
             return
-        try:
-            expenses.attach_voucher(self.actor, self.line_id, Path(path))
-        except ServiceError as exc:
+        actor, line_id = self.actor, self.line_id
+
+        def failed(exc: BaseException) -> None:
             prompts.show_error(self, exc)
-        self.open_current()
+            self.open_current()
+
+        # Up to 20 MB read and written to the shared database: off the UI thread.
+        ops.run(
+            self,
+            lambda _p: expenses.attach_voucher(actor, line_id, Path(path)),
+            lambda _name: self.open_current(),
+            failed,
+            label=self.tr("正在保存凭证…"),
+            write=True,
+            changes=(changes.EXPENSES,),
+        )
 
     def open_voucher(self) -> None:
+        """Copies of the line's vouchers from the database to a temporary folder, then the
+        system's viewer: any PC opens them, not only the one that attached them."""
         line = self.lines.row_at(self.line_table.currentIndex())
         if line is None or not line.vouchers:
             return
-        for stored in expenses.voucher_files(self.actor, line.id):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(expenses.voucher_path(stored))))
+        actor, line_id = self.actor, line.id
+
+        def fetch(_progress) -> tuple[list[Path], list[str]]:
+            opened: list[Path] = []
+            problems: list[str] = []
+            for voucher in expenses.voucher_files(actor, line_id):
+                try:
+                    opened.append(expenses.open_voucher(actor, voucher.id))
+                except ServiceError as exc:
+                    problems.append(f"{voucher.file_name}：{exc}")
+            return opened, problems
+
+        def show(result: tuple[list[Path], list[str]]) -> None:
+            opened, problems = result
+            for path in opened:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            if problems:
+                prompts.warn(self, self.tr("打开凭证"), "\n".join(problems))
+
+        ops.run(self, fetch, show, label=self.tr("正在打开凭证…"))
 
     def act(self, key: str) -> None:
         if self.info is None:
@@ -467,15 +557,9 @@ class ExpensesView(EditorMixin, QWidget):
                 expenses.audit(self.actor, app_id, self.comment.text())
             elif key == "approve":
                 expenses.approve(self.actor, app_id, self.comment.text())
-            elif key == "reimburse":
-                method = self.comment.text().strip() or self.tr("银行转账")
-                expenses.reimburse(
-                    self.actor,
-                    app_id,
-                    on=clock.today(),
-                    method=method,
-                    reference=clock.now().strftime("BX%Y%m%d%H%M"),
-                )
+            elif key == "reimburse":  # date, method and 凭证号 as in the books: a dialog
+                self.open_reimburse()
+                return
             else:
                 printing.print_or_export(self, self.action_buttons.get("print"), self.preview, self.export)
                 return
@@ -485,12 +569,32 @@ class ExpensesView(EditorMixin, QWidget):
         except ServiceError as exc:
             prompts.show_error(self, exc)
             return
+        self._acted(app_id)
+
+    def _acted(self, app_id: int) -> None:
         self.comment.clear()
         self.message.setText(
             self.tr("已完成：{status}").format(status=expenses.get(self.actor, app_id).status_label)
         )
         self.refresh()
         changes.announce(changes.EXPENSES, changes.NOTIFICATIONS, initiator=self)
+
+    def open_reimburse(self):
+        """登记报销 as a window-modal dialog; kept on the view (a local would be collected while
+        it is open) and replaced by the next one."""
+        from desktop.views.reimburse_dialog import ReimburseDialog
+
+        if self.info is None:
+            return None
+        app_id = self.info.application.id
+        previous = getattr(self, "reimburse_dialog", None)
+        if previous is not None:
+            previous.deleteLater()
+        dialog = ReimburseDialog(self.actor, self.info, self)
+        dialog.accepted.connect(lambda: self._acted(app_id))
+        self.reimburse_dialog = dialog
+        dialog.open()
+        return dialog
 
     def preview(self) -> None:
         from desktop.exporters import finance_reports

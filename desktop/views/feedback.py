@@ -188,6 +188,19 @@ class FeedbackView(EditorMixin, QWidget):
         with self.loading():
             self._fill(feedback.get(self.actor, chosen.application_id))
         self.set_modified(False)
+        self._signoff_state()
+
+    def _signoff_state(self) -> None:
+        """部门负责人签认 is on only for the head who may sign this form now; off, it says why."""
+        if not self.actor.can("feedback.signoff"):
+            return  # the button is not shown at all
+        allowed, why = (
+            feedback.sign_off_state(self.actor, self.current.application_id)
+            if self.current is not None
+            else (False, "")
+        )
+        self.signoff_button.setEnabled(allowed)
+        self.signoff_button.setToolTip(why)
 
     def _select_application(self, application_id: int | None) -> None:
         selection = self.table.selectionModel()
@@ -290,6 +303,7 @@ class FeedbackView(EditorMixin, QWidget):
             self.message.setText(
                 self.tr("已签认：{name} {date}").format(name=signed.signed_off_by, date=f"{signed.signed_off_at:%Y-%m-%d}")
             )
+            self._signoff_state()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValidationError):

@@ -70,10 +70,14 @@ class FirstRunDialog(QDialog):
 
 
 class LoginDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, company: str = ""):
+    """``server_button``: offer 服务器连接… (at start-up only, when no --db was given); choosing
+    it closes the login with ``wants_server`` set, and the start-up shows the connection screen."""
+
+    def __init__(self, parent: QWidget | None = None, company: str = "", *, server_button: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("登录 — 接待管理"))
         self.actor: Actor | None = None
+        self.wants_server = False
         title = QLabel(company or self.tr("接待管理"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.username = QLineEdit()
@@ -90,12 +94,21 @@ class LoginDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        if server_button:
+            server = buttons.addButton(self.tr("服务器连接…"), QDialogButtonBox.ButtonRole.ResetRole)
+            server.setObjectName("server_connection")
+            server.setAutoDefault(False)
+            server.clicked.connect(self._choose_server)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.username.setFocus()
+
+    def _choose_server(self) -> None:
+        self.wants_server = True
+        self.reject()
 
     def submit(self) -> None:
         try:

@@ -30,6 +30,7 @@ from desktop.services import (
     approval_actions,
     arrangements,
     auth,
+    expenses,
     feedback,
     notifications,
     outbox,
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
 
     GEOMETRY_KEY = "MainWindow"
     #: Kinds of change after which the navigation counts are read again.
-    COUNT_KINDS = frozenset({changes.APPROVALS, changes.APPLICATIONS, changes.FEEDBACK})
+    COUNT_KINDS = frozenset({changes.APPROVALS, changes.APPLICATIONS, changes.FEEDBACK, changes.EXPENSES})
     #: Kinds of change that may bring this user a notification.
     BELL_KINDS = frozenset(
         {changes.NOTIFICATIONS, changes.VISITS, changes.APPROVALS, changes.APPLICATIONS, changes.ARRANGEMENTS}
@@ -131,6 +132,11 @@ class MainWindow(QMainWindow):
             banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             banner.setMinimumWidth(0)
             right.addWidget(banner)
+        # Lost connection to the database server: shown while it is retried (issue 12).
+        from desktop.views.connection_banner import ConnectionBanner
+
+        self.connection_banner = ConnectionBanner(parent=central)
+        right.addWidget(self.connection_banner)
         right.addWidget(self.stack)
         layout.addLayout(right)
         self.setCentralWidget(central)
@@ -318,7 +324,8 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         """The approvals entry shows how many applications wait for this user (and how many
         copies 抄送我 are unread); applications how many of mine were returned (退回给我);
-        feedback how many forms are overdue."""
+        feedback how many forms are overdue; expenses how many summaries wait for this user's
+        signature, audit, approval or payment."""
         counts = approval_actions.counts(self.actor)
         for row, spec in enumerate(self.specs):
             text = ""
@@ -331,6 +338,9 @@ class MainWindow(QMainWindow):
                 text = self.tr("退回 {n}").format(n=counts.returned) if counts.returned else ""
             elif spec.key == "feedback":
                 count = len(feedback.overdue(self.actor))  # overdue feedback forms
+                text = str(count) if count else ""
+            elif spec.key == "expenses":
+                count = len(expenses.waiting_for(self.actor))
                 text = str(count) if count else ""
             else:
                 continue

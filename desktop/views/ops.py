@@ -85,7 +85,10 @@ class _Task(QRunnable):
         finally:
             obj = database.obj
             if obj is not None and not obj.is_closed():
-                obj.close()  # the pool thread's own connection
+                try:
+                    obj.close()  # the pool thread's own connection
+                except Exception:  # noqa: BLE001 - a connection the server dropped: forget it
+                    obj.dispose()
         del fn, progress, emitter
         signal.emit(result)
         del signal, result
@@ -128,6 +131,8 @@ def run(
     ``write``: run on the one database-writer thread (writes never overlap). ``changes``: kinds
     of record to announce (:func:`desktop.views.changes.announce`) when ``fn`` succeeded.
     """
+    if write and changes:
+        fn = _publishing(fn, frozenset(changes))
     emitter = _Emitter()
     progress = Progress(emitter)
     dialog: QProgressDialog | None = None
@@ -173,7 +178,8 @@ def run(
         if changes:
             from desktop.views import changes as change_bus
 
-            change_bus.announce(*changes, initiator=parent)
+            # a write told the other processes itself (_publishing); anything else asks here
+            change_bus.announce(*changes, initiator=parent, publish=not write)
         if parent is not None and not shiboken6.isValid(parent):
             return  # the window that asked is gone; nobody wants the answer
         on_done(result)
@@ -197,6 +203,20 @@ def run(
     pool = _writer_pool() if write else QThreadPool.globalInstance()
     pool.start(_Task(fn, emitter, progress, released))
     return progress
+
+
+def _publishing(fn: Callable[[Progress], Any], kinds: frozenset[str]) -> Callable[[Progress], Any]:
+    """``fn``, then the change event for the other PCs, on the writer thread right after the
+    write committed (services.change_feed); a failure to tell them never fails the write."""
+
+    def work(progress: Progress) -> Any:
+        result = fn(progress)
+        from desktop.services import change_feed
+
+        change_feed.publish_quietly(kinds)
+        return result
+
+    return work
 
 
 _writer: QThreadPool | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.services.errors import DatabaseBusy, ServiceError, busy_message
+from desktop.services.errors import ConnectionLost, DatabaseBusy, ServiceError, busy_message
 
 translate = QCoreApplication.translate
 
@@ -142,6 +142,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
     if isinstance(exc, DatabaseBusy) or is_locked_error(exc):
         warn(parent, translate("prompts", "数据库忙"), busy_message())
+    elif isinstance(exc, ConnectionLost):
+        warn(parent, translate("prompts", "连接已断开"), str(exc))
     elif isinstance(exc, ServiceError):
         warn(parent, translate("prompts", "无法完成"), str(exc))
     else:

@@ -3,16 +3,15 @@ matcher, decide the review queue with one click, and see every flag."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import clock
-from desktop.importers.tabular import SYNONYMS, ImportRefused
-from desktop.services import imports, reconcile, settings
+from desktop.importers.tabular import SYNONYMS, ImportRefused, Line
+from desktop.services import imports
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError
 from desktop.views import changes, filedialogs, ops, prompts
 from desktop.views.labels import literal
+from desktop.views.reconcile_queue import MatchTab
+from desktop.views.reconcile_rules_tab import RulesTab
 from desktop.views.table_model import Column, RowTableModel, make_table
 
 
@@ -60,7 +60,8 @@ class ImportTab(QWidget):
         self.preview: imports.Preview | None = None
         choose = QPushButton(self.tr("选择文件…"))
         choose.clicked.connect(self.choose)
-        self.file_label = QLabel(self.tr("支持 .xlsx .xls .ods .csv（UTF-8 / GBK）"))
+        self.file_label = QLabel(self.tr("表格 .xlsx .xls .ods .csv；电子发票 .pdf .ofd .xml"))
+        self.file_label.setToolTip(self.tr("电子发票可多选，也可把文件或文件夹拖到这一页"))
         self.sheet = QComboBox()
         self.encoding = QComboBox()
         for label, value in (
@@ -130,15 +131,25 @@ class ImportTab(QWidget):
                 Column(
                     "status",
                     self.tr("状态"),
-                    lambda x: {"new": self.tr("新"), "duplicate": self.tr("重复"), "error": self.tr("错误")}[
-                        x.status
-                    ],
+                    lambda x: {
+                        "new": self.tr("新"),
+                        "duplicate": self.tr("重复"),
+                        "error": self.tr("错误"),
+                        "skipped": self.tr("跳过"),
+                    }[x.status],
                 ),
-                Column("reason", self.tr("原因"), lambda x: x.reason),
+                # the whole reason: wrapped in its row, and as the tooltip (issue 13)
+                Column("reason", self.tr("原因"), lambda x: x.reason, tooltip=lambda x: x.reason or None),
             ],
             self,
         )
         self.table = make_table(self.model, name="importPreview")
+        self._reason_column = len(self.model.columns) - 1
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(self._reason_column, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda index, *_: index == self._reason_column and self._fit_reason_rows()
+        )
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
@@ -177,21 +188,45 @@ class ImportTab(QWidget):
         layout.addWidget(self.batch_table)
         layout.addWidget(undo, alignment=Qt.AlignmentFlag.AlignRight)
         self._loads = 0  # the newest file read; an older, slower answer is dropped
+        from desktop.views import einvoice_import  # files and folders dropped here (issue 13)
+
+        self.drops = einvoice_import.FileDrops(self, lambda paths: einvoice_import.route(self, paths))
         self.refresh_batches()
-        changes.watch(self, (changes.IMPORTS,), self.refresh_batches, skip_own=True)
+        changes.watch(self, (changes.IMPORTS,), self.imports_changed, skip_own=True)
 
     def refresh_batches(self) -> None:
         self.batches.set_rows(imports.batches(self.actor))
 
+    def imports_changed(self) -> None:
+        """A batch was imported or undone (here or elsewhere): the list of batches and the
+        preview's 新 / 重复 marks are read again — an undone batch's lines are new again."""
+        self.refresh_batches()
+        if self.path is not None and self.preview is not None:
+            self.load(use_mapping=True)
+
+    # Rows fitted to their wrapped reason at most: beyond, the tooltip still shows it whole.
+    FIT_ROWS = 2000
+
+    def _fit_reason_rows(self) -> None:
+        """Rows whose reason wraps get their height; measuring every row of a 100,000-line
+        file would stall the window, and most rows have no reason at all."""
+        fitted = 0
+        for i, line in enumerate(self.model.rows):
+            if line.reason:
+                self.table.resizeRowToContents(i)
+                fitted += 1
+                if fitted >= self.FIT_ROWS:
+                    break
+
     def choose(self) -> None:
-        path, _ = filedialogs.get_open_file_name(
-            self,
-            self.tr("选择发票清单或银行流水"),
-            str(Path.home()),
-            self.tr("电子表格 (*.xlsx *.xls *.ods *.csv)"),
+        """One spreadsheet, or many e-invoice files (issue 13: they open their own preview)."""
+        from desktop.views import einvoice_import
+
+        paths, _ = filedialogs.get_open_file_names(
+            self, self.tr("选择发票清单、银行流水或电子发票"), str(Path.home()), einvoice_import.file_filter()
         )
-        if path:
-            self.open_file(Path(path))
+        if paths:
+            einvoice_import.route(self, [Path(p) for p in paths])
 
     def open_file(self, path: Path) -> None:
         self.path = path
@@ -285,7 +320,12 @@ class ImportTab(QWidget):
             for index, header in enumerate(parsed.headers):
                 combo.addItem(header or self.tr("第 {n} 列").format(n=index + 1), index)
             combo.setCurrentIndex(max(combo.findData(chosen.get(name)), 0))
-        self.model.set_rows(parsed.lines)
+        # Skipped rows other than blank ones (a 合计 row, a footer sentence) are listed with their
+        # reason, so finance sees what was left out and why.
+        blank = QCoreApplication.translate("imports", "空行")  # the reader's reason for a blank row
+        skipped = [Line(row, status="skipped", reason=why) for row, why in parsed.skipped if why != blank]
+        self.model.set_rows(sorted([*parsed.lines, *skipped], key=lambda x: x.row))
+        self._fit_reason_rows()
         counts = {s: sum(1 for x in parsed.lines if x.status == s) for s in ("new", "duplicate", "error")}
         profile = (
             self.tr("，使用映射方案“{p}”").format(p=self.preview.profile) if self.preview.profile else ""
@@ -369,233 +409,11 @@ class ImportTab(QWidget):
         ops.run(
             self,
             lambda _p: imports.undo(actor, batch.id),
-            lambda _n: self.refresh_batches(),
+            lambda _n: self.imports_changed(),  # the preview's 重复 marks of that batch are stale
             lambda exc: (prompts.show_error(self, exc), self.refresh_batches()),
             progress_dialog=False,
             write=True,
             changes=(changes.IMPORTS, changes.RECONCILIATION),
-        )
-
-
-class MatchTab(QWidget):
-    def __init__(self, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.actor = actor
-        today = clock.today()
-        self.date_from = QDateEdit(QDate(today.year, today.month, 1).addMonths(-1))
-        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        run = QPushButton(self.tr("运行对账"))
-        run.setObjectName("runReconcile")
-        run.clicked.connect(self.run)
-        export = QPushButton(self.tr("导出对账报告…"))
-        export.clicked.connect(self.export)
-        top = QHBoxLayout()
-        for w in (QLabel(self.tr("期间")), self.date_from, QLabel("—"), self.date_to, run, export):
-            top.addWidget(w)
-        top.addStretch(1)
-        self.status = QLabel()
-        self.review = RowTableModel(
-            [
-                Column(
-                    "date",
-                    self.tr("日期"),
-                    lambda r: str(r.imported.date or ""),
-                    value=lambda r: r.imported.date,
-                ),
-                Column("vendor", self.tr("销方 / 对方"), lambda r: r.imported.vendor or r.imported.memo),
-                Column("invoice", self.tr("发票号"), lambda r: r.imported.invoice_no),
-                Column(
-                    "total",
-                    self.tr("金额"),
-                    lambda r: _money(r.imported.total),
-                    align_right=True,
-                    value=lambda r: r.imported.total,
-                ),
-                Column(
-                    "best", self.tr("最佳候选"), lambda r: r.candidates[0].reception if r.candidates else ""
-                ),
-                Column(
-                    "score",
-                    self.tr("得分"),
-                    lambda r: f"{r.candidates[0].score:.0f}" if r.candidates else "",
-                    value=lambda r: r.candidates[0].score if r.candidates else None,
-                ),
-                Column(
-                    "why",
-                    self.tr("理由"),
-                    lambda r: r.candidates[0].why if r.candidates else self.tr("无候选"),
-                ),
-            ],
-            self,
-        )
-        self.review_table = make_table(self.review, name="reviewTable")
-        match = QPushButton(self.tr("匹配最佳候选"))
-        match.clicked.connect(self.match_best)
-        not_rec = QPushButton(self.tr("非接待费用"))
-        not_rec.clicked.connect(self.not_reception)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(not_rec)
-        buttons.addWidget(match)
-        self.flags = RowTableModel(
-            [
-                Column("code", self.tr("类别"), lambda f: reconcile.flag_label(f.code)),
-                Column("message", self.tr("说明"), lambda f: f.message),
-                Column("reception", self.tr("接待"), lambda f: f.reception),
-            ],
-            self,
-        )
-        self.flag_table = make_table(self.flags, name="flagTable")
-        self.flag_table.doubleClicked.connect(self.open_flag)
-        kind_labels = {"auto": self.tr("自动"), "manual": self.tr("手工"), "not_reception": self.tr("非接待")}
-        self.decided = RowTableModel(
-            [
-                Column(
-                    "date",
-                    self.tr("日期"),
-                    lambda m: str(m.imported.date or ""),
-                    value=lambda m: m.imported.date,
-                ),
-                Column("vendor", self.tr("销方 / 对方"), lambda m: m.imported.vendor or m.imported.memo),
-                Column(
-                    "total",
-                    self.tr("金额"),
-                    lambda m: _money(m.imported.total),
-                    align_right=True,
-                    value=lambda m: m.imported.total,
-                ),
-                Column("reception", self.tr("匹配到"), lambda m: m.reception),
-                Column("kind", self.tr("方式"), lambda m: kind_labels.get(m.kind, m.kind)),
-            ],
-            self,
-        )
-        self.decided_table = make_table(self.decided, name="decidedTable")
-        unmatch = QPushButton(self.tr("取消所选匹配"))
-        unmatch.clicked.connect(self.unmatch)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.status)
-        layout.addWidget(QLabel(self.tr("待复核（不会仅凭金额和日期自动匹配）")))
-        layout.addWidget(self.review_table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("问题清单（双击打开接待申请）")))
-        layout.addWidget(self.flag_table, 1)
-        decided_row = QHBoxLayout()
-        decided_row.addWidget(QLabel(self.tr("已处理")))
-        decided_row.addStretch(1)
-        decided_row.addWidget(unmatch)
-        layout.addLayout(decided_row)
-        layout.addWidget(self.decided_table, 1)
-        self.items: list[reconcile.ReviewItem] = []
-        self.run()  # what is waiting, as soon as the window opens
-        # New lines, claims or settings elsewhere: match again when this tab is next seen.
-        changes.watch(self, (changes.IMPORTS, changes.EXPENSES, changes.SETTINGS), self.run, skip_own=True)
-
-    def period(self) -> tuple[dt.date, dt.date]:
-        a, b = self.date_from.date(), self.date_to.date()
-        return dt.date(a.year(), a.month(), a.day()), dt.date(b.year(), b.month(), b.day())
-
-    def run(self) -> None:
-        start, end = self.period()
-        actor = self.actor
-
-        def work(progress: ops.Progress):
-            def report(done, total):
-                progress.check()  # Cancel: nothing is written, matches are saved at the end
-                progress.report(done, total, "")
-
-            result = reconcile.run(actor, start, end, progress=report)
-            return result, reconcile.flags(actor, start, end), reconcile.matched(actor, start, end)
-
-        # Matching writes the matches it is sure of: on the one database-writer thread.
-
-        def done(result) -> None:
-            outcome, flags, decided = result
-            self.decided.set_rows(decided)
-            queue = outcome.review + [reconcile.ReviewItem(o, []) for o in outcome.unmatched_no_candidate]
-            self.review.set_rows(queue)
-            self.flags.set_rows(flags)
-            self.status.setText(
-                self.tr("本次自动匹配 {m} 条；待复核 {r} 条；问题 {f} 条。").format(
-                    m=outcome.matched, r=len(queue), f=len(flags)
-                )
-            )
-
-        ops.run(self, work, done, label=self.tr("正在对账…"), write=True, changes=(changes.RECONCILIATION,))
-
-    def _current(self):
-        return self.review.row_at(self.review_table.currentIndex())
-
-    def match_best(self) -> None:
-        item = self._current()
-        if item is None or not item.candidates:
-            return
-        imported_id, expense_id = item.imported.id, item.candidates[0].expense_id
-        self._decide(lambda actor: reconcile.match(actor, imported_id, expense_id))
-
-    def not_reception(self) -> None:
-        item = self._current()
-        if item is None:
-            return
-        imported_id = item.imported.id
-        self._decide(lambda actor: reconcile.not_reception(actor, imported_id))
-
-    def unmatch(self) -> None:
-        item = self.decided.row_at(self.decided_table.currentIndex())
-        if item is None:
-            return
-        imported_id = item.imported.id
-        self._decide(lambda actor: reconcile.unmatch(actor, imported_id))
-
-    def _decide(self, write) -> None:
-        """One review decision on the writer thread, then the lists again."""
-        actor = self.actor
-        ops.run(
-            self,
-            lambda _p: write(actor),
-            lambda _r: self.run(),
-            progress_dialog=False,
-            write=True,
-            changes=(changes.RECONCILIATION,),
-        )
-
-    @staticmethod
-    def flag_application_id(flag: reconcile.Flag | None) -> int | None:
-        return flag.application_id if flag is not None else None
-
-    def open_flag(self, index) -> None:
-        application_id = self.flag_application_id(self.flags.row_at(index))
-        if application_id is None:
-            return
-        from desktop.views.application_editor import ApplicationDialog
-
-        dialog = ApplicationDialog(self.actor, application_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def export(self) -> None:
-        start, end = self.period()
-        path, _ = filedialogs.get_save_file_name(
-            self,
-            self.tr("导出对账报告"),
-            str(Path.home() / f"对账报告-{start}-{end}.xlsx"),
-            self.tr("Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)"),
-        )
-        if not path:
-            return
-        from desktop.exporters import finance_reports
-
-        actor, company = self.actor, settings.company_name()
-        ops.run(
-            self,
-            lambda _p: finance_reports.write_report(
-                reconcile.report_data(actor, start, end, company), Path(path)
-            ),
-            lambda p: self.status.setText(self.tr("已导出：{path}").format(path=p)),
-            label=self.tr("正在导出…"),
         )
 
 
@@ -605,8 +423,10 @@ class ReconciliationView(QTabWidget):
         self.actor = actor
         self.importer = ImportTab(actor)
         self.matcher = MatchTab(actor)
+        self.rules = RulesTab(actor)
         self.addTab(self.matcher, literal(self.tr("对账")))
         self.addTab(self.importer, literal(self.tr("导入")))
+        self.addTab(self.rules, literal(self.tr("对账规则")))
 
     def refresh(self) -> None:
         self.importer.refresh_batches()

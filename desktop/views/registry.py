@@ -98,6 +98,12 @@ def _fines(actor: Actor) -> QWidget:
     return FinesView(actor)
 
 
+def _audit_log(actor: Actor) -> QWidget:
+    from desktop.views.audit_log import AuditLogView
+
+    return AuditLogView(actor)
+
+
 def main_views() -> list[ViewSpec]:
     return [
         ViewSpec(
@@ -158,6 +164,12 @@ def main_views() -> list[ViewSpec]:
             _fines,
         ),
         ViewSpec("log", lambda: QCoreApplication.translate("nav", "来访记录"), ("visitors.log",), _log),
+        ViewSpec(
+            "audit-log",
+            lambda: QCoreApplication.translate("nav", "审计日志"),
+            ("audit.view",),
+            _audit_log,
+        ),
     ]
 
 

@@ -53,7 +53,7 @@ class GeneralTab(EditorMixin, QWidget):
         values = settings.all_settings()
         can_edit = actor.can("settings.manage")
         for spec in settings.setting_specs():
-            if spec.key == "language":
+            if spec.key == "language" or spec.key in settings.OWN_TAB:
                 continue
             edit = _setting_field(spec.key, values[spec.key])
             edit.setObjectName(f"setting_{spec.key}")
@@ -186,6 +186,21 @@ class SettingsDialog(EditorDialog):
         if actor.can("users.manage"):
             self.users = UserEditor(actor)
             self.tabs.addTab(self.users, literal(self.tr("用户与角色")))
+
+        self.backup = None
+        if actor.can("system.backup") or actor.can("system.retention"):
+            from desktop.views.settings_backup import BackupTab
+
+            self.backup = BackupTab(actor)  # a restore logs out: settings_backup.log_out_after_restore
+            self.tabs.addTab(self.backup, literal(self.tr("备份与数据保留")))
+
+        # This PC's database connection (per PC, QSettings): takes effect at the next start.
+        from desktop import db
+        from desktop.views.connection import ConnectionTab
+
+        info = db.current_info()
+        self.connection = ConnectionTab(db.display_url(info.url) if info is not None else "")
+        self.tabs.addTab(self.connection, literal(self.tr("数据库连接")))
 
         for editor in (
             self.departments,

@@ -195,10 +195,13 @@ class VisitorLogView(QWidget):
         day = _pydate(self.export_date.date())
         actor = self.actor
         company, form_no = settings.company_name(), settings.get("visitor_log_form_no")
+        from desktop.services import retention
+
+        keep_days = retention.retention_days()
 
         def work(_progress: ops.Progress) -> Path:
             rows = visitors.day_log(actor, day)
-            return log_export.export_visitor_log(rows, day, company, form_no, path)
+            return log_export.export_visitor_log(rows, day, company, form_no, path, keep_days)
 
         ops.run(
             self,

@@ -43,7 +43,9 @@ def test_expense_summary_form(demo_db, tmp_path):
         info.total_capital,
         "财务审核",
         "总经理审批",
-        "HX-2026-1188",
+        info.reimbursed[2],  # the 凭证号 finance recorded (issue 13), not an invented "BX…"
+        "付款日期",
+        "银行转账",  # the method, labelled from its code
         "滴滴出行",
     ):
         assert needle in text.replace(" ", "") or needle in text

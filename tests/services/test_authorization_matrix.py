@@ -29,6 +29,7 @@ from desktop.models import (
     Application,
     ChecklistItem,
     ExpenseLine,
+    ExpenseRecord,
     ExpenseSummary,
     ImportBatch,
     ImportedLine,
@@ -224,7 +225,7 @@ CASES: list[Case] = [
     Case(
         "expenses.reimburse",
         lambda w, a: expenses.reimburse(
-            a, w["exp_approved"], on=clock.today(), method="转账", reference="R1"
+            a, w["exp_approved"], on=clock.today(), method=expenses.BANK_TRANSFER, reference="R1"
         ),
         NONE,
         {FINANCE},
@@ -344,6 +345,10 @@ def _build(tmp: str) -> dict:
         if key == "exp_draft":
             w["line"] = line
         ExpenseSummary.update(status=status).where(ExpenseSummary.reception == w[key]).execute()
+        if key == "exp_submitted":  # the department head has signed: 财务审核 may follow
+            ExpenseRecord.create(
+                summary=ExpenseSummary.get(ExpenseSummary.reception == w[key]), action=expenses.DEPT_SIGNOFF
+            )
 
     voucher = os.path.join(tmp, "发票.pdf")
     with open(voucher, "wb") as fh:

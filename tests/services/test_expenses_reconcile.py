@@ -98,13 +98,22 @@ def test_sign_off_chain_and_roles(past):
     expenses.submit(lina, app.id)
     with pytest.raises(PermissionDenied):
         expenses.approve(finance, app.id)
+    expenses.sign_as_department_head(auth.actor_by_username("zhangwei"), app.id)
     expenses.audit(finance, app.id, "已核对")
-    with pytest.raises(ServiceError):
-        expenses.reimburse(finance, app.id, on=clock.today(), method="转账", reference="X")
+    with pytest.raises(ServiceError, match="不能执行"):
+        expenses.reimburse(finance, app.id, on=clock.today(), method=expenses.BANK_TRANSFER, reference="记-1")
     expenses.approve(gm, app.id, "同意")
-    done = expenses.reimburse(finance, app.id, on=clock.today(), method="银行转账", reference="NO.889")
-    assert done.status == expenses.REIMBURSED and done.reimbursed[1:] == ("银行转账", "NO.889")
-    assert [h[2] for h in done.history] == ["submit", "return", "submit", "audit", "approve", "reimburse"]
+    done = expenses.reimburse(finance, app.id, on=clock.today(), method=expenses.BANK_TRANSFER, reference="NO.889")
+    assert done.status == expenses.REIMBURSED and done.reimbursed[1:] == (expenses.BANK_TRANSFER, "NO.889")
+    assert [h[2] for h in done.history] == [
+        "submit",
+        "return",
+        "submit",
+        expenses.DEPT_SIGNOFF,
+        "audit",
+        "approve",
+        "reimburse",
+    ]
 
 
 def test_due_and_late(past):

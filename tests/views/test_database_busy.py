@@ -38,9 +38,9 @@ def test_check_in_while_another_process_writes_keeps_the_form(
         holder = start_worker("hold", info.path, 3.0)
         release = lambda: finish_worker(holder)  # noqa: E731
     else:
-        import psycopg2
+        import psycopg
 
-        other = psycopg2.connect(db_url)
+        other = psycopg.connect(db_url)
         other.cursor().execute("LOCK TABLE visit IN EXCLUSIVE MODE")
 
         def release() -> None:

@@ -395,6 +395,7 @@ def test_wheel_guard_is_installed_by_the_application_setup():
 
 def _dialogs():
     """Every dialog class of desktop/views, built with the demo data."""
+    from desktop.views.connection import ConnectionDialog
     from desktop.views.login import CredentialsDialog, FirstRunDialog, LoginDialog
     from desktop.views.main_window import NotificationsPopup
     from desktop.views.settings_window import SettingsDialog
@@ -409,6 +410,7 @@ def _dialogs():
         "SettingsDialog": lambda: SettingsDialog(admin),
         "LoginDialog": lambda: LoginDialog(company="示例公司"),
         "FirstRunDialog": lambda: FirstRunDialog(),
+        "ConnectionDialog": lambda: ConnectionDialog(problem="无法连接服务器 192.168.1.10:5432。"),
         "CredentialsDialog": lambda: CredentialsDialog("主管确认", "请主管确认。"),
         "NotificationsPopup": lambda: NotificationsPopup(lina),
     }
@@ -421,6 +423,7 @@ DIALOGS = [
     "SettingsDialog",
     "LoginDialog",
     "FirstRunDialog",
+    "ConnectionDialog",
     "CredentialsDialog",
     "NotificationsPopup",
 ]

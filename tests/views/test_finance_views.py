@@ -145,6 +145,16 @@ def test_expenses_from_draft_to_reimbursed(qtbot, demo_db, scripted):
     view.table.selectRow(
         next(i for i, r in enumerate(view.list.rows) if r.application_id == submitted.application_id)
     )
+    assert not view.action_buttons["audit"].isEnabled()  # 部门负责人 signs first (issue 15)
+    view.act("audit")
+    assert expenses.get(finance, submitted.application_id).status == expenses.SUBMITTED
+    head = ExpensesView(auth.actor_by_username("zhangwei"))
+    qtbot.addWidget(head)
+    head.table.selectRow(
+        next(i for i, r in enumerate(head.list.rows) if r.application_id == submitted.application_id)
+    )
+    head.act("dept_signoff")
+    view.refresh()
     view.act("audit")
     boss = ExpensesView(gm)
     qtbot.addWidget(boss)
@@ -156,7 +166,9 @@ def test_expenses_from_draft_to_reimbursed(qtbot, demo_db, scripted):
     view.table.selectRow(
         next(i for i, r in enumerate(view.list.rows) if r.application_id == submitted.application_id)
     )
-    view.act("reimburse")
+    view.act("reimburse")  # opens 登记报销
+    view.reimburse_dialog.reference.setText("记-0077")
+    view.reimburse_dialog.ok.click()
     assert expenses.get(finance, submitted.application_id).status == expenses.REIMBURSED
 
 

@@ -20,7 +20,15 @@ def test_navigation_follows_roles(qtbot, demo_db):
     assert [s.key for s in host.specs] == ["preregister", "applications", "schedule", "feedback", "expenses"]
     auditor = MainWindow(auth.actor_by_username("shenji"))
     qtbot.addWidget(auditor)
-    assert [s.key for s in auditor.specs] == ["applications", "schedule", "feedback", "expenses", "fines", "log"]
+    assert [s.key for s in auditor.specs] == [
+        "applications",
+        "schedule",
+        "feedback",
+        "expenses",
+        "fines",
+        "log",
+        "audit-log",
+    ]
     finance = MainWindow(auth.actor_by_username("caiwu"))
     qtbot.addWidget(finance)
     assert [s.key for s in finance.specs] == [
