@@ -181,7 +181,7 @@ def expense_doc(
     doc = FormDoc(
         EXPENSE_TITLE,
         company,
-        f"编号：{app.number}　{expenses.status_label(info.status)}{_late_note(info)}　应交：{info.due:%Y-%m-%d}",
+        f"编号：{app.number}　{info.stage_label}{_late_note(info)}　应交：{info.due:%Y-%m-%d}",  # Chinese here
         f"表单编号：{form_no}" if form_no else "　",
         widths=WIDTHS,
     )

@@ -354,6 +354,7 @@ def _fk_targets() -> dict[str, tuple[Any, Callable[[Any], str]]]:
         Application,
         Department,
         Employee,
+        LevelStandard,
         MatchRule,
         MeetingRoom,
         NotifyChannel,
@@ -384,6 +385,10 @@ def _fk_targets() -> dict[str, tuple[Any, Callable[[Any], str]]]:
         "employee": (Employee, lambda r: r.name),
         "host": (Employee, lambda r: r.name),
         "level": (ReceptionLevel, lambda r: f"{r.code} {r.name}".strip()),
+        "standard": (
+            LevelStandard,
+            lambda r: translate(_CTX, "{level} 级第 {n} 版").format(level=r.level.code, n=r.version),
+        ),
         "category": (OptionItem, lambda r: r.label),
         "purpose": (OptionItem, lambda r: r.label),
         "room": (MeetingRoom, lambda r: r.name),
@@ -406,6 +411,8 @@ def _is_id(value: Any) -> bool:
 def lookup_names(entries: Iterable[tuple[str, dict[str, Any]]]) -> Names:
     """``{(field, id): name}`` for the foreign keys in these (kind, changes) pairs: one query
     per referenced table. A row deleted since keeps showing its number."""
+    from desktop.models import LevelStandard, ReceptionLevel
+
     targets = _fk_targets()
     wanted: dict[Any, set[int]] = {}
     fields_of: dict[Any, set[str]] = {}
@@ -424,7 +431,10 @@ def lookup_names(entries: Iterable[tuple[str, dict[str, Any]]]) -> Names:
         rows = {}
         ordered = sorted(ids)
         for start in range(0, len(ordered), 500):
-            for row in model.select().where(model.id.in_(ordered[start : start + 500])):
+            query = model.select()
+            if model is LevelStandard:  # named by its level's code: fetched in the same query
+                query = model.select(model, ReceptionLevel).join(ReceptionLevel)
+            for row in query.where(model.id.in_(ordered[start : start + 500])):
                 rows[row.id] = row
         for field in fields_of[model]:
             namer = targets[field][1]
@@ -453,6 +463,8 @@ def show_value(kind: str, field: str, value: Any, names: Names | None = None) ->
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if names and _is_id(value) and (field, value) in names:
         return names[(field, value)]
+    if field == "reimbursed_period" and _is_id(value) and 190001 <= value <= 999912:  # YYYYMM
+        return translate(_CTX, "{y} 年 {m} 月").format(y=value // 100, m=value % 100)
     if field in ("step_index", "resume_step") and _is_id(value):  # stored from 0
         return translate(_CTX, "第 {n} 步").format(n=value + 1)
     if field in _MONEY or kind == "budget":
@@ -480,6 +492,8 @@ def describe(kind: str, changes: dict[str, Any], names: Names | None = None) -> 
     for field in fields:
         pair = changes[field]
         old, new = (list(pair) + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+        if old in (None, "", []) and new in (None, "", []):  # "（空） → （空）" says nothing
+            continue
         parts.append(
             f"{field_label(kind, field)}: {show_value(kind, field, old, names)} → "
             f"{show_value(kind, field, new, names)}"

@@ -197,6 +197,13 @@ class SummaryInfo:
         return status_label(self.status)
 
     @property
+    def stage_label(self) -> str:
+        """The status, saying who it waits for: submitted but unsigned is 待部门负责人签字."""
+        if self.status == SUBMITTED and self.dept_signoff == SIGNOFF_WAITING:
+            return translate("expenses", "待部门负责人签字")
+        return status_label(self.status)
+
+    @property
     def reimbursed_method_label(self) -> str:
         return method_label(self.reimbursed[1])
 

@@ -275,7 +275,7 @@ class ExpensesView(EditorMixin, QWidget):
             self.tr("{number} {client}　{status}　应于 {due} 前提交{late}　合计 {total}（{capital}）").format(
                 number=info.application.number,
                 client=info.application.client_company,
-                status=info.status_label,
+                status=info.stage_label,
                 due=info.due,
                 late=late,
                 total=format_money(info.total),

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from desktop.db import database
 from desktop.exporters.audit_log import export_audit_log
-from desktop.models import AuditEntry
+from desktop.models import AuditEntry, LevelStandard
 from desktop.services import audit, audit_labels, auth, org
 from tests.conftest import make_user
 
@@ -19,6 +19,7 @@ from tests.conftest import make_user
 def test_fields_values_and_names_are_labelled_when_read(admin):
     dep = org.save_department(admin, "销售一部")
     host = org.save_employee(admin, name="张伟", department_id=dep.id, phone="13900001111")
+    std = LevelStandard.select().order_by(LevelStandard.id).first()
     entry = audit.record(
         admin,
         "edit",
@@ -33,6 +34,7 @@ def test_fields_values_and_names_are_labelled_when_read(admin):
             "step_index": (0, 1),
             "arrival": (None, "2026-12-04 09:00:00"),
             "mystery_col": ("a", "b"),
+            "standard": (None, std.id),
         },
     )
     # Stored as written: the hash covers these exact values.
@@ -49,6 +51,7 @@ def test_fields_values_and_names_are_labelled_when_read(admin):
     assert "接待负责人: 张伟 → （空）" in text
     assert "审批步骤: 第 1 步 → 第 2 步" in text
     assert "到达时间: （空） → 2026-12-04 09:00" in text
+    assert f"接待标准: （空） → {std.level.code} 级第 {std.version} 版" in text
     assert "mystery_col: a → b" in text  # no label: the column name
     assert "status" not in text and "draft" not in text
 
@@ -63,6 +66,8 @@ def test_expense_states_methods_categories_and_budget_months(admin):
             "status": ("approved", "reimbursed"),
             "reimbursed_method": ("", "bank_transfer"),
             "reimbursed_reference": ("", "记-1189"),
+            "reimbursed_period": (None, 202611),
+            "reimbursed_note": ("", ""),
         },
     )
     audit.record(admin, "create", "expense_line", 78, {"category": (None, "meals"), "total": (None, "45.00")})
@@ -71,6 +76,8 @@ def test_expense_states_methods_categories_and_budget_months(admin):
     texts = {r.record_id: r.changes_text for r in audit.search(admin).rows}
     assert "状态: 待报销 → 已报销" in texts["77"]
     assert "报销方式: （空） → 银行转账" in texts["77"] and "凭证号: （空） → 记-1189" in texts["77"]
+    assert "会计期间: （空） → 2026 年 11 月" in texts["77"]
+    assert "报销备注" not in texts["77"]  # empty before and after: nothing to say
     assert texts["78"] == "费用类别: （空） → 餐费; 价税合计: （空） → ¥45.00"
     assert texts["3:2027"] == "2 月: （空） → ¥1,500.00; 10 月: （空） → ¥3,000.00"
     assert texts["company_name"].startswith("公司名称") and "甲公司 → 乙公司" in texts["company_name"]

@@ -158,6 +158,8 @@ def test_finance_cannot_audit_before_the_department_head_signs(finance, resubmit
     info = expenses.get(finance, resubmitted)
     head = auth.actor_by_username("zhangwei")
     assert info.dept_signoff == expenses.SIGNOFF_WAITING and info.dept_signers == (head.user_id,)
+    assert info.stage_label == "待部门负责人签字"
+    assert "待部门负责人签字" in finance_reports.expense_doc(info, "公司").left
     with pytest.raises(ServiceError, match="部门负责人（张伟）尚未签字"):
         expenses.audit(finance, resubmitted)
     assert expenses.get(finance, resubmitted).status == expenses.SUBMITTED
@@ -165,6 +167,7 @@ def test_finance_cannot_audit_before_the_department_head_signs(finance, resubmit
         expenses.audit(auth.actor_by_username("lina"), resubmitted)  # the role is checked first
     expenses.sign_as_department_head(head, resubmitted)
     assert expenses.get(finance, resubmitted).dept_signoff == expenses.SIGNOFF_DONE
+    assert expenses.get(finance, resubmitted).stage_label == "待财务审核"
     assert expenses.audit(finance, resubmitted).status == expenses.AUDITED
 
 
