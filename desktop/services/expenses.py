@@ -269,14 +269,16 @@ def check_line(line: ExpenseLine | LineForm, std: standards.StandardInfo, app: A
                 )
             )
     if line.category == "transport" and line.trips and to_money(total / line.trips) > std.transport_cap:
-        checks.append(
-            Check(
-                "over_standard",
-                lambda: translate("expenses", "每趟 {p} 超过交通标准 {cap}").format(
-                    p=f"¥{to_money(total / line.trips):,.2f}", cap=f"¥{std.transport_cap:,.2f}"
-                ),
+        if std.transport_cap:
+            message = lambda: translate("expenses", "每趟 {p} 超过交通标准 {cap}").format(  # noqa: E731
+                p=f"¥{to_money(total / line.trips):,.2f}", cap=f"¥{std.transport_cap:,.2f}"
             )
-        )
+        else:
+            # C and D levels arrange no car (交通标准 0): "exceeds ¥0.00" says it poorly
+            message = lambda: translate("expenses", "{level} 级接待不含交通费用（标准为 0）").format(  # noqa: E731
+                level=std.level_code
+            )
+        checks.append(Check("over_standard", message))
     start, end = app.arrival.date() - dt.timedelta(days=1), app.departure.date() + dt.timedelta(days=1)
     if not start <= line.date <= end:
         checks.append(

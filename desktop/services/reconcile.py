@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 
 from desktop import clock
 from desktop.db import database
-from desktop.i18n import translate
+from desktop.i18n import chinese_form, translate
 from desktop.models import Application, ExpenseLine, ExpenseSummary, LineMatch
 from desktop.services import audit
 from desktop.services import reconcile_data as data
@@ -520,9 +520,13 @@ def _decided(
     return result
 
 
+@chinese_form
 def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str):
     """Everything the 对账报告 shows, as rows (the exporter lays them out). Nothing is written:
-    the unmatched lines carry the candidates a run would offer."""
+    the unmatched lines carry the candidates a run would offer.
+
+    The rows carry labels of codes (states, flags, kinds): they are the printed form's, so they
+    are Chinese whatever the window's language (the exporter receives text, not codes)."""
     from desktop.exporters.finance_reports import ReportData
 
     require(actor, "finance.import")

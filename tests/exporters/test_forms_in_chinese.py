@@ -72,3 +72,22 @@ def test_fine_slip_prints_chinese_labels(demo_db, english):
         slip = fines.get(auditor, row.id)
         doc = fine_slip.build(slip, COMPANY, settings.get("fine_form_no"))
         assert english_words(doc.texts() + [doc.left]) == [], english_words(doc.texts())
+
+
+def test_reconciliation_report_from_the_english_window_is_chinese(demo_db, english):
+    """The 对账报告's rows carry labels of states, flags and match kinds; the window builds them
+    (in its own language) before the exporter sees them, so the service labels them in Chinese."""
+    import datetime as dt
+
+    from desktop import clock
+    from desktop.services import reconcile
+
+    finance = auth.actor_by_username("caiwu")
+    today = clock.today()
+    start = today.replace(day=1) - dt.timedelta(days=62)
+    reconcile.run(finance, start, today)
+    data = reconcile.report_data(finance, start, today, COMPANY)
+    texts = [str(cell) for rows in (data.matched, data.unmatched, data.flags) for row in rows for cell in row]
+    texts += [label for label, _count in data.summary]
+    assert data.flags and data.summary
+    assert english_words(texts) == []

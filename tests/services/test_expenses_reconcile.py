@@ -79,6 +79,15 @@ def test_checks_against_the_approved_standard(past):
     assert outside in {line.id for line in info.lines}
 
 
+def test_transport_at_a_level_without_a_car_says_so(past):
+    """Level C arranges no car (交通标准 0): a taxi claim is over the standard, and the check
+    says the level includes no transport rather than "exceeds ¥0.00"."""
+    lina, app = past
+    expenses.save_line(lina, app.id, LineForm("transport", day(app), "86.50", vendor="滴滴出行", trips=1))
+    check = next(c for c in expenses.get(lina, app.id).lines[0].checks if c.code == "over_standard")
+    assert check.message == "C 级接待不含交通费用（标准为 0）"
+
+
 def test_sign_off_chain_and_roles(past):
     lina, app = past
     finance = auth.actor_by_username("caiwu")
