@@ -23,6 +23,65 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>我的账户</source>
+        <translation>My account</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>例如：zhangsan@example.com（用于邮件通知）</source>
+        <translation>e.g. zhangsan@example.com (for e-mail notifications)</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>显示名</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>电子邮件</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>不修改密码时，下面三项留空。</source>
+        <translation>To keep your current password, leave the three fields below empty.</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>确认新密码</source>
+        <translation>Confirm new password</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords do not match.</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>输入姓名筛选</source>
@@ -919,6 +978,262 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
 </context>
 <context>
+    <name>AuditLogView</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>记录类型</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>变更（原值 → 新值）</source>
+        <translation>Changes (old → new)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>记录编号</source>
+        <translation>Record number</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>校验审计链</source>
+        <translation>Verify audit chain</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>共 {n} 条，显示最新的 {shown} 条；导出包含全部。</source>
+        <translation>{n} entries, showing the latest {shown}; the export includes all of them.</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>正在校验审计链…</source>
+        <translation>Verifying the audit chain…</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>审计日志（导出于 {at}）</source>
+        <translation>Audit log (exported {at})</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>恢复…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>恢复会用备份替换全部数据（恢复前自动备份当前数据）；请先关闭其他电脑上的本程序。恢复后需要重新登录。</source>
+        <translation>Restoring replaces all data with the backup (the current data is backed up automatically first); close this program on the other PCs first. You must log in again after restoring.</translation>
+    </message>
+    <message>
+        <source>自动备份</source>
+        <translation>Automatic backup</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <source>保留最近</source>
+        <translation>Keep the last</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>上次成功备份</source>
+        <translation>Last successful backup</translation>
+    </message>
+    <message>
+        <source>上次错误</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>个人信息保留</source>
+        <translation>Personal data retention</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>保存期限</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>期满后删除访客的电话和身份证号，姓名只保留姓氏（如“张某”“欧阳某”）。接待的费用未报销或反馈表未提交的、今天的和仍在场的访客不受影响。程序启动时及每天自动执行，并记入审计日志。</source>
+        <translation>When the period has passed, visitors&apos; phone numbers and ID numbers are deleted and only the surname of the name is kept (e.g. “张某”, “欧阳某”). Visitors whose reception&apos;s expenses have not been reimbursed or whose feedback form has not been submitted, today&apos;s visitors and visitors still on site are not affected. This runs when the program starts and every day, and is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>立即清理</source>
+        <translation>Clean up now</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>SQLite 数据库在程序启动时及每天自动备份一次，保存在下面的文件夹，只保留最近几份。</source>
+        <translation>The SQLite database is backed up automatically once when the program starts and once a day, into the folder below; only the most recent copies are kept.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 数据库请由服务器定期备份（pg_dump）；也可随时在上面手动备份。</source>
+        <translation>Have the server back up a PostgreSQL database regularly (pg_dump); you can also back it up by hand above at any time.</translation>
+    </message>
+    <message>
+        <source>数据库：{db}</source>
+        <translation>Database: {db}</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>备份到</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <source>接待管理备份 (*.zip)</source>
+        <translation>Reception Manager backup (*.zip)</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>已备份到 {path}（{size}，数据库结构 {schema}）</source>
+        <translation>Backed up to {path} ({size}, database schema {schema})</translation>
+    </message>
+    <message>
+        <source>备份失败：{error}</source>
+        <translation>Backup failed: {error}</translation>
+    </message>
+    <message>
+        <source>正在备份数据库…</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>不能恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>用这个备份替换全部数据吗？
+
+文件：{file}
+备份时间：{created}（{by}）
+数据库：{kind}，结构 {schema}
+
+当前数据会先自动备份。其他电脑上的本程序请先关闭。恢复后需要重新登录。</source>
+        <translation>Replace all data with this backup?
+
+File: {file}
+Backed up: {created} ({by})
+Database: {kind}, schema {schema}
+
+The current data will be backed up automatically first. Close this program on the other PCs first. You must log in again after restoring.</translation>
+    </message>
+    <message>
+        <source>恢复数据</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <source>恢复完成</source>
+        <translation>Restore complete</translation>
+    </message>
+    <message>
+        <source>数据已从备份恢复。恢复前的数据保存在：
+{safety}
+
+程序将重新载入，请重新登录。</source>
+        <translation>The data has been restored from the backup. The data from before the restore is saved in:
+{safety}
+
+The program will now reload; please log in again.</translation>
+    </message>
+    <message>
+        <source>正在恢复数据…</source>
+        <translation>Restoring data…</translation>
+    </message>
+    <message>
+        <source>正在清理过期的个人信息…</source>
+        <translation>Cleaning up expired personal data…</translation>
+    </message>
+    <message>
+        <source>{cutoff} 之前的来访：已清理 {visits} 条来访、{visitors} 位访客、{notes} 条通知；因费用或反馈未完成保留 {open} 条，仍在场保留 {on_site} 条。</source>
+        <translation>Visits before {cutoff}: cleaned up {visits} visits, {visitors} visitors and {notes} notifications; kept {open} because expenses or feedback are not finished and {on_site} because the visitors are still on site.</translation>
+    </message>
+</context>
+<context>
     <name>BudgetEditor</name>
     <message>
         <source>全年金额</source>
@@ -1229,6 +1544,122 @@ Level {level} · {department}</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>立即重试</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>与数据库服务器的连接已断开，正在重试…（正在连接）</source>
+        <translation>The connection to the database server was lost; retrying… (connecting)</translation>
+    </message>
+    <message>
+        <source>与数据库服务器的连接已断开，正在重试…</source>
+        <translation>The connection to the database server was lost; retrying…</translation>
+    </message>
+    <message>
+        <source>与数据库服务器的连接已断开，正在重试…（上次尝试 {time}）</source>
+        <translation>The connection to the database server was lost; retrying… (last attempt {time})</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>数据库连接 — 接待管理</source>
+        <translation>Database connection — Reception Manager</translation>
+    </message>
+    <message>
+        <source>选择这台电脑使用的数据库。多台电脑（前台、行政部、财务）共用数据时，请选择 PostgreSQL 服务器，并填写管理员提供的地址、数据库、用户名和密码。</source>
+        <translation>Choose the database this PC uses. If several PCs (front desk, admin office, finance) share the data, choose PostgreSQL server and enter the address, database, user name and password from your administrator.</translation>
+    </message>
+    <message>
+        <source>保存并连接</source>
+        <translation>Save and connect</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <source>本机数据库（只有这台电脑使用）</source>
+        <translation>Local database (used by this PC only)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 服务器（多台电脑共用一个数据库）</source>
+        <translation>PostgreSQL server (several PCs share one database)</translation>
+    </message>
+    <message>
+        <source>数据库文件：{path}</source>
+        <translation>Database file: {path}</translation>
+    </message>
+    <message>
+        <source>例如 192.168.1.10 或 server.local</source>
+        <translation>e.g. 192.168.1.10 or server.local</translation>
+    </message>
+    <message>
+        <source>例如 reception</source>
+        <translation>e.g. reception</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>密码保存在系统的密钥环中。</source>
+        <translation>The password is stored in the system keyring.</translation>
+    </message>
+    <message>
+        <source>注意：此系统没有可用的密钥环，密码将以明文保存在本机用户的设置文件中（{path}）。</source>
+        <translation>Note: no keyring is available on this system; the password will be stored in plain text in this user&apos;s settings file on this PC ({path}).</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>正在测试连接…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTab</name>
+    <message>
+        <source>当前使用：{where}</source>
+        <translation>Currently using: {where}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>已保存。重新启动程序后使用新的数据库连接。</source>
+        <translation>Saved. The new database connection is used after the program is restarted.</translation>
+    </message>
+    <message>
+        <source>密码保存在本机用户的设置文件中。</source>
+        <translation>The password is stored in this user&apos;s settings file on this PC.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsDialog</name>
     <message>
         <source>主管用户名</source>
@@ -1485,6 +1916,203 @@ Level {level} · {department}</translation>
     </message>
 </context>
 <context>
+    <name>EInvoiceAttach</name>
+    <message>
+        <source>选择电子发票</source>
+        <translation>Choose e-invoice</translation>
+    </message>
+    <message>
+        <source>电子发票 (*.pdf *.ofd *.xml)</source>
+        <translation>E-invoices (*.pdf *.ofd *.xml)</translation>
+    </message>
+    <message>
+        <source>明细上的发票号码 {typed} 与文件中的 {read} 不一致，未附加。</source>
+        <translation>The invoice number {typed} on the line does not match {read} in the file; not attached.</translation>
+    </message>
+    <message>
+        <source>已读取 {file}（{type} {no}，价税合计 {total}），保存明细时一并附加。</source>
+        <translation>Read {file} ({type} {no}, total incl. tax {total}); it will be attached when the line is saved.</translation>
+    </message>
+    <message>
+        <source>请核对：{notes}</source>
+        <translation>Please check: {notes}</translation>
+    </message>
+    <message>
+        <source>已附加电子发票 {no}。</source>
+        <translation>E-invoice {no} attached.</translation>
+    </message>
+    <message>
+        <source>正在附加电子发票…</source>
+        <translation>Attaching e-invoice…</translation>
+    </message>
+</context>
+<context>
+    <name>EInvoiceImport</name>
+    <message>
+        <source>电子表格或电子发票 (*.xlsx *.xls *.ods *.csv *.pdf *.ofd *.xml)</source>
+        <translation>Spreadsheets or e-invoices (*.xlsx *.xls *.ods *.csv *.pdf *.ofd *.xml)</translation>
+    </message>
+    <message>
+        <source>电子发票 (*.pdf *.ofd *.xml)</source>
+        <translation>E-invoices (*.pdf *.ofd *.xml)</translation>
+    </message>
+    <message>
+        <source>电子表格 (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>一次导入一个电子表格：已打开 {name}，其余请逐个导入。</source>
+        <translation>One spreadsheet at a time: {name} is open; import the others one by one.</translation>
+    </message>
+    <message>
+        <source>{name} 不是电子表格或电子发票，未导入。</source>
+        <translation>{name} is not a spreadsheet or an e-invoice; not imported.</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>EInvoiceImportDialog</name>
+    <message>
+        <source>导入电子发票</source>
+        <translation>Import e-invoices</translation>
+    </message>
+    <message>
+        <source>把电子发票（PDF、OFD、数电票 XML）或整个文件夹拖到这里，或点“添加文件…”。每张发票一行。</source>
+        <translation>Drag e-invoices (PDF, OFD, fully digital e-invoice XML) or whole folders here, or click “Add files…”. One row per invoice.</translation>
+    </message>
+    <message>
+        <source>新</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>发票号码</source>
+        <translation>Invoice number</translation>
+    </message>
+    <message>
+        <source>开票日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>销售方</source>
+        <translation>Seller</translation>
+    </message>
+    <message>
+        <source>价税合计</source>
+        <translation>Total incl. tax</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>（有提示）</source>
+        <translation> (with notes)</translation>
+    </message>
+    <message>
+        <source>原因 / 提示</source>
+        <translation>Reason / notes</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>导入新发票</source>
+        <translation>Import new invoices</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择电子发票</source>
+        <translation>Choose e-invoices</translation>
+    </message>
+    <message>
+        <source>电子发票 (*.pdf *.ofd *.xml)</source>
+        <translation>E-invoices (*.pdf *.ofd *.xml)</translation>
+    </message>
+    <message>
+        <source>选择存放电子发票的文件夹</source>
+        <translation>Choose the folder with the e-invoices</translation>
+    </message>
+    <message>
+        <source>{names} 不是电子发票，请在“导入”页导入电子表格。</source>
+        <translation>{names} are not e-invoices; import spreadsheets on the “Import” tab.</translation>
+    </message>
+    <message>
+        <source>正在读取 {n} 个文件…</source>
+        <translation>Reading {n} files…</translation>
+    </message>
+    <message>
+        <source>正在读取 {done}/{total}…</source>
+        <translation>Reading {done}/{total}…</translation>
+    </message>
+    <message>
+        <source>已取消读取。</source>
+        <translation>Reading cancelled.</translation>
+    </message>
+    <message>
+        <source>无法读取这些文件。</source>
+        <translation>These files cannot be read.</translation>
+    </message>
+    <message>
+        <source>正在读取电子发票…</source>
+        <translation>Reading e-invoices…</translation>
+    </message>
+    <message>
+        <source>{files} 个文件：新 {new} 张（其中 {flagged} 张有提示），重复 {dup} 张，无法读取 {err} 个。</source>
+        <translation>{files} files: {new} new (of which {flagged} with notes), {dup} duplicates, {err} unreadable.</translation>
+    </message>
+    <message>
+        <source>导入 {n} 张新发票</source>
+        <translation>Import {n} new invoices</translation>
+    </message>
+    <message>
+        <source>没有问题。</source>
+        <translation>No problems.</translation>
+    </message>
+    <message>
+        <source>{file}：{text}</source>
+        <translation>{file}: {text}</translation>
+    </message>
+    <message>
+        <source>已导入，批次 {batch}。</source>
+        <translation>Imported as batch {batch}. </translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeEditor</name>
     <message>
         <source>姓名</source>
@@ -1674,6 +2302,10 @@ Level {level} · {department}</translation>
         <translation>Open voucher</translation>
     </message>
     <message>
+        <source>添加电子发票…</source>
+        <translation>Add e-invoice…</translation>
+    </message>
+    <message>
         <source>费用明细</source>
         <translation>Expense line</translation>
     </message>
@@ -1714,6 +2346,46 @@ Level {level} · {department}</translation>
         <translation> (to be confirmed: holidays not entered, counted as Monday to Friday)</translation>
     </message>
     <message>
+        <source>费用汇总当前为“{status}”。</source>
+        <translation>The expense summary is “{status}”.</translation>
+    </message>
+    <message>
+        <source>部门负责人只能在提交后、财务审核前签字。</source>
+        <translation>The department manager can sign only after it is submitted and before the finance audit.</translation>
+    </message>
+    <message>
+        <source>部门负责人已经签字。</source>
+        <translation>The department manager has already signed.</translation>
+    </message>
+    <message>
+        <source>这份费用汇总不需要部门负责人签字。</source>
+        <translation>This expense summary does not need the department manager&apos;s signature.</translation>
+    </message>
+    <message>
+        <source>只有接待部门的负责人可以签字（提交人本人除外）。</source>
+        <translation>Only the manager of the host department can sign (not the person who submitted it).</translation>
+    </message>
+    <message>
+        <source>只有财务可以审核。</source>
+        <translation>Only finance can audit.</translation>
+    </message>
+    <message>
+        <source>只有接待的申请人、接待负责人、部门负责人或行政部可以填写这份费用汇总。</source>
+        <translation type="unfinished">Only the applicant, the person responsible for the reception, the department manager or the admin office can fill in this expense summary.</translation>
+    </message>
+    <message>
+        <source>只有财务可以退回。</source>
+        <translation>Only finance can return it.</translation>
+    </message>
+    <message>
+        <source>正在保存凭证…</source>
+        <translation>Saving voucher…</translation>
+    </message>
+    <message>
+        <source>正在打开凭证…</source>
+        <translation>Opening voucher…</translation>
+    </message>
+    <message>
         <source>导出接待费用报销汇总表</source>
         <translation>Export reception expense summary</translation>
     </message>
@@ -1748,10 +2420,6 @@ Level {level} · {department}</translation>
     <message>
         <source>图片或 PDF (*.pdf *.png *.jpg *.jpeg *.ofd)</source>
         <translation>Images or PDF (*.pdf *.png *.jpg *.jpeg *.ofd)</translation>
-    </message>
-    <message>
-        <source>银行转账</source>
-        <translation>bank transfer</translation>
     </message>
     <message>
         <source>已完成：{status}</source>
@@ -2168,8 +2836,12 @@ Level {level} · {department}</translation>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <source>支持 .xlsx .xls .ods .csv（UTF-8 / GBK）</source>
-        <translation>.xlsx .xls .ods .csv (UTF-8 / GBK) supported</translation>
+        <source>表格 .xlsx .xls .ods .csv；电子发票 .pdf .ofd .xml</source>
+        <translation>Spreadsheets .xlsx .xls .ods .csv; e-invoices .pdf .ofd .xml</translation>
+    </message>
+    <message>
+        <source>电子发票可多选，也可把文件或文件夹拖到这一页</source>
+        <translation>You can select several e-invoices, or drag files or folders onto this page</translation>
     </message>
     <message>
         <source>自动识别编码</source>
@@ -2248,6 +2920,10 @@ Level {level} · {department}</translation>
         <translation>Error</translation>
     </message>
     <message>
+        <source>跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -2284,12 +2960,8 @@ Level {level} · {department}</translation>
         <translation>Import batches</translation>
     </message>
     <message>
-        <source>选择发票清单或银行流水</source>
-        <translation>Choose an invoice list or a statement</translation>
-    </message>
-    <message>
-        <source>电子表格 (*.xlsx *.xls *.ods *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
+        <source>选择发票清单、银行流水或电子发票</source>
+        <translation>Choose an invoice list, bank statement or e-invoices</translation>
     </message>
     <message>
         <source>正在读取 {name}…</source>
@@ -2386,6 +3058,10 @@ Level {level} · {department}</translation>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
+    <message>
+        <source>服务器连接…</source>
+        <translation>Server connection…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2397,6 +3073,14 @@ Level {level} · {department}</translation>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>我的账户</source>
+        <translation>My account</translation>
+    </message>
+    <message>
+        <source>自己的电子邮件地址（接收通知）和密码</source>
+        <translation>Your own e-mail address (for notifications) and password</translation>
     </message>
     <message>
         <source>关于</source>
@@ -2474,12 +3158,40 @@ Level {level} · {department}</translation>
         <translation>Export reconciliation report…</translation>
     </message>
     <message>
+        <source>待复核（有候选）</source>
+        <translation>To review (with candidates)</translation>
+    </message>
+    <message>
+        <source>收入（贷方）</source>
+        <translation>Received (credits)</translation>
+    </message>
+    <message>
+        <source>全部未处理</source>
+        <translation>All undecided</translation>
+    </message>
+    <message>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>发票</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
     </message>
     <message>
         <source>销方 / 对方</source>
@@ -2504,6 +3216,22 @@ Level {level} · {department}</translation>
     <message>
         <source>理由</source>
         <translation>Why</translation>
+    </message>
+    <message>
+        <source>期间合计</source>
+        <translation>Period total</translation>
+    </message>
+    <message>
+        <source>三方对账状态</source>
+        <translation>Three-way reconciliation status</translation>
+    </message>
+    <message>
+        <source>问题清单</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>待处理（不会仅凭金额和日期自动匹配；可多选）</source>
+        <translation>Undecided (never matched automatically on amount and date alone; multiple selection allowed)</translation>
     </message>
     <message>
         <source>无候选</source>
@@ -2542,6 +3270,46 @@ Level {level} · {department}</translation>
         <translation>Auto</translation>
     </message>
     <message>
+        <source>所选各行均标为非接待费用</source>
+        <translation>Mark all selected rows as not a reception expense</translation>
+    </message>
+    <message>
+        <source>所选各行各自匹配其最佳候选</source>
+        <translation>Match each selected row to its best candidate</translation>
+    </message>
+    <message>
+        <source>报销日期</source>
+        <translation>Reimbursement date</translation>
+    </message>
+    <message>
+        <source>商户</source>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <source>报销金额</source>
+        <translation>Amount claimed</translation>
+    </message>
+    <message>
+        <source>按接待编号、客户、商户、金额或发票号查找报销明细</source>
+        <translation>Find expense lines by reception number, client, vendor, amount or invoice number</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>匹配所选候选</source>
+        <translation>Match selected candidate</translation>
+    </message>
+    <message>
+        <source>候选</source>
+        <translation>Candidates</translation>
+    </message>
+    <message>
+        <source>双击打开接待申请</source>
+        <translation>Double-click to open the reception application</translation>
+    </message>
+    <message>
         <source>手工</source>
         <translation>Manual</translation>
     </message>
@@ -2554,24 +3322,60 @@ Level {level} · {department}</translation>
         <translation>Undo selected decision</translation>
     </message>
     <message>
-        <source>待复核（不会仅凭金额和日期自动匹配）</source>
-        <translation>To review (never matched on amount and date alone)</translation>
-    </message>
-    <message>
-        <source>问题清单（双击打开接待申请）</source>
-        <translation>Flags (double-click opens the application)</translation>
-    </message>
-    <message>
         <source>已处理</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <source>本次自动匹配 {m} 条；待复核 {r} 条；问题 {f} 条。</source>
-        <translation>{m} matched automatically; {r} to review; {f} flags.</translation>
-    </message>
-    <message>
         <source>正在对账…</source>
         <translation>Reconciling…</translation>
+    </message>
+    <message>
+        <source>本次自动匹配 {m} 条，规则排除 {rules} 条；待复核 {r} 条，无候选 {n} 条，收入 {c} 条；问题 {f} 条。</source>
+        <translation>This run: {m} matched automatically, {rules} excluded by rules; {r} to review, {n} without candidates, {c} received; {f} issues.</translation>
+    </message>
+    <message>
+        <source>已选 {n} 行</source>
+        <translation>{n} rows selected</translation>
+    </message>
+    <message>
+        <source>候选（{n}）</source>
+        <translation>Candidates ({n})</translation>
+    </message>
+    <message>
+        <source>查找结果（{n}）</source>
+        <translation>Search results ({n})</translation>
+    </message>
+    <message>
+        <source>请先在待处理列表中选择一行或多行。</source>
+        <translation>First select one or more rows in the undecided list.</translation>
+    </message>
+    <message>
+        <source>所选行没有候选：请在下方按接待编号、商户、金额或发票号查找，或标为非接待费用。</source>
+        <translation>The selected rows have no candidates: search below by reception number, vendor, amount or invoice number, or mark them as not a reception expense.</translation>
+    </message>
+    <message>
+        <source>；{n} 行没有候选，未处理</source>
+        <translation>; {n} rows without candidates were not decided</translation>
+    </message>
+    <message>
+        <source>请选择待处理的一行和一个候选。</source>
+        <translation>Select one undecided row and one candidate.</translation>
+    </message>
+    <message>
+        <source>已处理 {n} 行</source>
+        <translation>Decided {n} rows</translation>
+    </message>
+    <message>
+        <source>；{n} 行未处理：{why}</source>
+        <translation>; {n} rows not decided: {why}</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>已取消匹配，该行回到待处理（不会再自动匹配）。</source>
+        <translation>Match undone; the row is back among the undecided (it will not be matched automatically again).</translation>
     </message>
     <message>
         <source>导出对账报告</source>
@@ -2969,6 +3773,53 @@ Level {level} · {department}</translation>
         <source>导入</source>
         <translation>Import</translation>
     </message>
+    <message>
+        <source>对账规则</source>
+        <translation>Reconciliation rules</translation>
+    </message>
+</context>
+<context>
+    <name>ReimburseDialog</name>
+    <message>
+        <source>登记报销 — {number}</source>
+        <translation>Record reimbursement — {number}</translation>
+    </message>
+    <message>
+        <source>{number} {client}&#x3000;报销金额 {total}（{capital}）</source>
+        <translation>{number} {client}  Amount claimed {total} ({capital})</translation>
+    </message>
+    <message>
+        <source>会计凭证上的编号，例如 记-0123</source>
+        <translation>The number on the accounting voucher, e.g. 记-0123</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>付款日期 *</source>
+        <translation>Payment date *</translation>
+    </message>
+    <message>
+        <source>报销方式 *</source>
+        <translation>Reimbursement method *</translation>
+    </message>
+    <message>
+        <source>凭证号 *</source>
+        <translation>Voucher no. *</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>ResourceEditor</name>
@@ -2979,6 +3830,61 @@ Level {level} · {department}</translation>
     <message>
         <source>启用</source>
         <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <source>如：某某科技有限公司、工资、利息</source>
+        <translation>e.g. XX Technology Co., Ltd.; salary; interest</translation>
+    </message>
+    <message>
+        <source>说明（可选）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>添加规则</source>
+        <translation>Add rule</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>已排除</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <source>添加时间</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>删除所选规则</source>
+        <translation>Delete selected rule</translation>
+    </message>
+    <message>
+        <source>立即应用到所有未处理记录</source>
+        <translation>Apply now to all undecided lines</translation>
+    </message>
+    <message>
+        <source>规则覆盖的导入记录标为“非接待费用”：导入时自动应用，也可立即应用。已人工处理的记录不受影响；删除规则不会撤销它已作出的处理。</source>
+        <translation>Imported lines covered by a rule are marked “Not a reception expense”: rules are applied automatically on import, or can be applied now. Lines already decided by hand are not affected; deleting a rule does not undo the decisions it has already made.</translation>
+    </message>
+    <message>
+        <source>已添加规则；下次导入时自动应用，或点“立即应用”。</source>
+        <translation>Rule added; it is applied automatically on the next import, or click “Apply now”.</translation>
+    </message>
+    <message>
+        <source>已按规则把 {n} 条记录标为非接待费用。</source>
+        <translation>The rules marked {n} lines as not a reception expense.</translation>
+    </message>
+    <message>
+        <source>正在应用规则…</source>
+        <translation>Applying rules…</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +4023,14 @@ Level {level} · {department}</translation>
     <message>
         <source>用户与角色</source>
         <translation>Users &amp; roles</translation>
+    </message>
+    <message>
+        <source>备份与数据保留</source>
+        <translation>Backup and data retention</translation>
+    </message>
+    <message>
+        <source>数据库连接</source>
+        <translation>Database connection</translation>
     </message>
 </context>
 <context>
@@ -4427,8 +5341,16 @@ Level {level} · {department}</translation>
         <translation>No such itinerary item.</translation>
     </message>
     <message>
+        <source>行程 #{id}</source>
+        <translation>Itinerary item #{id}</translation>
+    </message>
+    <message>
         <source>准备事项不存在。</source>
         <translation>No such checklist item.</translation>
+    </message>
+    <message>
+        <source>准备事项：{name}</source>
+        <translation>Preparation: {name}</translation>
     </message>
     <message>
         <source>准备事项</source>
@@ -4443,12 +5365,398 @@ Level {level} · {department}</translation>
         <translation>Recipients</translation>
     </message>
     <message>
+        <source>接待安排表 #{id}</source>
+        <translation>Reception arrangement sheet #{id}</translation>
+    </message>
+    <message>
         <source>参观时间待确认：{client}</source>
         <translation>Tour time to be confirmed: {client}</translation>
     </message>
     <message>
         <source>{start:%H:%M} 的参观（{route}）时间尚未确认，请通知相关部门。</source>
         <translation>The {start:%H:%M} tour ({route}) is not confirmed yet; please tell the departments.</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>记录类型</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>变更（原值 → 新值）</source>
+        <translation>Changes (old → new)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>审计链完整：共 {n} 条记录，未发现篡改。</source>
+        <translation>The audit chain is intact: {n} records, no tampering found.</translation>
+    </message>
+    <message>
+        <source>审计链在第 {id} 条记录处断开：{reason}</source>
+        <translation>The audit chain is broken at record {id}: {reason}</translation>
+    </message>
+    <message>
+        <source>上一条记录的哈希不符（之前的记录被删除或改动）。</source>
+        <translation>The hash of the previous record does not match (an earlier record was deleted or changed).</translation>
+    </message>
+    <message>
+        <source>时间无法识别。</source>
+        <translation>The time cannot be read.</translation>
+    </message>
+    <message>
+        <source>记录内容与其哈希不符（记录被改动）。</source>
+        <translation>The record&apos;s content does not match its hash (the record was changed).</translation>
+    </message>
+    <message>
+        <source>接待申请</source>
+        <translation>Reception application</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>接待安排</source>
+        <translation>Arrangement</translation>
+    </message>
+    <message>
+        <source>费用报销</source>
+        <translation>Expense claim</translation>
+    </message>
+    <message>
+        <source>费用明细</source>
+        <translation>Expense line</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>对账</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>接待标准</source>
+        <translation>Reception standards</translation>
+    </message>
+    <message>
+        <source>部门预算</source>
+        <translation>Department budgets</translation>
+    </message>
+    <message>
+        <source>工作日历</source>
+        <translation>Work calendar</translation>
+    </message>
+    <message>
+        <source>用户与角色</source>
+        <translation>Users &amp; roles</translation>
+    </message>
+    <message>
+        <source>组织</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>黑名单</source>
+        <translation>Deny list</translation>
+    </message>
+    <message>
+        <source>赞助单</source>
+        <translation>Fine slip</translation>
+    </message>
+    <message>
+        <source>信息反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>访客</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>资源</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>来访记录</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>通知</source>
+        <translation>Notification</translation>
+    </message>
+    <message>
+        <source>通知渠道</source>
+        <translation>Notification channel</translation>
+    </message>
+    <message>
+        <source>导入方案</source>
+        <translation>Import profile</translation>
+    </message>
+    <message>
+        <source>对账规则</source>
+        <translation>Reconciliation rule</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>转交</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>加签</source>
+        <translation>Add approver</translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation>CC</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <source>撤销导入</source>
+        <translation>Undo import</translation>
+    </message>
+    <message>
+        <source>匹配</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>取消匹配</source>
+        <translation>Undo match</translation>
+    </message>
+    <message>
+        <source>对账决定</source>
+        <translation>Reconciliation decision</translation>
+    </message>
+    <message>
+        <source>状态变更</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>查看完整证件号</source>
+        <translation>View full ID number</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>登记报销</source>
+        <translation>Record reimbursement</translation>
+    </message>
+    <message>
+        <source>个人信息清除</source>
+        <translation>Erase personal data</translation>
+    </message>
+    <message>
+        <source>财务审核</source>
+        <translation>Finance audit</translation>
+    </message>
+    <message>
+        <source>部门负责人签字</source>
+        <translation>Department manager sign-off</translation>
+    </message>
+    <message>
+        <source>自动通过</source>
+        <translation>Auto-approve</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>应用规则</source>
+        <translation>Apply rules</translation>
+    </message>
+    <message>
+        <source>超期个人信息清除</source>
+        <translation>Erase personal data past retention</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>此文件不是本程序（接待管理）的备份，未作任何更改。</source>
+        <translation>This file is not a backup of this program (Reception Manager); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>此备份来自更新版本的程序（数据库结构 {version}），请先升级本程序再恢复。</source>
+        <translation>This backup comes from a newer version of the program (database schema {version}); upgrade this program before restoring it.</translation>
+    </message>
+    <message>
+        <source>数据库未打开。</source>
+        <translation>The database is not open.</translation>
+    </message>
+    <message>
+        <source>不能把备份写在正在使用的数据库文件上，请换一个文件名。</source>
+        <translation>A backup cannot be written over the database file in use; choose another file name.</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：{folder}</source>
+        <translation>Folder does not exist: {folder}</translation>
+    </message>
+    <message>
+        <source>正在复制数据库…</source>
+        <translation>Copying the database…</translation>
+    </message>
+    <message>
+        <source>正在压缩备份…</source>
+        <translation>Compressing the backup…</translation>
+    </message>
+    <message>
+        <source>此备份来自 {kind} 数据库，不能恢复到当前的 {current} 数据库。</source>
+        <translation>This backup comes from a {kind} database and cannot be restored to the current {current} database.</translation>
+    </message>
+    <message>
+        <source>正在恢复数据库…</source>
+        <translation>Restoring the database…</translation>
+    </message>
+    <message>
+        <source>正在备份当前数据…</source>
+        <translation>Backing up the current data…</translation>
+    </message>
+    <message>
+        <source>备份文件已损坏，无法读取：{error}</source>
+        <translation>The backup file is damaged and cannot be read: {error}</translation>
+    </message>
+    <message>
+        <source>备份文件已损坏（数据库检查未通过），未作任何更改。</source>
+        <translation>The backup file is damaged (the database check failed); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>从备份 {file}（{created}，结构 {schema}）恢复；恢复前的数据已备份到 {safety}</source>
+        <translation>Restored from backup {file} ({created}, schema {schema}); the data from before the restore was backed up to {safety}</translation>
+    </message>
+    <message>
+        <source>正在用 pg_dump 备份数据库…</source>
+        <translation>Backing up the database with pg_dump…</translation>
+    </message>
+    <message>
+        <source>正在导出 {table}…</source>
+        <translation>Exporting {table}…</translation>
+    </message>
+    <message>
+        <source>备份文件不完整（缺少数据库存档），未作任何更改。</source>
+        <translation>The backup file is incomplete (the database archive is missing); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>此备份由 pg_dump 生成，恢复需要本机安装 PostgreSQL 客户端（pg_restore 和 psql）。</source>
+        <translation>This backup was made by pg_dump; restoring it needs the PostgreSQL client tools (pg_restore and psql) installed on this PC.</translation>
+    </message>
+    <message>
+        <source>备份文件不完整（缺少表 {tables}），未作任何更改。</source>
+        <translation>The backup file is incomplete (tables missing: {tables}); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>不认识的备份方式：{method}。</source>
+        <translation>Unknown backup method: {method}.</translation>
+    </message>
+    <message>
+        <source>恢复失败，数据库保持原样：{error}</source>
+        <translation>Restore failed; the database is unchanged: {error}</translation>
+    </message>
+    <message>
+        <source>正在恢复 {table}…</source>
+        <translation>Restoring {table}…</translation>
     </message>
 </context>
 <context>
@@ -4467,6 +5775,77 @@ Level {level} · {department}</translation>
     </message>
 </context>
 <context>
+    <name>connection</name>
+    <message>
+        <source>请填写服务器地址。</source>
+        <translation>Enter the server address.</translation>
+    </message>
+    <message>
+        <source>请填写数据库名称。</source>
+        <translation>Enter the database name.</translation>
+    </message>
+    <message>
+        <source>请填写用户名。</source>
+        <translation>Enter a user name.</translation>
+    </message>
+    <message>
+        <source>端口应在 1 到 65535 之间。</source>
+        <translation>The port must be between 1 and 65535.</translation>
+    </message>
+    <message>
+        <source>本机数据库文件尚不存在：首次启动时创建，并设置管理员账户。</source>
+        <translation>The local database file does not exist yet: it is created on first start, when you set up the administrator account.</translation>
+    </message>
+    <message>
+        <source>无法读取数据库：{error}</source>
+        <translation>Cannot read the database: {error}</translation>
+    </message>
+    <message>
+        <source>这个数据库里已有其他程序的表，不是本程序的数据库：请使用一个新的空数据库。</source>
+        <translation>This database already holds another program&apos;s tables and is not this program&apos;s database: use a new, empty database.</translation>
+    </message>
+    <message>
+        <source>连接成功：数据库是空的，连接后将创建数据表并设置管理员账户。</source>
+        <translation>Connected: the database is empty; on connecting, the tables will be created and you will set up the administrator account.</translation>
+    </message>
+    <message>
+        <source>数据库由更新版本的本程序创建（数据库版本 {version}），请先升级本程序。</source>
+        <translation>The database was created by a newer version of this program (database version {version}); upgrade this program first.</translation>
+    </message>
+    <message>
+        <source>连接成功：数据库版本 {version}，连接时将升级到 {latest}。</source>
+        <translation>Connected: database version {version}; it will be upgraded to {latest} on connecting.</translation>
+    </message>
+    <message>
+        <source>连接成功：数据库版本 {version}（最新）。</source>
+        <translation>Connected: database version {version} (latest).</translation>
+    </message>
+    <message>
+        <source>服务器上没有名为“{name}”的数据库：请先在服务器上创建它（见 README“Several PCs”）。</source>
+        <translation>The server has no database named “{name}”: create it on the server first (see “Several PCs” in the README).</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误。</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>服务器不允许这台电脑连接：请在服务器的 pg_hba.conf 中允许本机地址。</source>
+        <translation>The server does not allow this PC to connect: allow this PC&apos;s address in the server&apos;s pg_hba.conf.</translation>
+    </message>
+    <message>
+        <source>服务器拒绝了用户“{user}”：请检查用户名和它的权限。</source>
+        <translation>The server refused user “{user}”: check the user name and its privileges.</translation>
+    </message>
+    <message>
+        <source>无法连接服务器 {where}：请检查地址和端口，以及服务器是否开启并允许本机连接。</source>
+        <translation>Cannot connect to server {where}: check the address and port, and that the server is running and accepts connections from this PC.</translation>
+    </message>
+    <message>
+        <source>连接失败：{error}</source>
+        <translation>Connection failed: {error}</translation>
+    </message>
+</context>
+<context>
     <name>editor</name>
     <message>
         <source>有尚未保存的修改。保存吗？</source>
@@ -4479,7 +5858,162 @@ Level {level} · {department}</translation>
     </message>
 </context>
 <context>
+    <name>einvoice</name>
+    <message>
+        <source>数电票</source>
+        <translation>Fully digital e-invoice</translation>
+    </message>
+    <message>
+        <source>电子发票</source>
+        <translation>E-invoice</translation>
+    </message>
+    <message>
+        <source>（红字）</source>
+        <translation> (red-letter)</translation>
+    </message>
+    <message>
+        <source>一次最多导入 {n} 个电子发票文件，请分批导入。</source>
+        <translation>At most {n} e-invoice files can be imported at a time; import them in batches.</translation>
+    </message>
+    <message>
+        <source>{name} 太大，不像一张数电票的 XML。</source>
+        <translation>{name} is too large to be the XML of a fully digital e-invoice.</translation>
+    </message>
+    <message>
+        <source>{name} 不是电子发票文件（支持 .pdf、.ofd、.xml）。</source>
+        <translation>{name} is not an e-invoice file (.pdf, .ofd and .xml are supported).</translation>
+    </message>
+    <message>
+        <source>{name} 不是可读取的 PDF 文件。</source>
+        <translation>{name} is not a readable PDF file.</translation>
+    </message>
+    <message>
+        <source>{name} 中找不到发票二维码或发票号码，不像电子发票。</source>
+        <translation>No invoice QR code or invoice number found in {name}; it does not look like an e-invoice.</translation>
+    </message>
+    <message>
+        <source>票面</source>
+        <translation>printed text</translation>
+    </message>
+    <message>
+        <source>未找到发票二维码，仅按票面文字读取</source>
+        <translation>No invoice QR code found; read from the printed text only</translation>
+    </message>
+    <message>
+        <source>{name} 含有 DTD 或实体声明，为安全起见已拒绝读取。</source>
+        <translation>{name} contains a DTD or entity declarations and was refused for security reasons.</translation>
+    </message>
+    <message>
+        <source>{name} 不是格式正确的 XML 文件。</source>
+        <translation>{name} is not a well-formed XML file.</translation>
+    </message>
+    <message>
+        <source>{name} 不是数电票 XML（根元素应为 EInvoice）。</source>
+        <translation>{name} is not a fully digital e-invoice XML (the root element should be EInvoice).</translation>
+    </message>
+    <message>
+        <source>{name} 中没有发票号码（TaxSupervisionInfo/InvoiceNumber）。</source>
+        <translation>{name} has no invoice number (TaxSupervisionInfo/InvoiceNumber).</translation>
+    </message>
+    <message>
+        <source>{name} 的金额无法读取。</source>
+        <translation>The amounts in {name} cannot be read.</translation>
+    </message>
+    <message>
+        <source>各行价税合计之和 {items} 与发票价税合计 {total} 不一致</source>
+        <translation>The sum of the line totals incl. tax {items} does not match the invoice&apos;s total incl. tax {total}</translation>
+    </message>
+    <message>
+        <source>{name} 不是可读取的 OFD 文件。</source>
+        <translation>{name} is not a readable OFD file.</translation>
+    </message>
+    <message>
+        <source>{name} 解压后过大，不像一张电子发票。</source>
+        <translation>{name} is too large when unpacked to be an e-invoice.</translation>
+    </message>
+    <message>
+        <source>{name} 中没有发票号码，不像电子发票 OFD。</source>
+        <translation>{name} has no invoice number; it does not look like an OFD e-invoice.</translation>
+    </message>
+    <message>
+        <source>OFD 标签与发票 XML 不一致：{what} {a} / {b}</source>
+        <translation>OFD tags and invoice XML disagree: {what} {a} / {b}</translation>
+    </message>
+    <message>
+        <source>OFD.xml 含有 DTD 或实体声明，为安全起见已拒绝读取。</source>
+        <translation>OFD.xml contains a DTD or entity declarations and was refused for security reasons.</translation>
+    </message>
+    <message>
+        <source>发票代码</source>
+        <translation>Invoice code</translation>
+    </message>
+    <message>
+        <source>发票号码</source>
+        <translation>Invoice number</translation>
+    </message>
+    <message>
+        <source>开票日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>税额</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>价税合计</source>
+        <translation>Total incl. tax</translation>
+    </message>
+    <message>
+        <source>二维码与{where}不一致：{what} {qr} / {text}</source>
+        <translation>QR code and {where} disagree: {what} {qr} / {text}</translation>
+    </message>
+    <message>
+        <source>未读到税额和价税合计，按金额计</source>
+        <translation>Tax and total incl. tax not found; the amount is used</translation>
+    </message>
+    <message>
+        <source>未读到金额和税额，按价税合计计</source>
+        <translation>Amount and tax not found; the total incl. tax is used</translation>
+    </message>
+    <message>
+        <source>金额 {a} + 税额 {t} ≠ 价税合计 {s}</source>
+        <translation>Amount {a} + tax {t} ≠ total incl. tax {s}</translation>
+    </message>
+    <message>
+        <source>未读到发票金额</source>
+        <translation>Invoice amount not found</translation>
+    </message>
+    <message>
+        <source>未读到开票日期</source>
+        <translation>Issue date not found</translation>
+    </message>
+    <message>
+        <source>红字发票未注明所冲销的原发票号码</source>
+        <translation>The red-letter invoice does not state the number of the original invoice it cancels</translation>
+    </message>
+</context>
+<context>
     <name>expenses</name>
+    <message>
+        <source>银行转账</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>公务卡</source>
+        <translation>Corporate card</translation>
+    </message>
+    <message>
+        <source>冲借款</source>
+        <translation>Offset against advance</translation>
+    </message>
     <message>
         <source>草稿</source>
         <translation>Draft</translation>
@@ -4505,6 +6039,10 @@ Level {level} · {department}</translation>
         <translation>Returned</translation>
     </message>
     <message>
+        <source>待部门负责人签字</source>
+        <translation>Waiting for the department manager</translation>
+    </message>
+    <message>
         <source>人均 {pp} 超过 {level} 级餐费标准 {cap}</source>
         <translation>{pp} per person exceeds the level {level} meal standard {cap}</translation>
     </message>
@@ -4523,6 +6061,10 @@ Level {level} · {department}</translation>
     <message>
         <source>每趟 {p} 超过交通标准 {cap}</source>
         <translation>{p} per trip exceeds the transport standard {cap}</translation>
+    </message>
+    <message>
+        <source>{level} 级接待不含交通费用（标准为 0）</source>
+        <translation>Level {level} receptions include no transport expenses (the standard is 0)</translation>
     </message>
     <message>
         <source>日期 {d} 不在接待期间（{a}–{b}）</source>
@@ -4581,6 +6123,34 @@ Level {level} · {department}</translation>
         <translation>Total incl. tax</translation>
     </message>
     <message>
+        <source>部门负责人（{names}）尚未签字：财务须在部门负责人签字后审核。</source>
+        <translation>The department manager ({names}) has not signed yet: finance audits only after the department manager has signed.</translation>
+    </message>
+    <message>
+        <source>财务审核</source>
+        <translation>Finance audit</translation>
+    </message>
+    <message>
+        <source>总经理审批</source>
+        <translation>GM approval</translation>
+    </message>
+    <message>
+        <source>财务付款</source>
+        <translation>Finance payment</translation>
+    </message>
+    <message>
+        <source>部门负责人签字</source>
+        <translation>Department manager sign-off</translation>
+    </message>
+    <message>
+        <source>费用汇总待{step}：{number} {client}</source>
+        <translation>Expense summary waiting for {step}: {number} {client}</translation>
+    </message>
+    <message>
+        <source>合计 ¥{total}；{who} 已处理。</source>
+        <translation>Total ¥{total}; handled by {who}.</translation>
+    </message>
+    <message>
         <source>只有接待部门的负责人可以签字。</source>
         <translation>Only the manager of the host department can sign.</translation>
     </message>
@@ -4597,20 +6167,40 @@ Level {level} · {department}</translation>
         <translation>The department manager has already signed.</translation>
     </message>
     <message>
-        <source>报销方式</source>
-        <translation>Reimbursement method</translation>
+        <source>请选择报销方式。</source>
+        <translation>Choose the reimbursement method.</translation>
+    </message>
+    <message>
+        <source>凭证号只能由字母、数字、汉字和 - _ / # . 组成，且须含数字（例如 记-0123）。</source>
+        <translation>The voucher number may contain only letters, digits, Chinese characters and - _ / # . and must contain a digit (e.g. 记-0123).</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>请填写付款日期。</source>
+        <translation>Enter the payment date.</translation>
+    </message>
+    <message>
+        <source>付款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>付款日期不能晚于 {d}（今天起 {n} 天内）。</source>
+        <translation>The payment date cannot be later than {d} (within {n} days from today).</translation>
+    </message>
+    <message>
+        <source>付款日期不能早于总经理审批的日期 {d}。</source>
+        <translation>The payment date cannot be earlier than the GM approval date {d}.</translation>
+    </message>
+    <message>
+        <source>凭证号 {ref} 在 {period} 已用于 {number}（{client}，{on} 付款）。</source>
+        <translation>Voucher number {ref} was already used in {period} for {number} ({client}, paid on {on}).</translation>
     </message>
     <message>
         <source>凭证号</source>
         <translation>Voucher no.</translation>
-    </message>
-    <message>
-        <source>请填写报销日期。</source>
-        <translation>Enter the reimbursement date.</translation>
-    </message>
-    <message>
-        <source>报销日期</source>
-        <translation>Reimbursement date</translation>
     </message>
     <message>
         <source>请填写价税合计。</source>
@@ -4750,6 +6340,10 @@ Level {level} · {department}</translation>
     <message>
         <source>{what}的负责人不存在。</source>
         <translation>{what}: the owner does not exist.</translation>
+    </message>
+    <message>
+        <source>只有部门负责人可以签认信息反馈。</source>
+        <translation>Only the department manager can sign off the feedback.</translation>
     </message>
     <message>
         <source>只有接待部门的负责人可以签认信息反馈。</source>
@@ -4936,6 +6530,10 @@ Level {level} · {department}</translation>
         <translation>total row</translation>
     </message>
     <message>
+        <source>说明文字，不是数据行：“{text}”</source>
+        <translation>Explanatory text, not a data row: “{text}”</translation>
+    </message>
+    <message>
         <source>第 {row} 行，列“{col}”：无法把“{value}”读作{what}</source>
         <translation>row {row}, column {col}: cannot read &apos;{value}&apos; as {what}</translation>
     </message>
@@ -4946,6 +6544,10 @@ Level {level} · {department}</translation>
     <message>
         <source>金额</source>
         <translation>amount</translation>
+    </message>
+    <message>
+        <source>第 {row} 行，列“{col}”：号码“{value}”以数字保存，Excel 只保留 15 位，末尾数字已丢失；请把该列设为文本后重新导出</source>
+        <translation>Row {row}, column “{col}”: the number “{value}” is stored as a number, and Excel keeps only 15 digits, so the last digits were lost; format that column as text and export again</translation>
     </message>
     <message>
         <source>第 {row} 行：缺少发票号码</source>
@@ -5017,6 +6619,113 @@ Level {level} · {department}</translation>
     </message>
 </context>
 <context>
+    <name>invoices</name>
+    <message>
+        <source>未读到购买方（抬头），请核对</source>
+        <translation>No buyer (invoice title) found; please check</translation>
+    </message>
+    <message>
+        <source>抬头“{name}”与公司名称“{company}”不符</source>
+        <translation>Invoice title “{name}” does not match the company name “{company}”</translation>
+    </message>
+    <message>
+        <source>购买方纳税人识别号 {id} 与公司的 {ours} 不符</source>
+        <translation>Buyer taxpayer ID {id} does not match the company&apos;s {ours}</translation>
+    </message>
+    <message>
+        <source>发票上没有购买方纳税人识别号</source>
+        <translation>The invoice has no buyer taxpayer ID</translation>
+    </message>
+    <message>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>发票 {no} 已报销：在 {number} 的费用中，由 {who} 于 {date} 提交</source>
+        <translation>Invoice {no} has already been reimbursed: in the expenses of {number}, submitted by {who} on {date}</translation>
+    </message>
+    <message>
+        <source>发票 {no} 已在 {number} 的费用中，由 {who} 于 {date} 提交</source>
+        <translation>Invoice {no} is already in the expenses of {number}, submitted by {who} on {date}</translation>
+    </message>
+    <message>
+        <source>发票 {no} 已在 {number} 的费用中，由 {who} 于 {date} 填报（尚未提交）</source>
+        <translation>Invoice {no} is already in the expenses of {number}, entered by {who} on {date} (not yet submitted)</translation>
+    </message>
+    <message>
+        <source>发票 {no} 已于 {date} 由 {who} 导入（批次 {batch}，{file}）</source>
+        <translation>Invoice {no} was imported on {date} by {who} (batch {batch}, {file})</translation>
+    </message>
+    <message>
+        <source>发票 {no} 已被红字发票 {red} 冲销</source>
+        <translation>Invoice {no} has been cancelled by red-letter invoice {red}</translation>
+    </message>
+    <message>
+        <source>{file} 中没有发票号码。</source>
+        <translation>{file} has no invoice number.</translation>
+    </message>
+    <message>
+        <source>{file} 是红字发票（冲销 {original}），不能作为报销凭证。</source>
+        <translation>{file} is a red-letter invoice (cancelling {original}) and cannot be used as a reimbursement voucher.</translation>
+    </message>
+    <message>
+        <source>，不能重复报销。</source>
+        <translation>; it cannot be reimbursed twice.</translation>
+    </message>
+    <message>
+        <source>，不能报销。</source>
+        <translation>; it cannot be reimbursed.</translation>
+    </message>
+    <message>
+        <source>这条明细已附有电子发票 {no}；一条明细只对应一张发票，请新建明细。</source>
+        <translation>This line already has e-invoice {no} attached; one line corresponds to one invoice, so create a new line.</translation>
+    </message>
+    <message>
+        <source>明细上的发票号码 {typed} 与文件中的 {read} 不一致。</source>
+        <translation>The invoice number {typed} on the line does not match {read} in the file.</translation>
+    </message>
+    <message>
+        <source>明细金额 {claimed} 与发票价税合计 {total} 不一致</source>
+        <translation>Line amount {claimed} does not match the invoice&apos;s total incl. tax {total}</translation>
+    </message>
+    <message>
+        <source>发票文件：{flag}</source>
+        <translation>Invoice file: {flag}</translation>
+    </message>
+    <message>
+        <source>{n} 个电子发票文件</source>
+        <translation>{n} e-invoice files</translation>
+    </message>
+    <message>
+        <source>{names} 中没有电子发票文件（.pdf、.ofd、.xml）。</source>
+        <translation>No e-invoice files (.pdf, .ofd, .xml) in {names}.</translation>
+    </message>
+    <message>
+        <source>{file} 中没有发票号码</source>
+        <translation>{file} has no invoice number</translation>
+    </message>
+    <message>
+        <source>与第 {row} 个文件（{file}）是同一张发票</source>
+        <translation>Same invoice as file {row} ({file})</translation>
+    </message>
+    <message>
+        <source>红字发票，冲销发票 {no}</source>
+        <translation>Red-letter invoice, cancels invoice {no}</translation>
+    </message>
+    <message>
+        <source>报销情况：{what}</source>
+        <translation>Reimbursement: {what}</translation>
+    </message>
+    <message>
+        <source>没有可导入的新发票。</source>
+        <translation>No new invoices to import.</translation>
+    </message>
+    <message>
+        <source>这些发票刚已导入，没有可导入的新发票。</source>
+        <translation>These invoices have just been imported; no new invoices to import.</translation>
+    </message>
+</context>
+<context>
     <name>money</name>
     <message>
         <source>金额 {amount} 超出大写金额的范围（不超过 9999 万亿元），请核对金额。</source>
@@ -5068,6 +6777,10 @@ Level {level} · {department}</translation>
     <message>
         <source>来访记录</source>
         <translation>Visitor log</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
     </message>
 </context>
 <context>
@@ -5124,6 +6837,10 @@ Level {level} · {department}</translation>
         <translation>Remind → current approver</translation>
     </message>
     <message>
+        <source>费用汇总待签字/审核/审批/付款 → 部门负责人、财务、总经理</source>
+        <translation>Expense summary waiting for sign-off/audit/approval/payment → department manager, finance, GM</translation>
+    </message>
+    <message>
         <source>未知的通知方式。</source>
         <translation>Unknown notification channel.</translation>
     </message>
@@ -5150,6 +6867,10 @@ Level {level} · {department}</translation>
     <message>
         <source>通知方式不存在。</source>
         <translation>No such notification channel.</translation>
+    </message>
+    <message>
+        <source>（已修改）</source>
+        <translation>(changed)</translation>
     </message>
     <message>
         <source>通知地址无法识别，请检查设置。</source>
@@ -5206,6 +6927,10 @@ Level {level} · {department}</translation>
         <translation>Database busy</translation>
     </message>
     <message>
+        <source>连接已断开</source>
+        <translation>Connection lost</translation>
+    </message>
+    <message>
         <source>无法完成</source>
         <translation>Could not be done</translation>
     </message>
@@ -5232,6 +6957,26 @@ Level {level} · {department}</translation>
 </context>
 <context>
     <name>reconcile</name>
+    <message>
+        <source>未对账</source>
+        <translation>Not reconciled</translation>
+    </message>
+    <message>
+        <source>仅发票</source>
+        <translation>Invoice only</translation>
+    </message>
+    <message>
+        <source>仅付款</source>
+        <translation>Payment only</translation>
+    </message>
+    <message>
+        <source>已对账</source>
+        <translation>Reconciled</translation>
+    </message>
+    <message>
+        <source>有差异</source>
+        <translation>Discrepancy</translation>
+    </message>
     <message>
         <source>超标准</source>
         <translation>Over standard</translation>
@@ -5271,6 +7016,34 @@ Level {level} · {department}</translation>
     <message>
         <source>酒水超比例</source>
         <translation>Drinks over share</translation>
+    </message>
+    <message>
+        <source>报销 {a}，{what} {b}</source>
+        <translation>Claimed {a}, {what} {b}</translation>
+    </message>
+    <message>
+        <source>发票</source>
+        <translation>invoice</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>payment</translation>
+    </message>
+    <message>
+        <source>导入记录不存在或其批次已撤销。</source>
+        <translation>The imported line does not exist or its batch has been undone.</translation>
+    </message>
+    <message>
+        <source>这条费用明细已匹配{what}（{date} {vendor} ¥{total}）；一条费用明细只匹配一张发票和一笔付款，请先取消那条匹配。</source>
+        <translation>This expense line already has a matched {what} ({date} {vendor} ¥{total}); an expense line matches only one invoice and one payment, so undo that match first.</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>手工</source>
+        <translation>Manual</translation>
     </message>
     <message>
         <source>支出</source>
@@ -5317,10 +7090,6 @@ Level {level} · {department}</translation>
         <translation>{date} {vendor} {total}: no imported record and no voucher</translation>
     </message>
     <message>
-        <source>报销 {a}，导入 {b}</source>
-        <translation>claimed {a}, imported {b}</translation>
-    </message>
-    <message>
         <source>发票 {no} 被报销 {n} 次（{where}）</source>
         <translation>Invoice {no} claimed {n} times ({where})</translation>
     </message>
@@ -5335,6 +7104,46 @@ Level {level} · {department}</translation>
     <message>
         <source>{date} {vendor} {total} 未匹配到已批准的接待</source>
         <translation>{date} {vendor} {total}: no approved reception matches</translation>
+    </message>
+    <message>
+        <source>所有贷方（收入）</source>
+        <translation>All credits (received)</translation>
+    </message>
+    <message>
+        <source>对方户名包含</source>
+        <translation>Counterparty name contains</translation>
+    </message>
+    <message>
+        <source>摘要包含</source>
+        <translation>Memo contains</translation>
+    </message>
+    <message>
+        <source> 不是接待费用</source>
+        <translation> are not reception expenses</translation>
+    </message>
+    <message>
+        <source>{what}“{text}” 不是接待费用</source>
+        <translation>{what} “{text}”: not a reception expense</translation>
+    </message>
+    <message>
+        <source>请选择规则类型。</source>
+        <translation>Choose a rule type.</translation>
+    </message>
+    <message>
+        <source>请填写至少两个字，避免误把接待费用排除。</source>
+        <translation>Enter at least two characters, so that reception expenses are not excluded by mistake.</translation>
+    </message>
+    <message>
+        <source>已有相同的规则。</source>
+        <translation>The same rule already exists.</translation>
+    </message>
+    <message>
+        <source>规则不存在。</source>
+        <translation>No such rule.</translation>
+    </message>
+    <message>
+        <source>规则 #{id}：{n} 条</source>
+        <translation>Rule #{id}: {n} lines</translation>
     </message>
 </context>
 <context>
@@ -5453,6 +7262,29 @@ Level {level} · {department}</translation>
     </message>
 </context>
 <context>
+    <name>retention</name>
+    <message>
+        <source>保存期限不能少于 {n} 天。</source>
+        <translation>The retention period cannot be shorter than {n} days.</translation>
+    </message>
+    <message>
+        <source>超过保存期限：删除电话、身份证号，姓名改为姓氏+某（{n} 条来访）</source>
+        <translation>Retention period exceeded: phone and ID number deleted, name reduced to surname + 某 ({n} visits)</translation>
+    </message>
+    <message>
+        <source>超过保存期限：删除电话、身份证号，姓名改为姓氏+某（{n} 位访客）</source>
+        <translation>Retention period exceeded: phone and ID number deleted, name reduced to surname + 某 ({n} visitors)</translation>
+    </message>
+    <message>
+        <source>超过保存期限：删除含访客姓名的通知和已发送消息（{n} 条）</source>
+        <translation>Retention period exceeded: notifications and sent messages containing visitor names deleted ({n})</translation>
+    </message>
+    <message>
+        <source>系统（自动清理）</source>
+        <translation>System (automatic cleanup)</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <source>前台</source>
@@ -5553,6 +7385,22 @@ Level {level} · {department}</translation>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
+        <source>用户名不存在</source>
+        <translation>User name does not exist</translation>
+    </message>
+    <message>
+        <source>账户暂时锁定</source>
+        <translation>Account temporarily locked</translation>
+    </message>
+    <message>
+        <source>密码错误</source>
+        <translation>Wrong password</translation>
+    </message>
+    <message>
+        <source>账户已停用</source>
+        <translation>Account deactivated</translation>
+    </message>
+    <message>
         <source>该账户已停用，请联系系统管理员。</source>
         <translation>This account is deactivated; contact the system administrator.</translation>
     </message>
@@ -5589,6 +7437,10 @@ Level {level} · {department}</translation>
         <translation>No such employee.</translation>
     </message>
     <message>
+        <source>（已设置）</source>
+        <translation>(set)</translation>
+    </message>
+    <message>
         <source>电子邮件地址格式不正确。</source>
         <translation>The e-mail address is not valid.</translation>
     </message>
@@ -5599,6 +7451,18 @@ Level {level} · {department}</translation>
     <message>
         <source>原密码不正确。</source>
         <translation>The old password is wrong.</translation>
+    </message>
+    <message>
+        <source>（已修改）</source>
+        <translation>(changed)</translation>
+    </message>
+    <message>
+        <source>修改密码需要先输入原密码。</source>
+        <translation>To change the password, enter the current password first.</translation>
+    </message>
+    <message>
+        <source>请填写新密码。</source>
+        <translation>Enter a new password.</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -5627,6 +7491,10 @@ Level {level} · {department}</translation>
     <message>
         <source>数据库正被另一台电脑或程序占用，请稍后再试。您输入的内容已保留。</source>
         <translation>The database is in use by another computer or program. Please try again in a moment; what you typed has been kept.</translation>
+    </message>
+    <message>
+        <source>与数据库服务器的连接已断开，操作未完成。您输入的内容已保留，连接恢复后请再试一次。</source>
+        <translation>The connection to the database server was lost and the operation was not completed. What you entered has been kept; try again once the connection is back.</translation>
     </message>
     <message>
         <source>部门名称</source>
@@ -5748,6 +7616,10 @@ Level {level} · {department}</translation>
         <translation>Company name (printed on forms)</translation>
     </message>
     <message>
+        <source>纳税人识别号（核对发票抬头）</source>
+        <translation>Taxpayer ID (to check invoice titles)</translation>
+    </message>
+    <message>
         <source>来访登记表表单编号</source>
         <translation>Visitor log form number</translation>
     </message>
@@ -5820,6 +7692,14 @@ Level {level} · {department}</translation>
         <translation>Reminder interval (hours)</translation>
     </message>
     <message>
+        <source>自动备份保留份数</source>
+        <translation>Automatic backups to keep</translation>
+    </message>
+    <message>
+        <source>访客个人信息保存期限（天）</source>
+        <translation>Visitor personal data retention (days)</translation>
+    </message>
+    <message>
         <source>批准后自动抄送的角色（逗号分隔，如 行政部）</source>
         <translation>Roles copied automatically on approval (comma-separated, e.g. Admin office)</translation>
     </message>
@@ -5834,6 +7714,10 @@ Level {level} · {department}</translation>
     <message>
         <source>公司名称不能为空。</source>
         <translation>The company name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>纳税人识别号应为 15 至 20 位数字或大写字母（统一社会信用代码为 18 位）。</source>
+        <translation>The taxpayer ID must be 15 to 20 digits or capital letters (a unified social credit code has 18).</translation>
     </message>
     <message>
         <source>不支持的语言。</source>
@@ -6222,6 +8106,30 @@ Level {level} · {department}</translation>
     <message>
         <source>部分访客刚刚已在别处签离，请刷新后重试。</source>
         <translation>Some visitors were just checked out elsewhere; refresh and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>vouchers</name>
+    <message>
+        <source>凭证不存在。</source>
+        <translation>No such voucher.</translation>
+    </message>
+    <message>
+        <source>附件文件在其他电脑上，未能迁移：请在上传它的电脑上启动一次本程序，文件会自动存入数据库。</source>
+        <extracomment>The largest voucher accepted. A phone photo or a scanned page is well under this; a database full of 100 MB scans would make every backup and every PC&apos;s first download slow.</extracomment>
+        <translation>The attachment file is on another PC and could not be migrated: start this program once on the PC it was uploaded from, and the file will be stored in the database automatically.</translation>
+    </message>
+    <message>
+        <source>无法读取文件 {name}。</source>
+        <translation>Cannot read file {name}.</translation>
+    </message>
+    <message>
+        <source>凭证文件 {name} 有 {size} MB，超过 {limit} MB 的上限：请压缩图片或分页扫描后再附加。</source>
+        <translation>Voucher file {name} is {size} MB, over the {limit} MB limit: compress the images or scan page by page before attaching.</translation>
+    </message>
+    <message>
+        <source>凭证文件 {name} 已损坏（校验值不符）。</source>
+        <translation>Voucher file {name} is damaged (checksum mismatch).</translation>
     </message>
 </context>
 </TS>
