@@ -91,3 +91,6 @@ def test_reconciliation_report_from_the_english_window_is_chinese(demo_db, engli
     texts += [label for label, _count in data.summary]
     assert data.flags and data.summary
     assert english_words(texts) == []
+    # without the decorator the same rows come out in the window's language (English here)
+    plain = reconcile.report_data.__wrapped__(finance, start, today, COMPANY)
+    assert english_words([label for label, _count in plain.summary]) != []
