@@ -6,7 +6,8 @@ Runs, one after the other, as separate processes: start-up (bench_startup.py), t
 at 1,000,000 visits (bench_visitor_log.py; its database is built once and cached in the temp
 folder), import (bench_finance.py), three-way reconciliation and single decisions
 (bench_reconcile.py), exports (bench_exports.py), the dashboard at the same 1M visits
-(bench_dashboard.py) and the print preview (bench_preview.py).
+(bench_dashboard.py), the print preview (bench_preview.py) and the personal-data retention run
+at the same 1M visits (bench_retention.py).
 ``--quick`` uses smaller sizes (a smoke run, not the issue's figures).
 """
 
@@ -32,6 +33,7 @@ def main() -> int:
         "bench_exports.py": ["--runs", "3", "--visits", "200", "--sheets", "10"],
         "bench_dashboard.py": ["--visits", "20000", "--runs", "3"],
         "bench_preview.py": ["--pages", "5", "--runs", "3"],
+        "bench_retention.py": ["--visits", "20000", "--runs", "3"],
     }
     failed = 0
     for script, small in quick.items():

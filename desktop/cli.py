@@ -325,7 +325,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     counts = demo.seed_demo(seed=args.seed, today=args.today)
     _tell_other_pcs(EVERYTHING_CHANGED)
     print(
-        f"demo data written to {info.url}: {counts['visits']} visits, "
+        f"demo data written to {db.display_url(info.url)}: {counts['visits']} visits, "
         f"{counts['visitors']} visitors, {counts['employees']} employees; "
         f"users admin/qiantai/… password {demo.DEMO_PASSWORD}"
     )
@@ -601,7 +601,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if args.view == "arrangement":
         window = _arrangement_window(actor)
     else:
-        window = MainWindow(actor, db_label=info.url)
+        window = MainWindow(actor, db_label=db.display_url(info.url))  # no password in the PNG
         window.show_view(args.view)
     window.resize(width, height)
     window.show()

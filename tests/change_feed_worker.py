@@ -5,6 +5,7 @@ the other.
     python tests/change_feed_worker.py publish URL DATA_DIR KIND...
     python tests/change_feed_worker.py checkin URL DATA_DIR HOST_USERNAME NAME
     python tests/change_feed_worker.py listen URL DATA_DIR
+    python tests/change_feed_worker.py restore URL DATA_DIR BACKUP_FILE
 
 ``listen`` prints "READY" once its feed listens, then one JSON line with the first kinds it
 hears, and exits. The others print one JSON line when done.
@@ -47,6 +48,15 @@ def checkin(url: str, data_dir: str, host_username: str, name: str) -> None:
     print(json.dumps({"visit": row.id}), flush=True)
 
 
+def restore(url: str, data_dir: str, backup_file: str) -> None:
+    """Restore the database from a backup as 系统管理员, as 设置 or the CLI on another PC does."""
+    from desktop.services import auth, backup
+
+    _open(url, data_dir)
+    result = backup.restore(auth.actor_by_username("admin"), Path(backup_file))
+    print(json.dumps({"restored": str(result.path)}), flush=True)
+
+
 def listen(url: str, data_dir: str) -> None:
     from desktop.services import change_feed
 
@@ -74,5 +84,7 @@ if __name__ == "__main__":
         checkin(args[0], args[1], args[2], args[3])
     elif command == "listen":
         listen(args[0], args[1])
+    elif command == "restore":
+        restore(args[0], args[1], args[2])
     else:
         raise SystemExit(f"unknown command {command}")

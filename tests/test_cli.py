@@ -266,3 +266,16 @@ def test_export_audit_log(capsys, sqlite_url, tmp_path):
     assert count > 0 and load_workbook(target).active.max_row == count + 3
     code, _, err = run(capsys, "--db", sqlite_url, "export", "audit-log", "--out", str(tmp_path / "a.pdf"))
     assert code == 2 and ".xlsx" in err
+
+
+def test_demo_never_prints_the_database_password(capsys, db_url):
+    """Found following the README's "Several PCs" recipe: `demo` echoed the whole URL,
+    password included, to the terminal (and `screenshot` into the PNG's status bar)."""
+    import urllib.parse
+
+    password = urllib.parse.urlparse(db_url).password
+    if not password:
+        pytest.skip("an SQLite URL carries no password")
+    code, out, err = run(capsys, "--db", db_url, "demo")
+    assert code == 0, err
+    assert password not in out and db.display_url(db_url) in out

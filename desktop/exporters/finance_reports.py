@@ -15,7 +15,7 @@ from openpyxl.worksheet.page import PageMargins
 
 from desktop import paths
 from desktop.exporters.cells import append_row
-from desktop.exporters.formdoc import HEADER, LABEL, SIGN, Cell, FormDoc, write_pdf, write_xlsx
+from desktop.exporters.formdoc import HEADER, LABEL, SIGN, Cell, FormDoc, text_width, write_pdf, write_xlsx
 from desktop.i18n import chinese_form
 from desktop.services.expenses import SummaryInfo
 from desktop.services.money import chinese_capital, format_money
@@ -107,11 +107,21 @@ def _sheet(ws, data: ReportData, title: str, head: list[str], rows: list[list[ob
         append_row(ws, ["无"])
         ws.cell(ws.max_row, 1).border = BOX
     for i, title_text in enumerate(head, start=1):
-        width = max(
-            [len(str(title_text)) * 2 + 2]
-            + [len(_text(r[i - 1])) * 1.6 + 2 for r in rows[:200] if i - 1 < len(r)]
+        width = max(  # measured as the row heights below are (a Chinese character is two units)
+            [text_width(str(title_text)) + 2]
+            + [text_width(_text(r[i - 1])) + 2 for r in rows[:200] if i - 1 < len(r)]
         )
         ws.column_dimensions[get_column_letter(i)].width = min(max(10, width), 40)
+    # A text wider than its (capped) column wraps: the row is made as high as its lines — left
+    # at the default height, a long 问题清单 reason printed over the next rows.
+    widths = [ws.column_dimensions[get_column_letter(i)].width - 0.8 for i in range(1, len(head) + 1)]
+    for r, row in enumerate(rows, start=HEAD_ROW + 1):
+        lines = max(
+            (-(-int(text_width(_text(v)) * 10) // int(w * 10)) for v, w in zip(row, widths, strict=False)),
+            default=1,
+        )
+        if lines > 1:
+            ws.row_dimensions[r].height = 15 * lines
     ws.freeze_panes = f"A{HEAD_ROW + 1}"
     _page(ws)
     ws.print_title_rows = f"1:{HEAD_ROW}"

@@ -15,12 +15,29 @@ import datetime as dt
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from itertools import repeat
+from operator import add, itemgetter, sub
 from pathlib import Path
 
 from desktop.i18n import translate
 from desktop.importers import limits
+from desktop.importers.cells import (  # noqa: F401 - the one-cell readers, used here and re-exported
+    BAD,
+    CODE_LENGTHS,
+    EXACT_DIGITS,
+    EXCEL_EPOCH,
+    _text,
+    amounts,
+    code_text,
+    codes,
+    dates,
+    parse_amount,
+    parse_date,
+    texts,
+)
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -95,8 +112,17 @@ class Line:
 
     def content_hash(self) -> str:
         """Statement lines have no id: date, amount, counterparty and memo identify them."""
-        key = "|".join(str(x or "") for x in (self.date, self.amount, self.vendor, self.memo))
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        return content_hashes([self])[0]
+
+
+def content_hashes(lines: list[Line]) -> list[str]:
+    """Line.content_hash of each line, without a call per line (a commit stores 100,000).
+    ``f"{x}"`` is str(x) for the values a line holds."""
+    sha = hashlib.sha256
+    return [
+        sha(f"{x.date or ''}|{x.amount or ''}|{x.vendor or ''}|{x.memo or ''}".encode()).hexdigest()[:32]
+        for x in lines
+    ]
 
 
 @dataclass
@@ -156,7 +182,16 @@ def read_rows(
         rows, name, used = _read_rows(path, sheet, encoding)
     except limits.TooBig as exc:
         raise ImportRefused(str(exc)) from None
-    return [[limits.clean(c) for c in r] for r in rows], name, used
+    return _cleaned(rows), name, used
+
+
+def _cleaned(rows: list[list[object]]) -> list[list[object]]:
+    """``rows`` with control characters taken out of every text cell (see limits.clean). Files
+    almost never have any, so all the text is searched once before any cell is rewritten."""
+    text = "\n".join([c for r in rows for c in r if isinstance(c, str)])  # line breaks stay anyway
+    if limits.clean(text) == text:
+        return rows
+    return [[limits.clean(c) for c in r] for r in rows]
 
 
 def _read_rows(
@@ -186,8 +221,8 @@ def _read_rows(
             )
         found = workbook.get_sheet_by_name(name)
         limits.check_shape(path.name, found.height, found.width)  # before any cell becomes Python
-        rows = found.to_python(skip_empty_area=False)
-        return [list(r) for r in rows], name, None
+        rows = found.to_python(skip_empty_area=False)  # a new list per row
+        return rows, name, None
     if suffix in CSV_SUFFIXES:
         data = path.read_bytes()
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -278,118 +313,7 @@ def propose_mapping(headers: list[object]) -> dict[str, int]:
     return mapping
 
 
-# ------------------------------------------------------------------ cell parsing
-
-_AMOUNT_JUNK = re.compile(r"[¥￥$,，\s]|元|rmb|cny", re.IGNORECASE)
-_DATE_PATTERNS = (
-    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-)
-EXCEL_EPOCH = dt.date(1899, 12, 30)
-_CENT = Decimal("0.01")
-
-
-def parse_amount(value: object) -> Decimal | None:
-    """Numbers and text such as "¥1,234.50", "1,234.50元", "(1,234.50)", "-1234.5"; "" and "-" are empty."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, (int, Decimal)):
-        return Decimal(value).quantize(_CENT)
-    if isinstance(value, float):
-        return Decimal(repr(value)).quantize(_CENT)
-    text = str(value).strip().replace("−", "-").replace("－", "-")
-    if text in ("-", "--", "—", "/"):
-        return None
-    negative = text.startswith("(") and text.endswith(")") or text.startswith("（") and text.endswith("）")
-    text = _AMOUNT_JUNK.sub("", text.strip("()（）"))
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(value) from None
-    return (-amount if negative else amount).quantize(_CENT)
-
-
-def parse_date(value: object) -> dt.date | None:
-    """Real dates, Excel serial numbers (also as plain numbers), and the usual written forms."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        number = float(value)
-        if 19000101 <= number <= 21001231 and number == int(number):
-            return parse_date(str(int(number)))
-        if 1 <= number < 2958466:
-            return EXCEL_EPOCH + dt.timedelta(days=int(number))
-        raise ValueError(value)
-    text = str(value).strip()
-    if re.fullmatch(r"\d+(\.\d+)?", text) and len(text.split(".")[0]) != 8:
-        return parse_date(float(text))
-    for pattern in _DATE_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            year, month, day = (int(g) for g in m.groups())
-            return dt.date(year, month, day)  # ValueError for 2026-13-01
-    raise ValueError(value)
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value == int(value):
-        value = int(value)  # invoice numbers read as numbers
-    text = str(value).strip()
-    return text or None
-
-
-# The lengths an invoice's 发票代码 and 发票号码 have. A spreadsheet that stored the code as a
-# number dropped its leading zero ("044001900111" → 44001900111): one digit short of a length
-# below is that zero, and it is put back — only in these two columns, for a number cell, and for
-# a 发票代码 written as 9 or 11 digits of text (a CSV Excel saved from such a number: no code
-# has that length). Text that already has a code's length is kept exactly as written.
-CODE_LENGTHS = {"invoice_code": (10, 12), "invoice_no": (8, 20)}
-# Excel keeps 15 significant digits of a number: a longer code stored as a number (a 20-digit
-# 数电票 number) has already lost its last digits, which no reader can bring back.
-EXACT_DIGITS = 15
-_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
-
-
-def code_text(value: object, name: str) -> tuple[str | None, bool]:
-    """(the code as text, digits lost). Numbers become their digits, a dropped leading zero is
-    restored (see CODE_LENGTHS); text is kept exactly as written."""
-    if value is None or isinstance(value, bool):
-        return _text(value), False
-    if isinstance(value, (int, float, Decimal)):
-        if isinstance(value, float) and value != int(value):
-            return _text(value), False
-        digits = str(int(value))
-        if len(digits) > EXACT_DIGITS:
-            return digits, True
-        return _pad(digits, name), False
-    text = str(value).strip()
-    if _SCIENTIFIC.match(text):  # "4.40019E+11": a CSV Excel saved from a number cell
-        return text, True
-    if name == "invoice_code" and text.isascii() and text.isdigit():
-        return _pad(text, name), False
-    return text or None, False
-
-
-def _pad(digits: str, name: str) -> str:
-    """Put back one leading zero Excel dropped, when it makes the code a length it can have."""
-    lengths = CODE_LENGTHS.get(name, ())
-    if len(digits) in lengths:
-        return digits
-    if name == "invoice_no" and len(digits) < lengths[0]:
-        return digits.zfill(lengths[0])  # an 8-digit 发票号码 such as 00012345
-    for length in lengths:
-        if len(digits) == length - 1:
-            return "0" + digits
-    return digits
+# ------------------------------------------------------------------ rows that are not lines
 
 
 def _is_note_row(cells: list[object], columns: dict[str, int]) -> str | None:
@@ -447,8 +371,12 @@ def parse(
     encoding: str | None = None,
     header_row: int | None = None,
     mapping: dict[str, int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Parsed:
-    """Read ``path`` into lines. ``header_row`` (1-based) and ``mapping`` override detection."""
+    """Read ``path`` into lines. ``header_row`` (1-based) and ``mapping`` override detection.
+
+    ``progress(done, total)`` is called as the rows are read, every :data:`BLOCK_ROWS` rows; it
+    may raise to cancel."""
     path = Path(path)
     rows, sheet_name, used = read_rows(path, sheet=sheet, encoding=encoding)
     if not any(any(str(c).strip() for c in r if c is not None) for r in rows):
@@ -473,23 +401,140 @@ def parse(
         {f: headers[i] for f, i in columns.items() if i < len(headers)},
         kind,
     )
-    for offset, row in enumerate(rows[index + 1 :], start=index + 2):
-        cells = list(row) + [None] * (len(headers) - len(row))
-        # numbers and dates are never blank; only text is stripped (str() of every cell was slow)
+    body = rows[index + 1 :]
+    for start in range(0, len(body), BLOCK_ROWS):
+        _read_block(body[start : start + BLOCK_ROWS], index + 2 + start, parsed, columns)
+        if progress is not None:
+            progress(min(start + BLOCK_ROWS, len(body)), len(body))
+    return parsed
+
+
+# Rows read as one block: column by column, so a cell costs no function call of its own. Also the
+# step of the preview's progress bar and Cancel.
+BLOCK_ROWS = 5000
+# Text whose first character is one of these may be (part of) a blank or 合计 cell: its row is
+# checked one cell at a time. str.isspace() is true for none above U+3000.
+_SPECIAL_FIRST = _TOTAL_FIRST | frozenset(ch for ch in map(chr, range(0x3001)) if ch.isspace())
+_SPECIAL_START = re.compile("\x00[" + re.escape("".join(sorted(_SPECIAL_FIRST))) + "]")
+
+
+def _read_block(block: list[list[object]], first_row: int, parsed: Parsed, columns: dict[str, int]) -> None:
+    """Append the lines and skipped rows of ``block`` (rows ``first_row``… of the file) to ``parsed``.
+
+    The same result as checking and reading every row cell by cell (blank → 合计 → note → line),
+    faster: only rows that can be blank, a total or a note are checked one by one, and the lines
+    are read a column at a time (:mod:`desktop.importers.cells`).
+    """
+    width = len(parsed.headers)
+    # As the one-row reading sees them: short rows padded to the header's width.
+    rows = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in block]
+    widest = max(map(len, rows), default=0)
+    same = widest if all(len(r) == widest for r in rows) else None  # rows of one length: faster
+    data = _lines_among(rows, first_row, parsed, columns, same)
+    if data:
+        lines = rows if len(data) == len(rows) else [rows[k] for k in data]
+        parsed.lines.extend(_read_lines(lines, [first_row + k for k in data], parsed, columns, same))
+
+
+def _lines_among(
+    rows: list[list[object]], first_row: int, parsed: Parsed, columns: dict[str, int], same: int | None
+) -> list[int]:
+    """Positions of the rows that are lines; the others go to ``parsed.skipped`` with their reason.
+
+    A blank, 合计 or note row has at most one filled cell, or a text cell whose first character is
+    a space or a total word's first; only those rows are looked at cell by cell.
+    """
+    empty = map(add, map(list.count, rows, repeat(None)), map(list.count, rows, repeat("")))
+    # '' and None are empty; text of spaces is too, and its row is found by its first character
+    check = {k for k, filled in enumerate(map(sub, map(len, rows), empty)) if filled <= 1}
+    for j in range(max(map(len, rows), default=0)):
+        column = _column(rows, j, same)
+        text = [c for c in column if c.__class__ is str]
+        if text and _SPECIAL_START.search("\x00" + "\x00".join(text)):  # one search per column first
+            check.update(k for k, c in enumerate(column) if c.__class__ is str and c[:1] in _SPECIAL_FIRST)
+    skip: set[int] = set()
+    for k in sorted(check):
+        cells, offset = rows[k], first_row + k
         if not any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
             parsed.skipped.append((offset, translate("imports", "空行")))
-            continue
-        if _is_total_row(cells):
+        elif _is_total_row(cells):
             parsed.skipped.append((offset, translate("imports", "合计行")))
-            continue
-        note = _is_note_row(cells, columns)
-        if note is not None:
+        elif (note := _is_note_row(cells, columns)) is not None:
             parsed.skipped.append(
                 (offset, translate("imports", "说明文字，不是数据行：“{text}”").format(text=note))
             )
+        else:
             continue
-        parsed.lines.append(_line(offset, cells, columns, headers, kind))
-    return parsed
+        skip.add(k)
+    return [k for k in range(len(rows)) if k not in skip] if skip else list(range(len(rows)))
+
+
+def _read_lines(
+    lines: list[list[object]], numbers: list[int], parsed: Parsed, columns: dict[str, int], same: int | None
+) -> list[Line]:
+    """The lines of these rows (``numbers``: their row in the file), as :func:`_line` reads them.
+
+    A line with a cell that cannot be read, or with something missing, is read again by
+    :func:`_line`, which words the problem.
+    """
+    nothing = [None] * len(lines)
+
+    def field(name: str, read) -> list[object]:
+        # a field without a column reads as an empty cell: None whichever way it is read
+        return read(_column(lines, columns[name], same)) if name in columns else nothing
+
+    def marked(values: list[object]) -> list[object]:
+        wrong = [j for j, v in enumerate(values) if v is BAD]
+        if not wrong:
+            return values
+        redo.update(wrong)
+        return [None if v is BAD else v for v in values]
+
+    redo: set[int] = set()
+    date = marked(field("date", dates))
+    code = marked(field("invoice_code", lambda c: codes(c, "invoice_code")))
+    number = marked(field("invoice_no", lambda c: codes(c, "invoice_no")))
+    amount, tax, total, debit, credit = (
+        marked(field(name, amounts)) for name in ("amount", "tax", "total", "debit", "credit")
+    )
+    vendor, memo = field("vendor", texts), field("memo", texts)
+    zero = Decimal("0.00")
+    if parsed.kind == "invoice":
+        total = [
+            a + (t or zero) if tt is None and a is not None else tt
+            for a, t, tt in zip(amount, tax, total, strict=True)
+        ]
+        amount = [
+            tt - (t or zero) if a is None and tt is not None else a
+            for a, t, tt in zip(amount, tax, total, strict=True)
+        ]
+        missing = (
+            not n or d is None or (a is None and t is None)
+            for n, d, a, t in zip(number, date, amount, total, strict=True)
+        )
+    else:
+        if "debit" in columns or "credit" in columns:
+            amount = [
+                abs(c or zero) - abs(d or zero) if d is not None or c is not None else None
+                for d, c in zip(debit, credit, strict=True)
+            ]
+        else:
+            amount = [a if a is not None else t for a, t in zip(amount, total, strict=True)]
+        total, tax = amount, nothing
+        missing = (d is None or a is None for d, a in zip(date, amount, strict=True))
+    redo.update(j for j, gap in enumerate(missing) if gap)
+    made = list(map(Line, numbers, date, code, number, vendor, memo, amount, tax, total))
+    for j in sorted(redo):
+        made[j] = _line(numbers[j], lines[j], columns, parsed.headers, parsed.kind)
+    return made
+
+
+def _column(rows: list[list[object]], index: int, same: int | None) -> list[object]:
+    """Cell ``index`` of every row (None past a row's end), as the one-row reading takes it.
+    ``same``: the length of every row, when they have one."""
+    if same is not None:
+        return list(map(itemgetter(index), rows)) if index < same else [None] * len(rows)
+    return [r[index] if index < len(r) else None for r in rows]
 
 
 def _line(row: int, cells: list[object], columns: dict[str, int], headers: list[str], kind: str) -> Line:

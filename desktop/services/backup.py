@@ -37,6 +37,7 @@ from desktop import __version__, clock, db, paths
 from desktop.db import database
 from desktop.i18n import translate
 from desktop.models import Setting, User
+from desktop.services import change_feed
 from desktop.services.auth import Actor, require
 from desktop.services.errors import ServiceError
 
@@ -343,6 +344,7 @@ def restore(actor: Actor, path: Path | str, report: Report | None = None) -> Res
     manifest = read_manifest(path)
     check_restorable(manifest)
     info = _info()
+    feed_floor = change_feed.last_event_id()  # the other PCs' feeds have read up to here
     if info.kind == "sqlite":
         with _extracted_sqlite(path) as source:
             _check_sqlite_copy(source, manifest)
@@ -360,6 +362,9 @@ def restore(actor: Actor, path: Path | str, report: Report | None = None) -> Res
         backup_pg.restore(path, manifest, report)
     migrated = tuple(db.migration_runner(database.obj).up())
     _audit_restore(actor, path, manifest, safety)
+    # Windows open on other PCs, or in other processes here, show data that no longer exists:
+    # they tell their user and log out (views/main_window.py).
+    change_feed.publish_restored(feed_floor)
     return RestoreResult(path, manifest, safety, migrated)
 
 

@@ -30,6 +30,8 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 
+from peewee import fn
+
 from desktop import clock
 from desktop.db import database
 from desktop.services import connection_health
@@ -42,6 +44,9 @@ ORIGIN = f"{socket.gethostname()[:16]}-{os.getpid()}-{uuid.uuid4().hex[:8]}"[:40
 CHANNEL = "reception_changes"
 #: Delivered instead of kinds when changes may have been missed: refresh everything.
 EVERYTHING = "*"
+#: The whole database was replaced from a backup (services.backup.restore): what the windows
+#: show, and any unsaved input, belong to data that no longer exists; they log out.
+RESTORED = "restored"
 #: change_event rows older than this are deleted; a running process needs minutes at most.
 KEEP = dt.timedelta(days=1)
 PRUNE_EVERY = dt.timedelta(hours=1)
@@ -81,6 +86,38 @@ def _prune(now: dt.datetime) -> None:
         return
     ChangeEvent.delete().where(ChangeEvent.at < now - KEEP).execute()
     _last_prune = now
+
+
+def last_event_id() -> int:
+    """The newest change_event id (0 when there is none); read before a restore."""
+    from desktop.models import ChangeEvent
+
+    return ChangeEvent.select(fn.COALESCE(fn.MAX(ChangeEvent.id), 0)).scalar() or 0
+
+
+def publish_restored(floor: int) -> bool:
+    """Tell other processes that the database was just restored; never raises (logged).
+
+    On SQLite the feeds read the rows after the last id they saw, but the restored
+    change_event table starts again from the backup's ids — below ``floor``, the newest id
+    before the restore, which the running feeds have seen. So this row is written above it.
+    """
+    from desktop.models import ChangeEvent
+
+    db = database.obj
+    if db is None:
+        return False
+    try:
+        if _is_postgres(db):
+            publish([RESTORED])
+            return True
+        with database.atomic():
+            next_id = max(floor, last_event_id()) + 1
+            ChangeEvent.insert(id=next_id, kind=RESTORED, at=clock.now(), origin=ORIGIN).execute()
+    except Exception as exc:  # noqa: BLE001 - the restore itself has succeeded
+        log.warning("could not tell other PCs about the restore: %s", exc)
+        return False
+    return True
 
 
 def publish_quietly(kinds: Iterable[str]) -> bool:

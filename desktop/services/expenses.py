@@ -191,6 +191,9 @@ class SummaryInfo:
     dept_signoff: str = SIGNOFF_NOT_NEEDED
     dept_signers: tuple[int, ...] = ()
     approved_on: dt.date | None = None  # the GM's approval: a payment cannot come before it
+    # May this user enter lines, attach files and submit (role and relation, as the writes check):
+    # finance reads a host's draft but files nothing; the buttons say so before a refusal.
+    can_edit: bool = False
 
     @property
     def status_label(self) -> str:
@@ -399,6 +402,7 @@ def get(actor: Actor, application_id: int) -> SummaryInfo:
         dept_signoff=dept_state,
         dept_signers=dept_signers,
         approved_on=approvals[-1].date() if approvals else None,
+        can_edit=access.can_edit_expenses(actor, app),
     )
 
 

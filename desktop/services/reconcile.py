@@ -63,6 +63,7 @@ __all__ = [
     "run",
     "search_claims",
     "state_label",
+    "state_counts",
     "states",
     "unmatch",
     "vendor_similarity",
@@ -254,6 +255,15 @@ def states(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[ClaimStat
     return report.claim_states(
         data.load_claims(date_from, date_to), data.load_decisions(), date_from, date_to
     )
+
+
+def state_counts(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[StateCounts]:
+    """The three-way counts per reception and for the period, without matching again: after a
+    decision in the window the counts follow it (they stayed as before until the next 运行对账)."""
+    require(actor, "finance.import")
+    claims = data.load_claims(date_from, date_to)
+    lines = data.load_lines(date_from, date_to)
+    return report.state_summary(report.claim_states(claims, data.load_decisions(), date_from, date_to, lines))
 
 
 # ---- decisions ---------------------------------------------------------------------------

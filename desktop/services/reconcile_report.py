@@ -59,6 +59,10 @@ def flag_label(code: str) -> str:
         "outside_dates": translate("reconcile", "日期不在接待期间"),
         "late": translate("reconcile", "费用汇总逾期提交"),
         "amount_differs": translate("reconcile", "报销与导入金额不符"),
+        "no_invoice": translate("reconcile", "已付款未见发票"),
+        "no_payment": translate("reconcile", "有发票未见付款"),
+        "voucher_only": translate("reconcile", "仅有凭证未对账"),
+        "invoice_title": translate("reconcile", "发票抬头不符"),
         "accompany": translate("reconcile", "陪餐超标"),
         "drinks": translate("reconcile", "酒水超比例"),
     }.get(code, code)
@@ -281,6 +285,7 @@ def flags(
     totals = _imported_totals(
         [i for c in in_period if c.id in by_claim for i in by_claim[c.id].values()], lines
     )
+    titles = _title_problems(in_period, by_claim)
     standard_of: dict[int, standards.StandardInfo] = {}
     invoices: dict[tuple[str, str], list[data.Claim]] = defaultdict(list)
     actuals: dict[tuple[int, str], Decimal] = defaultdict(lambda: Decimal("0.00"))
@@ -307,6 +312,20 @@ def flags(
                     application_id=app.id,
                 )
             )
+        missing = _missing(roles, claim, line.id in with_voucher)
+        if missing:
+            code, text = missing
+            result.append(
+                Flag(
+                    code,
+                    text.format(date=line.date, vendor=line.vendor, total=f"¥{line.total:,.2f}"),
+                    label,
+                    expense_id=line.id,
+                    application_id=app.id,
+                )
+            )
+        for problem in titles.get(line.id, ()):
+            result.append(Flag("invoice_title", problem, label, expense_id=line.id, application_id=app.id))
         for role, imported_id in sorted(roles.items()):
             imported_total = _money_of(totals, imported_id)
             if imported_total != to_money(line.total):
@@ -377,6 +396,48 @@ def flags(
             continue  # money coming in is not a reception expense that lacks its reception
         result.append(no_reception_flag(row))
     return result
+
+
+def _missing(roles: dict[str, int], claim: data.Claim, has_voucher: bool) -> tuple[str, str] | None:
+    """Why a claim line that has something is not 已对账 (a line with nothing is no_evidence):
+    the month is closed when every line is reconciled or carries one of these flags."""
+    invoice, payment = data.INVOICE in roles, data.PAYMENT in roles
+    if payment and not invoice:
+        text = translate("reconcile", "{date} {vendor} {total} 已付款，未见发票（发票清单或电子发票）")
+        return "no_invoice", text
+    if invoice and not payment and not claim.cash:
+        text = translate("reconcile", "{date} {vendor} {total} 有发票，未见付款（银行或公务卡流水）")
+        return "no_payment", text
+    if not roles and has_voucher:
+        text = translate("reconcile", "{date} {vendor} {total} 仅有凭证，未见导入的发票或付款")
+        return "voucher_only", text
+    return None
+
+
+def _title_problems(claims: list[data.Claim], by_claim: dict[int, dict[str, int]]) -> dict[int, list[str]]:
+    """claim line id → how the 抬头 of its invoice (an attached e-invoice file, or the imported
+    e-invoice matched to it) differs from the company in 设置 — a common reason to return a claim."""
+    from desktop.models import InvoiceRecord
+    from desktop.services.invoices import title_problems
+
+    ids = {c.id for c in claims}
+    by_imported = {
+        roles[data.INVOICE]: c for c, roles in by_claim.items() if c in ids and data.INVOICE in roles
+    }
+    columns = (InvoiceRecord.expense_line, InvoiceRecord.imported_line, InvoiceRecord.buyer_name)
+    found: dict[int, list[str]] = defaultdict(list)
+    for field, wanted in (
+        (InvoiceRecord.expense_line, sorted(ids)),
+        (InvoiceRecord.imported_line, list(by_imported)),
+    ):
+        for chunk in data._chunks(wanted):
+            query = InvoiceRecord.select(*columns, InvoiceRecord.buyer_tax_id).where(field.in_(chunk))
+            for line_id, imported_id, buyer, buyer_tax_id in query.tuples():
+                claim_id = line_id if field is InvoiceRecord.expense_line else by_imported[imported_id]
+                for problem in title_problems(buyer, buyer_tax_id):
+                    if problem not in found[claim_id]:
+                        found[claim_id].append(problem)
+    return found
 
 
 def no_reception_flag(row: data.Line) -> Flag:

@@ -14,9 +14,14 @@ A known visitor (the desk's autofill) is reduced the same way once none of their
 personal data. Notifications about erased visits, and sent notification messages, older than
 the period are deleted (their titles carry the full name).
 
-At a million visits this must not walk rows in Python: each step is one UPDATE over a range of
-ids (:data:`CHUNK`), in its own short transaction, so another PC's save waits a moment at most.
-The new names' pinyin keys are computed once per distinct surname.
+At a million visits a run happens in two parts. :func:`survey` only reads, so the window runs it
+beside the one writer thread: through the partial indexes of migration 0022, which hold only
+rows still carrying personal data, it finds the due ones — after the first run, the visits of
+the days since the last run and the few kept ones: milliseconds at a million visits instead of
+seconds (bench/bench_retention.py). It returns the work as steps of at most :data:`CHUNK` rows;
+:func:`erase` takes one step in its own short transaction (one UPDATE over a range or a list of
+ids, every condition checked again), so another PC's save, or this program's, waits a moment at
+most. The new names' pinyin keys are computed once per distinct surname.
 """
 
 from __future__ import annotations
@@ -98,16 +103,39 @@ def _reduced_sql(column: str) -> tuple[str, list]:
     return sql, [*COMPOUND_SURNAMES, MOU, MOU]
 
 
-# Receptions (root application ids) still open: expenses not reimbursed, or an approved
-# reception whose feedback form was never submitted.
-_OPEN_RECEPTIONS = """
-    SELECT es.reception_id FROM expense_summary es WHERE es.status <> 'reimbursed'
-    UNION
-    SELECT COALESCE(a.root_id, a.id) FROM application a
-    WHERE a.status = 'approved' AND NOT EXISTS (
-        SELECT 1 FROM feedback f
-        WHERE f.reception_id = COALESCE(a.root_id, a.id) AND f.submitted_at IS NOT NULL)
-"""
+def _data_left_sql(alias: str) -> str:
+    """The row still carries personal data: a phone, an ID number, or a name that is not yet
+    '' or surname + 某. The same test as ``name <> reduced`` (see :func:`_reduced_sql`), written
+    with literals only and repeated word for word in migration 0022's partial indexes: an index
+    ``WHERE`` is used only by a query that states the same condition."""
+    c = alias
+    compounds = ", ".join(f"'{s}'" for s in COMPOUND_SURNAMES)
+    return (
+        f"({c}.phone <> '' OR {c}.id_number <> '' OR NOT ({c}.name = '' "
+        f"OR (length({c}.name) = 2 AND substr({c}.name, 2, 1) = '{MOU}') "
+        f"OR (length({c}.name) = 3 AND substr({c}.name, 3, 1) = '{MOU}' "
+        f"AND substr({c}.name, 1, 2) IN ({compounds}))))"
+    )
+
+
+def _open_reception(r: str) -> str:
+    """Reception ``r`` (a root application id, an SQL expression) is still open: its expenses
+    are not reimbursed, or it was approved and its feedback form never submitted.
+
+    Asked per row (correlated, through the unique indexes on expense_summary.reception_id and
+    feedback.reception_id) rather than as ``IN (all open receptions)``: that list is rebuilt by
+    every statement, thousands of ids for a handful of candidate visits. The application is
+    found by its id (the root) or its root_id (a revision); ``status || ''`` keeps SQLite from
+    walking the status index instead, i.e. every approved application, for each row."""
+    return (
+        f"(EXISTS (SELECT 1 FROM expense_summary es WHERE es.reception_id = {r} "
+        f"AND es.status <> 'reimbursed') "
+        f"OR ((EXISTS (SELECT 1 FROM application a WHERE a.id = {r} AND a.root_id IS NULL "
+        f"AND a.status || '' = 'approved') "
+        f"OR EXISTS (SELECT 1 FROM application a WHERE a.root_id = {r} AND a.status || '' = 'approved')) "
+        f"AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.reception_id = {r} "
+        f"AND f.submitted_at IS NOT NULL)))"
+    )
 
 
 def _due(alias: str = "visit") -> tuple[str, list]:
@@ -121,11 +149,13 @@ def _due(alias: str = "visit") -> tuple[str, list]:
 
 
 def _exempt(alias: str = "visit") -> str:
+    """Linked to an open reception: announced by it (reception_id), or the visit an
+    application was made from (application.visit_id)."""
     v = alias
     return (
-        f"(({v}.reception_id IS NOT NULL AND {v}.reception_id IN ({_OPEN_RECEPTIONS})) "
-        f"OR {v}.id IN (SELECT ap.visit_id FROM application ap WHERE ap.visit_id IS NOT NULL "
-        f"AND COALESCE(ap.root_id, ap.id) IN ({_OPEN_RECEPTIONS})))"
+        f"(({v}.reception_id IS NOT NULL AND {_open_reception(f'{v}.reception_id')}) "
+        f"OR EXISTS (SELECT 1 FROM application ap WHERE ap.visit_id = {v}.id "
+        f"AND {_open_reception('COALESCE(ap.root_id, ap.id)')}))"
     )
 
 
@@ -155,6 +185,22 @@ class _Plan:
         data, p2 = self.has_data()
         return f"{due} AND visit.status <> 'on_site' AND {data} AND NOT {_exempt()}", p1 + p2
 
+    def due_with_data(self) -> tuple[str, list]:
+        """Visits due and still carrying data, found through the partial index
+        ``visit_personal_data`` (migration 0022): its condition stated, then one index range
+        for each way a visit's day is known. Once the first run is done this reads the visits
+        of the days since the last run and the ones kept, not the million erased ones."""
+        left = _data_left_sql("visit")
+        cols = f"visit.id, visit.visitor_id, visit.status, CASE WHEN {_exempt()} THEN 1 ELSE 0 END"
+        sql = (
+            f"SELECT {cols} FROM visit WHERE {left} AND visit.time_in < ? "
+            f"UNION ALL SELECT {cols} FROM visit WHERE {left} AND visit.time_in IS NULL "
+            f"AND visit.expected_date < ? "
+            f"UNION ALL SELECT {cols} FROM visit WHERE {left} AND visit.time_in IS NULL "
+            f"AND visit.expected_date IS NULL AND visit.created_at < ?"
+        )  # no ORDER BY: SQLite would walk the table in id order rather than sort the few rows
+        return sql, [self.cutoff_dt, self.cutoff, self.cutoff_dt]
+
     @staticmethod
     def sql(text: str) -> str:
         import peewee
@@ -168,6 +214,107 @@ def _scalar(sql: str, params: list) -> int:
     return database.execute_sql(_Plan.sql(sql), params).fetchone()[0] or 0
 
 
+# ------------------------------------------------------------------ looking (read-only)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One short write: the rows of ``kind`` that are still erasable when it runs, among ids
+    ``low``..``high`` — or, when the candidates lie far apart, among ``ids`` only (a range
+    would re-check every row between them; for a known visitor that is all their visits).
+    ``count`` of them were erasable when they were looked for."""
+
+    kind: str  # visit | visitor | notification
+    low: int
+    high: int
+    count: int
+    ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What a run would do, found without writing: the counts of a dry run and the steps."""
+
+    days: int
+    cutoff: dt.date
+    visits: int
+    visitors: int
+    notifications: int
+    kept_open: int
+    kept_on_site: int
+    steps: tuple[Step, ...]
+
+    def result(self, *, dry_run: bool, visits: int = 0, visitors: int = 0, notifications: int = 0):
+        if dry_run:
+            visits, visitors, notifications = self.visits, self.visitors, self.notifications
+        return RetentionResult(
+            self.days, self.cutoff, visits, visitors, notifications, self.kept_open, self.kept_on_site,
+            dry_run=dry_run,
+        )  # fmt: skip
+
+
+def _batches(kind: str, ids) -> list[Step]:
+    """Steps of at most :data:`CHUNK` candidates (sorted ids): a range where they are dense
+    (the first run's nine hundred thousand visits: no list of ids kept), else the ids
+    themselves, so a write reads only the rows that were candidates."""
+    steps: list[Step] = []
+    batch: list[int] = []
+
+    def close() -> None:
+        low, high = batch[0], batch[-1]
+        dense = high - low + 1 <= 2 * len(batch)
+        steps.append(Step(kind, low, high, len(batch), () if dense else tuple(batch)))
+        batch.clear()
+
+    for i in ids:
+        batch.append(i)
+        if len(batch) >= CHUNK:
+            close()
+    if batch:
+        close()
+    return steps
+
+
+def survey(today: dt.date | None = None) -> Survey:
+    """Find what is due, reading only: runs beside the writer (another thread, another PC).
+    When nothing is due this is a few index probes; each step is then taken, and checked
+    again, by :func:`erase` in its own short write."""
+    days = retention_days()
+    plan = _Plan(cutoff_for(days, today))
+    kept_open = kept_on_site = 0
+    erasable: list[int] = []
+    people: set[int] = set()
+    sql, params = plan.due_with_data()
+    for vid, visitor_id, status, exempt in database.execute_sql(_Plan.sql(sql), params):
+        if status == "on_site":
+            kept_on_site += 1
+        elif exempt:
+            kept_open += 1
+        else:
+            erasable.append(vid)
+            if visitor_id is not None:
+                people.add(visitor_id)
+    erasable.sort()
+    visit_steps = _batches("visit", erasable)
+    visitor_ids = sorted(
+        {
+            row[0]
+            for sql, params in _visitor_candidates(plan, sorted(people))
+            for row in database.execute_sql(_Plan.sql(sql), params)
+        }
+    )
+    visitor_steps = _batches("visitor", visitor_ids)
+    notes_where, notes_params = _notification_where(plan)
+    notifications = _scalar(f"SELECT count(*) FROM notification WHERE {notes_where}", notes_params) + _scalar(
+        f"SELECT count(*) FROM outbox WHERE {_SENT_WHERE}", [plan.cutoff_dt]
+    )
+    note_steps = [Step("notification", 0, 0, notifications)] if notifications else []
+    return Survey(
+        days, plan.cutoff, len(erasable), len(visitor_ids), notifications, kept_open, kept_on_site,
+        tuple(visit_steps + visitor_steps + note_steps),
+    )  # fmt: skip
+
+
 # ------------------------------------------------------------------ running
 
 
@@ -179,43 +326,57 @@ def run(actor: Actor, *, dry_run: bool = False, today: dt.date | None = None) ->
 
 def preview(today: dt.date | None = None) -> RetentionResult:
     """Counts only (a dry run): what a run would erase. Shows no personal data, so no role."""
-    return _run(None, dry_run=True, today=today)
+    return survey(today).result(dry_run=True)
 
 
 def run_automatic(today: dt.date | None = None) -> RetentionResult:
     """The run at start-up (and once a day while the program is open): the office's policy, not
-    one person's action, so it asks for no role and signs the audit trail as the program."""
+    one person's action, so it asks for no role and signs the audit trail as the program.
+    (The window runs the same thing in pieces: :func:`survey` off the writer thread, then each
+    step through :func:`erase` on it.)"""
     return _run(None, dry_run=False, today=today)
 
 
 def _run(actor: Actor | None, *, dry_run: bool, today: dt.date | None) -> RetentionResult:
-    days = retention_days()
-    plan = _Plan(cutoff_for(days, today))
-    due, due_p = plan.due()
-    data, data_p = plan.has_data()
-    kept_open = _scalar(
-        f"SELECT count(*) FROM visit WHERE {due} AND visit.status <> 'on_site' AND {data} AND {_exempt()}",
-        due_p + data_p,
-    )
-    kept_on_site = _scalar(f"SELECT count(*) FROM visit WHERE {due} AND visit.status = 'on_site'", due_p)
+    found = survey(today)
     if dry_run:
+        return found.result(dry_run=True)
+    done = {"visit": 0, "visitor": 0, "notification": 0}
+    for step in found.steps:
+        done[step.kind] += erase(found, step, actor)
+        pause_for_other_writers(database.obj)
+    return found.result(
+        dry_run=False, visits=done["visit"], visitors=done["visitor"], notifications=done["notification"]
+    )
+
+
+def gap_between_steps() -> float:
+    """Seconds to leave the database to other writers between two steps: on SQLite another
+    PC's save waits for the file lock and must get its turn (db.pause_for_other_writers);
+    PostgreSQL locks rows, so no gap."""
+    import peewee
+
+    from desktop.db import WRITER_GAP_SECONDS
+
+    return WRITER_GAP_SECONDS if isinstance(database.obj, peewee.SqliteDatabase) else 0.0
+
+
+def erase(found: Survey, step: Step, actor: Actor | None = None) -> int:
+    """Take one step of ``found`` in one transaction; the rows are checked again, so whatever
+    changed since the survey (a reception reopened, a visitor back on site) is respected.
+    ``actor`` None: the automatic run."""
+    if actor is not None:
+        require(actor, "system.retention")
+    plan = _Plan(found.cutoff)
+    if step.kind == "visit":
         where, params = plan.erasable()
-        visits = _scalar(f"SELECT count(*) FROM visit WHERE {where}", params)
-        return RetentionResult(
-            days, plan.cutoff, visits, _visitors(plan, dry_run=True), _notifications(plan, dry_run=True),
-            kept_open, kept_on_site, dry_run=True,
-        )  # fmt: skip
-    visits = _erase_visits(plan, actor)
-    visitors = _visitors(plan, dry_run=False, actor=actor)
-    notifications = _notifications(plan, dry_run=False, actor=actor)
-    return RetentionResult(days, plan.cutoff, visits, visitors, notifications, kept_open, kept_on_site)
-
-
-def _id_range(table: str, where: str, params: list) -> tuple[int, int] | None:
-    row = database.execute_sql(
-        _Plan.sql(f"SELECT min(id), max(id) FROM {table} WHERE {where}"), params
-    ).fetchone()
-    return None if row[0] is None else (row[0], row[1])
+        return _erase_range("visit", plan.reduced, plan.reduced_params, where, params, step, actor)
+    if step.kind == "visitor":
+        where, params = _visitor_where(plan)
+        return _erase_range("visitor", plan.vreduced, plan.vreduced_params, where, params, step, actor)
+    if step.kind == "notification":
+        return _delete_notifications(plan, actor)
+    raise ValueError(step.kind)
 
 
 _pinyin_cache: dict[str, tuple[str, str]] = {}
@@ -239,58 +400,48 @@ def _case(expr: str, mapping: dict[str, str]) -> tuple[str, list]:
     return f"(CASE {expr} {whens} ELSE '' END)", params
 
 
-def _erase_chunked(
-    table: str, reduced: str, reduced_params: list, where: str, params: list, actor, label: str
+def _erase_range(
+    table: str, reduced: str, reduced_params: list, where: str, params: list, step: Step, actor
 ) -> int:
-    """UPDATE ``table`` in ranges of ids: phone and ID number emptied, the name reduced, its
-    pinyin keys from a CASE over the chunk's few distinct new names."""
-    span = _id_range(table, where, params)
-    if span is None:
-        return 0
-    total = 0
-    low, high = span
-    while low <= high:
-        top = low + CHUNK
-        chunk_where = f"{table}.id >= ? AND {table}.id < ? AND {where}"
-        chunk_params = [low, top, *params]
-        with database.atomic():
-            names = [
-                r[0]
-                for r in database.execute_sql(
-                    _Plan.sql(f"SELECT DISTINCT {reduced} FROM {table} WHERE {chunk_where}"),
-                    reduced_params + chunk_params,
-                ).fetchall()
-            ]
-            if names:
-                # Which rows this chunk erases, for the audit trail (ids, as compact ranges).
-                ids = [
-                    r[0]
-                    for r in database.execute_sql(
-                        _Plan.sql(f"SELECT id FROM {table} WHERE {chunk_where} ORDER BY id"), chunk_params
-                    ).fetchall()
-                ]
-                full, full_p = _case(reduced, {n: _keys(n)[0] for n in names})
-                initials, init_p = _case(reduced, {n: _keys(n)[1] for n in names})
-                cursor = database.execute_sql(
-                    _Plan.sql(
-                        f"UPDATE {table} SET phone = '', id_number = '', name = {reduced}, "
-                        f"name_pinyin = {full}, name_initials = {initials} WHERE {chunk_where}"
-                    ),
-                    # name = reduced, pinyin = CASE reduced …, initials = CASE reduced …, WHERE …
-                    reduced_params + reduced_params + full_p + reduced_params + init_p + chunk_params,
-                )
-                changed = cursor.rowcount
-                total += changed
-                if changed:
-                    _audit(actor, table, f"{low}-{top - 1}", changed, label, ids)
-        low = top
-        pause_for_other_writers(database.obj)
-    return total
-
-
-def _erase_visits(plan: _Plan, actor) -> int:
-    where, params = plan.erasable()
-    return _erase_chunked("visit", plan.reduced, plan.reduced_params, where, params, actor, "visit")
+    """UPDATE the step's range of ``table``: phone and ID number emptied, the name reduced, its
+    pinyin keys from a CASE over the range's few distinct new names."""
+    if step.ids:
+        chunk_where = f"{table}.id IN ({', '.join(['?'] * len(step.ids))}) AND {where}"
+        chunk_params = [*step.ids, *params]
+    else:
+        chunk_where = f"{table}.id >= ? AND {table}.id <= ? AND {where}"
+        chunk_params = [step.low, step.high, *params]
+    with database.atomic():
+        names = [
+            r[0]
+            for r in database.execute_sql(
+                _Plan.sql(f"SELECT DISTINCT {reduced} FROM {table} WHERE {chunk_where}"),
+                reduced_params + chunk_params,
+            ).fetchall()
+        ]
+        if not names:
+            return 0
+        # Which rows this step erases, for the audit trail (ids, as compact ranges).
+        ids = [
+            r[0]
+            for r in database.execute_sql(
+                _Plan.sql(f"SELECT id FROM {table} WHERE {chunk_where} ORDER BY id"), chunk_params
+            ).fetchall()
+        ]
+        full, full_p = _case(reduced, {n: _keys(n)[0] for n in names})
+        initials, init_p = _case(reduced, {n: _keys(n)[1] for n in names})
+        cursor = database.execute_sql(
+            _Plan.sql(
+                f"UPDATE {table} SET phone = '', id_number = '', name = {reduced}, "
+                f"name_pinyin = {full}, name_initials = {initials} WHERE {chunk_where}"
+            ),
+            # name = reduced, pinyin = CASE reduced …, initials = CASE reduced …, WHERE …
+            reduced_params + reduced_params + full_p + reduced_params + init_p + chunk_params,
+        )
+        changed = cursor.rowcount
+        if changed:
+            _audit(actor, table, f"{step.low}-{step.high}", changed, table, ids)
+    return changed
 
 
 def _visitor_where(plan: _Plan) -> tuple[str, list]:
@@ -307,29 +458,56 @@ def _visitor_where(plan: _Plan) -> tuple[str, list]:
     return where, [plan.cutoff_dt, *plan.vreduced_params, *due_p]
 
 
-def _visitors(plan: _Plan, *, dry_run: bool, actor=None) -> int:
+def _visitor_candidates(plan: _Plan, unseen: list[int] | tuple[int, ...] = ()) -> list[tuple[str, list]]:
+    """:func:`_visitor_where` as queries: known visitors not seen since the cutoff, a range of
+    the partial index visitor_personal_data (migration 0022); and of those with no last-visit
+    time (recorded by an import, not at the desk) only ``unseen``, the people whose visits this
+    run erases — each costs a look at all their visits, and asking every such visitor every day
+    would read the whole log again. (Until a visit of theirs is erasable, that visit keeps them.)"""
     where, params = _visitor_where(plan)
-    if dry_run:
-        return _scalar(f"SELECT count(*) FROM visitor WHERE {where}", params)
-    return _erase_chunked("visitor", plan.vreduced, plan.vreduced_params, where, params, actor, "visitor")
-
-
-def _notifications(plan: _Plan, *, dry_run: bool, actor=None) -> int:
-    due, due_p = plan.due("v")
-    erased = f"SELECT v.id FROM visit v WHERE {due} AND v.status <> 'on_site' AND NOT {_exempt('v')}"
-    notes_where = f"notification.created_at < ? AND notification.visit_id IN ({erased})"
-    notes_params = [plan.cutoff_dt, *due_p]
-    sent_where = "outbox.status IN ('sent', 'failed') AND outbox.created_at < ?"
-    if dry_run:
-        return _scalar(f"SELECT count(*) FROM notification WHERE {notes_where}", notes_params) + _scalar(
-            f"SELECT count(*) FROM outbox WHERE {sent_where}", [plan.cutoff_dt]
+    left = _data_left_sql("visitor")
+    queries = [
+        (
+            f"SELECT visitor.id FROM visitor WHERE {left} AND visitor.last_visit_at < ? AND {where}",
+            [plan.cutoff_dt, *params],
         )
+    ]
+    for start in range(0, len(unseen), CHUNK):
+        part = list(unseen[start : start + CHUNK])
+        queries.append(
+            (
+                f"SELECT visitor.id FROM visitor WHERE visitor.id IN ({', '.join(['?'] * len(part))}) "
+                f"AND visitor.last_visit_at IS NULL AND {left} AND {where}",
+                [*part, *params],
+            )
+        )
+    return queries
+
+
+def _notification_where(plan: _Plan) -> tuple[str, list]:
+    """Notifications about a visit that is past the period and not kept (their titles carry
+    the full name), by the partial index notification_visit_created."""
+    due, due_p = plan.due("v")
+    where = (
+        "notification.visit_id IS NOT NULL AND notification.created_at < ? AND EXISTS "
+        f"(SELECT 1 FROM visit v WHERE v.id = notification.visit_id AND {due} "
+        f"AND v.status <> 'on_site' AND NOT {_exempt('v')})"
+    )
+    return where, [plan.cutoff_dt, *due_p]
+
+
+# Sent (or given-up) messages past the period, by the index outbox_status_created.
+_SENT_WHERE = "outbox.status IN ('sent', 'failed') AND outbox.created_at < ?"
+
+
+def _delete_notifications(plan: _Plan, actor) -> int:
+    notes_where, notes_params = _notification_where(plan)
     with database.atomic():
         deleted = database.execute_sql(
             _Plan.sql(f"DELETE FROM notification WHERE {notes_where}"), notes_params
         ).rowcount
         deleted += database.execute_sql(
-            _Plan.sql(f"DELETE FROM outbox WHERE {sent_where}"), [plan.cutoff_dt]
+            _Plan.sql(f"DELETE FROM outbox WHERE {_SENT_WHERE}"), [plan.cutoff_dt]
         ).rowcount
         if deleted:
             _audit(actor, "notification", "", deleted, "notification")

@@ -27,6 +27,9 @@ RECONCILIATION = "reconciliation"
 SETTINGS = "settings"
 NOTIFICATIONS = "notifications"
 USERS = "users"
+#: Not a kind of record and not in ALL: another process restored the whole database from a
+#: backup (services.change_feed.RESTORED); the main window tells its user and logs out.
+RESTORED = "restored"
 ALL = frozenset(
     {
         VISITS,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.importers import einvoice
 from desktop.importers.tabular import CSV_SUFFIXES, WORKBOOK_SUFFIXES, ImportRefused
@@ -132,7 +132,7 @@ class EInvoiceImportDialog(EditorDialog):
         status = {"new": self.tr("新"), "duplicate": self.tr("重复"), "error": self.tr("错误")}
         self.model = RowTableModel(
             [
-                Column("file", self.tr("文件"), lambda x: x.file),
+                Column("file", self.tr("文件"), lambda x: x.file, tooltip=lambda x: x.file),
                 Column(
                     "type",
                     self.tr("类型"),
@@ -141,7 +141,7 @@ class EInvoiceImportDialog(EditorDialog):
                 ),
                 Column("number", self.tr("发票号码"), lambda x: x.invoice_no),
                 Column("date", self.tr("开票日期"), lambda x: str(x.date or ""), value=lambda x: x.date),
-                Column("seller", self.tr("销售方"), lambda x: x.vendor),
+                Column("seller", self.tr("销售方"), lambda x: x.vendor, tooltip=lambda x: x.vendor or None),
                 Column(
                     "total",
                     self.tr("价税合计"),
@@ -163,6 +163,13 @@ class EInvoiceImportDialog(EditorDialog):
             self,
         )
         self.table = make_table(self.model, name="einvoicePreview")
+        # A long file or seller name pushed 状态 and 原因 off the right edge at 1024×768: those
+        # two columns keep a width of their own and elide (the whole name is the tooltip).
+        header = self.table.horizontalHeader()
+        keys = [c.key for c in self.model.columns]
+        for key, width in (("file", 220), ("seller", 200)):
+            header.setSectionResizeMode(keys.index(key), QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(keys.index(key), width)
         self.detail = QLabel()  # the whole reason of the selected invoice, wrapped
         self.detail.setObjectName("einvoiceDetail")
         self.detail.setWordWrap(True)

@@ -175,6 +175,9 @@ class ExpensesView(EditorMixin, QWidget):
         add_invoice = QPushButton(self.tr("添加电子发票…"))
         add_invoice.setObjectName("addEInvoice")
         add_invoice.clicked.connect(self.einvoices.choose)
+        # Off, with the reason as tooltip, for whoever may not file this summary now (finance
+        # reading a host's draft; anyone once it is submitted): the service would refuse.
+        self.line_buttons = {"new": new_line, "delete": delete, "einvoice": add_invoice, "attach": attach}
         line_buttons = QHBoxLayout()
         for b in (new_line, delete, add_invoice, attach, open_voucher):
             line_buttons.addWidget(b)
@@ -266,6 +269,8 @@ class ExpensesView(EditorMixin, QWidget):
             )
             return
         self._select(self.table, self.list.rows, lambda r: r.application_id == row.application_id)
+        if row.application_id != shown:  # "已完成：…" of the previous summary is not about this one
+            self.message.clear()
         self.info = expenses.get(self.actor, row.application_id)
         info = self.info
         late = self.tr("（逾期）") if info.late else ""
@@ -290,9 +295,11 @@ class ExpensesView(EditorMixin, QWidget):
                 if c.budget or c.actual
             )
         )
-        editable = info.status in expenses.EDITABLE and self.actor.can("expenses.file")
-        self.save_line_button.setEnabled(editable)
         states = self.button_states(info)
+        editable, edit_why = states["edit"]
+        for button in (self.save_line_button, *self.line_buttons.values()):
+            button.setEnabled(editable)
+            button.setToolTip(edit_why)
         for key, button in self.action_buttons.items():
             enabled, why = states[key]
             button.setEnabled(enabled)
@@ -312,7 +319,7 @@ class ExpensesView(EditorMixin, QWidget):
         can = self.actor.can
         status = info.status
         submitted = status == expenses.SUBMITTED
-        not_now = self.tr("费用汇总当前为“{status}”。").format(status=info.status_label)
+        not_now = self.tr("费用汇总当前为“{status}”。").format(status=info.stage_label)
         if not submitted:
             sign_why = self.tr("部门负责人只能在提交后、财务审核前签字。")
         elif info.dept_signoff == expenses.SIGNOFF_DONE:
@@ -331,11 +338,15 @@ class ExpensesView(EditorMixin, QWidget):
             audit_why = expenses.waiting_for_head_text(info.dept_signers)
         else:
             audit_why = ""
+        if status not in expenses.EDITABLE:
+            edit_why = not_now
+        elif not info.can_edit:
+            edit_why = self.tr("只有接待的申请人、接待负责人、部门负责人或行政部可以填写这份费用汇总。")
+        else:
+            edit_why = ""
         states = {
-            "submit": (
-                status in expenses.EDITABLE and can("expenses.file"),
-                "" if status in expenses.EDITABLE else not_now,
-            ),
+            "edit": (not edit_why, edit_why),  # the line buttons
+            "submit": (not edit_why, edit_why),
             "dept_signoff": (not sign_why, sign_why),
             "return": (
                 submitted and can("expenses.audit"),
@@ -574,7 +585,7 @@ class ExpensesView(EditorMixin, QWidget):
     def _acted(self, app_id: int) -> None:
         self.comment.clear()
         self.message.setText(
-            self.tr("已完成：{status}").format(status=expenses.get(self.actor, app_id).status_label)
+            self.tr("已完成：{status}").format(status=expenses.get(self.actor, app_id).stage_label)
         )
         self.refresh()
         changes.announce(changes.EXPENSES, changes.NOTIFICATIONS, initiator=self)

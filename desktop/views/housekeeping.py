@@ -3,7 +3,8 @@ for visitors' personal data, at start-up and once a day while it stays open (iss
 
 Neither may hold up the window: the backup reads the database on a pool thread and writes only
 files there; its outcome (time of the last good one, or the error) is stored on the one writer
-thread, and so is the retention run. A failure is logged and shown in 设置 → 备份与数据保留; it is
+thread. The retention run looks for due data on a pool thread too and asks the writer thread
+only for the short steps that erase rows (none, on most days). A failure is logged and shown in 设置 → 备份与数据保留; it is
 never a message box at start-up.
 """
 
@@ -33,6 +34,7 @@ class Housekeeping(QObject):
         self.retention_day: dt.date | None = None
         self.backing_up = False
         self.cleaning = False
+        self.last_result: retention.RetentionResult | None = None
 
     def start(self) -> None:
         self.tick()
@@ -84,14 +86,51 @@ class Housekeeping(QObject):
     # ------------------------------------------------------------------ retention
 
     def run_retention(self) -> None:
+        """Look for due personal data on a pool thread (reading only); take the writer thread
+        only for the steps that change rows, one short write each, so a save queued meanwhile
+        runs between two steps instead of after the whole run. The usual day: nothing is due,
+        and the writer is never asked."""
         if self.cleaning:
             return
         self.cleaning = True
         day = clock.today()
 
-        def done(result: retention.RetentionResult) -> None:
+        def failed(exc: BaseException) -> None:
+            self.cleaning = False
+            log.warning("retention run failed: %s", exc)
+
+        def surveyed(found: retention.Survey) -> None:
+            erased = {"visit": 0, "visitor": 0, "notification": 0}
+            steps = list(found.steps)
+            gap = retention.gap_between_steps()
+
+            def next_step(changed: int | None = None, step: retention.Step | None = None) -> None:
+                if step is not None:
+                    erased[step.kind] += changed or 0
+                if steps:
+                    following = steps.pop(0)
+                    # after a step, the gap in which another PC's save takes the SQLite file
+                    delay = 0 if step is None else int(gap * 1000)
+                    QTimer.singleShot(delay, self, lambda: ops.run(
+                        None,
+                        lambda _p: retention.erase(found, following),
+                        lambda n: next_step(n, following),
+                        failed,
+                        progress_dialog=False,
+                        write=True,
+                    ))  # fmt: skip
+                else:
+                    finished(found.result(
+                        dry_run=False, visits=erased["visit"], visitors=erased["visitor"],
+                        notifications=erased["notification"],
+                    ))  # fmt: skip
+
+            next_step()
+
+        def finished(result: retention.RetentionResult) -> None:
             self.cleaning = False
             self.retention_day = day
+            self.last_result = result
             if result.visits or result.visitors or result.notifications:
                 log.info(
                     "retention: %s visits, %s visitors, %s notifications erased (before %s)",
@@ -102,11 +141,7 @@ class Housekeeping(QObject):
                 )
                 changes.announce(changes.VISITS, changes.NOTIFICATIONS)
 
-        def failed(exc: BaseException) -> None:
-            self.cleaning = False
-            log.warning("retention run failed: %s", exc)
-
-        ops.run(None, lambda _p: retention.run_automatic(), done, failed, progress_dialog=False, write=True)
+        ops.run(None, lambda _p: retention.survey(day), surveyed, failed, progress_dialog=False)
 
 
 _keeper: Housekeeping | None = None  # lives as long as the program (a local would die at once)

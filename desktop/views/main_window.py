@@ -277,10 +277,28 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ changes, bell, counts
 
-    def _on_changes(self, kinds: frozenset[str], _initiator: object) -> None:
+    def _on_changes(self, kinds: frozenset[str], initiator: object) -> None:
         if self._closing or not shiboken6.isValid(self):
             return
+        if changes.RESTORED in kinds and initiator == changes.REMOTE:
+            self.restored_elsewhere()
+            return
         self._guarded(self._apply_changes, kinds)
+
+    def restored_elsewhere(self) -> None:
+        """Another PC (or the command line) restored the database from a backup: everything on
+        screen, typed input included, belongs to data that no longer exists, and the accounts
+        may have changed with it. Say so once, then log out, as a restore made here does."""
+        self.finish()
+        prompts.info(
+            self,
+            self.tr("数据已恢复"),
+            self.tr(
+                "另一台电脑（或命令行）刚把数据库从备份恢复。\n"
+                "本窗口显示的内容和尚未保存的输入属于恢复前的数据，已不再有效。请重新登录。"
+            ),
+        )
+        self.logoutRequested.emit()
 
     def _apply_changes(self, kinds: frozenset[str]) -> None:
         if kinds & self.COUNT_KINDS:

@@ -438,14 +438,18 @@ class MatchTab(QWidget):
 
     def _decide(self, write, note: str = "") -> None:
         """Decisions on the writer thread, then the queue changed in place."""
-        ops.run(
-            self,
-            lambda _p: write(),
-            lambda outcome: self.apply_outcome(outcome, note),
-            progress_dialog=False,
-            write=True,
-            changes=(changes.RECONCILIATION,),
-        )
+        actor, (start, end) = self.actor, self.period()
+
+        def work(_p):  # the three-way counts follow the decision (not a whole re-run)
+            outcome = write()
+            return outcome, reconcile.state_counts(actor, start, end)
+
+        def done(result) -> None:
+            outcome, counts = result
+            self.state_rows.set_rows(counts)
+            self.apply_outcome(outcome, note)
+
+        ops.run(self, work, done, progress_dialog=False, write=True, changes=(changes.RECONCILIATION,))
 
     def apply_outcome(self, outcome: reconcile.BulkOutcome, note: str = "") -> None:
         """Take decided rows out of the queue, drop the claim lines they took from the other
@@ -481,7 +485,11 @@ class MatchTab(QWidget):
                 f
                 for f in self.flags.rows
                 if f.imported_id not in done
-                and not (f.code == "no_evidence" and any(f.expense_id == e for e, _r in taken))
+                and not (
+                    f.code in ("no_evidence", "voucher_only") and any(f.expense_id == e for e, _r in taken)
+                )
+                and not (f.code == "no_invoice" and (f.expense_id, reconcile.INVOICE) in taken)
+                and not (f.code == "no_payment" and (f.expense_id, reconcile.PAYMENT) in taken)
             ]
         )
         if self.review.rows:
@@ -498,8 +506,14 @@ class MatchTab(QWidget):
         if item is None:
             return
         actor, imported_id = self.actor, item.imported.id
+        start, end = self.period()
 
-        def done(review_item: reconcile.ReviewItem) -> None:
+        def work(_p):
+            return reconcile.unmatch(actor, imported_id), reconcile.state_counts(actor, start, end)
+
+        def done(result) -> None:
+            review_item, counts = result
+            self.state_rows.set_rows(counts)
             self.decided.remove_where(lambda m: m.imported.id != imported_id)
             key = REVIEW if review_item.candidates else NO_CANDIDATE
             self.queues[key].insert(0, review_item)
@@ -510,7 +524,7 @@ class MatchTab(QWidget):
 
         ops.run(
             self,
-            lambda _p: reconcile.unmatch(actor, imported_id),
+            work,
             done,
             progress_dialog=False,
             write=True,

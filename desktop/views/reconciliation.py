@@ -62,6 +62,9 @@ class ImportTab(QWidget):
         choose.clicked.connect(self.choose)
         self.file_label = QLabel(self.tr("表格 .xlsx .xls .ods .csv；电子发票 .pdf .ofd .xml"))
         self.file_label.setToolTip(self.tr("电子发票可多选，也可把文件或文件夹拖到这一页"))
+        # wraps: a long file name (or translation) in one line widened the whole 财务对账 view
+        # past a 1024-pixel screen, and the view scrolled sideways
+        self.file_label.setWordWrap(True)
         self.sheet = QComboBox()
         self.encoding = QComboBox()
         for label, value in (

@@ -35,7 +35,9 @@ class RemoteChanges(QObject):
 
     def _announce(self, kinds: frozenset[str]) -> None:
         if change_feed.EVERYTHING in kinds:
-            kinds = changes.ALL  # changes may have been missed: every view refreshes once
+            # changes may have been missed: every view refreshes once (a restore in the same
+            # batch still counts)
+            kinds = changes.ALL | (kinds - {change_feed.EVERYTHING})
         changes.announce(*sorted(kinds), initiator=changes.REMOTE, publish=False)
 
 

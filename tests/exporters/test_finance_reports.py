@@ -94,3 +94,26 @@ def test_reconcile_and_import_commands(capsys, tmp_path, data_dir, monkeypatch):
         capsys, "--db", url, "export", "expenses", "--id", "5", "-o", str(tmp_path / "e.pdf")
     )
     assert code == 0, err
+
+
+def test_a_long_reason_gets_a_row_as_high_as_its_lines(tmp_path):
+    """Rendered with LibreOffice, a wrapped 问题清单 reason printed over the rows below it: the
+    row is now as high as its wrapped lines, one-line rows keep the default height."""
+    long = "2026-11-13 文具店 ¥45.00 已付款，未见发票（发票清单或电子发票）" * 2
+    data = finance_reports.ReportData(
+        "华夏精工科技有限公司",
+        dt.date(2026, 11, 1),
+        dt.date(2026, 11, 30),
+        [],
+        [],
+        [["已付款未见发票", long, "JD-2026-0009 宁波港城进出口贸易公司"], ["超标准", "短", "JD-2026-0010"]],
+        [("问题", 2)],
+    )
+    path = finance_reports.write_report(data, tmp_path / "r.xlsx")
+    ws = load_workbook(path)["问题清单"]
+    first = finance_reports.HEAD_ROW + 1
+    width = ws.column_dimensions["B"].width
+    assert width <= 40
+    lines = -(-formdoc.text_width(long) // (width - 0.8))
+    assert lines >= 3 and ws.row_dimensions[first].height == 15 * lines
+    assert ws.row_dimensions[first + 1].height is None

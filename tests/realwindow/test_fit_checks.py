@@ -52,3 +52,31 @@ def test_fit_check_sees_a_button_cut_off_by_a_scroll_area(xvfb_app, qtbot):
     settle(qtbot, 300)
     found = fit_problems(window, "scrolled")
     assert any("提交审批" in f and "cut off" in f for f in found), found
+
+
+def test_fit_check_sees_a_view_that_scrolls_sideways(xvfb_app, qtbot):
+    from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
+
+    window = QWidget()  # a main-window-like holder: the view in a scroll area that resizes it
+    qtbot.addWidget(window)
+    view = QWidget()
+    row = QHBoxLayout(view)
+    row.addWidget(QPushButton("选择文件…"))
+    text = "表格 .xlsx .xls .ods .csv；电子发票 .pdf .ofd .xml（可多选、可拖入）"
+    row.addWidget(QLabel(text * 3))  # one line that does not wrap
+    holder = QScrollArea()
+    holder.setObjectName("view_import")
+    holder.setWidgetResizable(True)
+    holder.setFrameShape(QFrame.Shape.NoFrame)
+    holder.setWidget(view)
+    QVBoxLayout(window).addWidget(holder)
+    window.resize(700, 300)
+    window.move(10, 10)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot, 300)
+    found = fit_problems(window, "sideways")
+    # the failure names the area and the label that widens it
+    assert any(
+        "view_import" in f and "scrolls sideways" in f and "QLabel" in f and "表格" in f for f in found
+    ), found

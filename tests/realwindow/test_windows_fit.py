@@ -68,11 +68,33 @@ def main_window(xvfb_app, everyone, qtbot, scripted):
 def test_main_window_and_every_view_fit_the_screen(main_window, qtbot, screen_problems):
     keys = [s.key for s in main_window.specs]
     assert keys == [s.key for s in main_views()]  # the account sees every view
+    pages = 0
     for key in keys:
-        main_window.show_view(key)
+        view = main_window.show_view(key)
         settle(qtbot, 250)
         screen_problems.extend(fit_problems(main_window, f"main window / {key}"))
+        pages += _each_tab(qtbot, view, main_window, f"main window / {key}", screen_problems)
     screen_problems.assert_none()
+    assert pages >= 3  # 财务对账's 对账, 导入 and 对账规则 at least
+
+
+def _each_tab(qtbot, owner, window, label: str, screen_problems) -> int:
+    """Every page of every tab widget shown in ``owner`` (itself one, like 财务对账), in turn."""
+    from PySide6.QtWidgets import QTabWidget
+
+    found = 0
+    tab_widgets = ([owner] if isinstance(owner, QTabWidget) else []) + owner.findChildren(QTabWidget)
+    for tabs in tab_widgets:
+        if not tabs.isVisibleTo(window):
+            continue
+        first = tabs.currentIndex()
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            settle(qtbot, 150)
+            screen_problems.extend(fit_problems(window, f"{label} / {tabs.tabText(i)}"))
+            found += 1
+        tabs.setCurrentIndex(first)
+    return found
 
 
 def _open_dialog(qtbot, opener) -> object:
@@ -91,9 +113,77 @@ def _first_arranged(schedule_view) -> int:
     return entries[0].application_id
 
 
-def _dialogs(main_window, qtbot):
+def _einvoice_files(folder) -> list:
+    """E-invoices the preview has something to say about: a long seller name, another company's
+    抬头, a QR code that disagrees with the text, and a file that is no invoice at all."""
+    from tests.einvoice_files import make_pdf, make_xml
+
+    broken = folder / "扫描件（不是电子发票，无法读取）.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    return [
+        make_pdf(
+            folder / "广州市越秀区某某某餐饮管理有限公司第一分公司餐费发票.pdf",
+            number="77700001",
+            seller=("广州市越秀区某某某餐饮管理有限公司第一分公司（北京路店）", "91440101MA9Y12345B"),
+        ),
+        make_xml(
+            folder / "住宿.xml", number="26442000000077700002", buyer=("别的公司", "91110000100000000X")
+        ),
+        make_pdf(
+            folder / "改过.pdf",
+            number="77700003",
+            amount="90.00",
+            tax="5.40",
+            total="95.40",
+            qr_amount="100.00",
+        ),
+        broken,
+    ]
+
+
+def _dialogs(main_window, qtbot, folder):
     """(label, opener) for every dialog reachable from the main window and its views."""
+    from desktop import connection
+    from desktop.services import expenses
+    from desktop.views import einvoice_import
+    from desktop.views.connection import ConnectionDialog
     from desktop.views.login import FirstRunDialog, LoginDialog
+
+    kept = []  # the connection screen has no parent window (it comes before the login)
+
+    def connection_screen():
+        current = connection.Connection(
+            kind=connection.POSTGRESQL, host="server.local", database="reception", user="reception"
+        )
+        dialog = ConnectionDialog(
+            current, problem="无法打开数据库：连接到服务器 server.local 端口 5432 失败：Connection refused。"
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        kept.append(dialog)
+        dialog.open()
+        dialog.form.show_result(
+            connection.ProbeResult(
+                connection.UNREACHABLE,
+                "连接不上服务器 server.local:5432：请确认地址和端口，服务器已启动且防火墙允许这台电脑连接"
+                "（pg_hba.conf、listen_addresses）。",
+            )
+        )
+
+    def reimburse():
+        view = main_window.show_view("expenses")
+        approved = next(
+            r for r in expenses.list_summaries(main_window.actor) if r.status == expenses.APPROVED
+        )
+        view.table.selectRow(
+            next(i for i, r in enumerate(view.list.rows) if r.application_id == approved.application_id)
+        )
+        settle(qtbot)
+        return view.open_reimburse()
+
+    def einvoices():
+        view = main_window.show_view("reconciliation")
+        view.setCurrentWidget(view.importer)
+        einvoice_import.route(view.importer, _einvoice_files(folder))
 
     def new_application():
         view = main_window.show_view("applications")
@@ -126,28 +216,123 @@ def _dialogs(main_window, qtbot):
         ("通知", main_window.show_notifications),
         ("登录", login),
         ("首次使用", first_run),
+        ("数据库连接 (before the login)", connection_screen),
+        ("我的账户", main_window.open_account),
+        ("登记报销", reimburse),
+        ("导入电子发票", einvoices),
     ]
 
 
-def test_every_dialog_fits_the_screen(main_window, qtbot, screen_problems):
-    from PySide6.QtWidgets import QTabWidget
-
-    for label, opener in _dialogs(main_window, qtbot):
+def test_every_dialog_fits_the_screen(main_window, qtbot, screen_problems, tmp_path):
+    checked = []
+    for label, opener in _dialogs(main_window, qtbot, tmp_path):
         dialog = _open_dialog(qtbot, opener)
+        checked.append(label)
         screen_problems.extend(fit_problems(dialog, label))
-        for tabs in dialog.findChildren(QTabWidget):  # every page of the settings, one at a time
-            if not tabs.isVisibleTo(dialog):
-                continue
-            for i in range(tabs.count()):
-                tabs.setCurrentIndex(i)
-                settle(qtbot, 150)
-                screen_problems.extend(fit_problems(dialog, f"{label} / {tabs.tabText(i)}"))
+        if label == "导入电子发票":  # the whole reason of the longest row, wrapped under the table
+            reasons = [len(r.reason or "") for r in dialog.model.rows]
+            assert len(reasons) == 4 and max(reasons) > 0, reasons
+            dialog.table.selectRow(reasons.index(max(reasons)))
+            settle(qtbot)
+            # 状态 (new / duplicate / unreadable) is what the preview is for: in view without scrolling
+            header = dialog.table.horizontalHeader()
+            status = [c.key for c in dialog.model.columns].index("status")
+            right = header.sectionViewportPosition(status) + header.sectionSize(status)
+            if right > dialog.table.viewport().width():
+                screen_problems.add(
+                    f"{label}: the 状态 column ends at {right} px, the table shows"
+                    f" {dialog.table.viewport().width()} px (long names push it out of view)"
+                )
+            screen_problems.extend(fit_problems(dialog, f"{label} / the longest reason shown"))
+        # every page of the settings (备份与数据保留, 数据库连接 …), one at a time
+        if _each_tab(qtbot, dialog, dialog, label, screen_problems):
+            checked.extend(f"{label} / {name}" for name in _tab_names(dialog))
         dialog._closing = True
         if hasattr(dialog, "set_modified"):
             dialog.set_modified(False)
         close_and_collect(qtbot, dialog)
         assert dialog not in top_dialogs()
     screen_problems.assert_none()
+    assert {"设置 / 备份与数据保留", "设置 / 数据库连接"} <= set(checked), checked
+
+
+def test_lost_connection_banner_fits_above_every_view(main_window, qtbot, screen_problems):
+    """The banner takes a row above the views; with it, every view still fits, no view scrolls
+    sideways, and 立即重试 is on screen."""
+    from desktop import clock
+
+    banner = main_window.connection_banner
+    saved = banner.monitor.last_try
+    banner.monitor.last_try = clock.now()  # the longer sentence, with the time of the last try
+    try:
+        banner._show_lost()
+        for spec in main_window.specs:
+            main_window.show_view(spec.key)
+            settle(qtbot, 200)
+            assert banner.isVisible() and "上次尝试" in banner.text.text()
+            screen_problems.extend(fit_problems(main_window, f"lost-connection banner / {spec.key}"))
+        assert banner.retry_button.isVisible()
+    finally:
+        banner.monitor.last_try = saved
+        banner.hide()
+    screen_problems.assert_none()
+
+
+def test_expense_line_with_an_einvoice_read_fits(main_window, qtbot, screen_problems, tmp_path):
+    """添加电子发票… fills the line and says what finance would query: the long sentence wraps."""
+    from desktop.services import expenses
+    from tests.einvoice_files import make_pdf
+
+    view = main_window.show_view("expenses")
+    draft = next(r for r in expenses.list_summaries(main_window.actor) if r.status == expenses.DRAFT)
+    view.table.selectRow(
+        next(i for i, r in enumerate(view.list.rows) if r.application_id == draft.application_id)
+    )
+    settle(qtbot)
+    view.new_line()
+    pdf = make_pdf(
+        tmp_path / "广州市越秀区某某某餐饮管理有限公司第一分公司餐费发票.pdf",
+        number="88800001",
+        seller=("广州市越秀区某某某餐饮管理有限公司第一分公司（北京路店）", "91440101MA9Y12345B"),
+        buyer=("别的公司", "91110000100000000X"),
+        amount="90.00",
+        tax="5.40",
+        total="95.40",
+        qr_amount="100.00",
+    )
+    view.einvoices.add(pdf)
+    settle(qtbot, 250)
+    assert view.invoice_no.text() == "88800001" and "请核对" in view.message.text()
+    screen_problems.extend(fit_problems(main_window, "费用报销 / an e-invoice read for a new line"))
+    view.set_modified(False)
+    screen_problems.assert_none()
+
+
+def test_import_tab_with_a_long_file_name_does_not_scroll_sideways(
+    main_window, qtbot, screen_problems, tmp_path
+):
+    """The chosen file's name is shown beside 选择文件…; a bank's long export name once widened
+    the whole 财务对账 view past the screen (it must wrap instead)."""
+    from tests.importers.conftest import STATEMENT
+
+    view = main_window.show_view("reconciliation")
+    view.setCurrentWidget(view.importer)
+    path = (
+        tmp_path
+        / "2026年11月 中国工商银行股份有限公司深圳分行对公账户交易明细（华夏精工科技有限公司 基本户）.csv"
+    )
+    path.write_bytes("\r\n".join(STATEMENT).encode("gbk"))
+    view.importer.open_file(path)
+    settle(qtbot, 300)
+    assert view.importer.model.rows, "the statement was not read"
+    screen_problems.extend(fit_problems(main_window, "财务对账 / 导入 / a long file name"))
+    screen_problems.assert_none()
+
+
+def _tab_names(widget) -> list[str]:
+    from PySide6.QtWidgets import QTabWidget
+
+    return [t.tabText(i) for t in widget.findChildren(QTabWidget) for i in range(t.count())]
 
 
 def _print_buttons(widget) -> list[QPushButton]:

@@ -121,6 +121,31 @@ def test_the_cli_tells_open_windows(feed, db_url, data_dir):
     assert feed.get(timeout=30) == {change_feed.EVERYTHING}
 
 
+def test_a_restore_in_another_process_reaches_this_feed_although_its_ids_start_lower(
+    demo_db, db_url, data_dir, tmp_path
+):
+    """The restored change_event table starts again from the backup's ids, below those this
+    feed has read; the news of the restore must still arrive (issue 12, found with two GUIs)."""
+    from desktop.services import auth, backup
+
+    saved = backup.backup(auth.actor_by_username("admin"), tmp_path / "office.zip").path
+    heard: queue.Queue = queue.Queue()
+    running = change_feed.ChangeFeed(db_url, heard.put, interval=0.05).start()
+    try:
+        assert running.ready.wait(30)
+        for kind in ("visits", "approvals", "expenses"):  # this feed reads past the backup's ids
+            run_worker("publish", db_url, data_dir, kind)
+            assert heard.get(timeout=30) == {kind}
+
+        run_worker("restore", db_url, data_dir, saved)
+
+        assert heard.get(timeout=30) == {change_feed.RESTORED}
+        run_worker("publish", db_url, data_dir, "visits")  # and it keeps hearing afterwards
+        assert heard.get(timeout=30) == {"visits"}
+    finally:
+        running.stop()
+
+
 def test_events_older_than_a_day_are_pruned(database, monkeypatch):
     old = clock.now() - change_feed.KEEP - dt.timedelta(minutes=5)
     ChangeEvent.create(kind="visits", at=old, origin="another-pc")

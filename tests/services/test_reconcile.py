@@ -344,3 +344,60 @@ def test_migration_keeps_matches_and_splits_roles(demo_db):
     assert kept[invoice.id].role == "invoice" and kept[invoice.id].expense_id == first_expense
     assert kept[spare.id].kind == "held" and kept[spare.id].expense_id is None
     assert kept[matched[0][0]].role == "payment" and kept[matched[0][0]].expense_id == first_expense
+
+
+def test_every_claim_line_not_reconciled_carries_a_flag(past, tmp_path):
+    """Closing the month: a line paid but without invoice, a card line with its invoice but no
+    payment, a line with only a voucher, and an invoice whose 抬头 is not the company's are each
+    flagged with what is missing — the 三方 state alone showed them with no finding."""
+    from desktop.services import invoices
+    from tests import einvoice_files as ef
+
+    lina, app = past
+    finance = auth.actor_by_username("caiwu")
+    d = app.arrival.date()
+    paid = expenses.save_line(lina, app.id, LineForm("transport", d, "88.00", vendor="滴滴出行", trips=1))
+    billed = expenses.save_line(
+        lina,
+        app.id,
+        LineForm("other", d, "60.00", vendor="打印店", invoice_no="555", payment_method="公务卡"),
+    )
+    cash = expenses.save_line(
+        lina, app.id, LineForm("other", d, "45.00", vendor="文具店", invoice_no="444", payment_method="现金")
+    )
+    wrong_title = expenses.save_line(
+        lina,
+        app.id,
+        LineForm("meals", d, "106.00", vendor="粤海酒家", invoice_no="26442000000012345678", guests=2),
+    )
+    scanned = expenses.save_line(lina, app.id, LineForm("other", d, "12.00", vendor="花店"))
+    receipt = tmp_path / "receipt.pdf"
+    ef.make_pdf(receipt, number="99999999", total="12.00", amount="12.00", tax="0.00")
+    expenses.attach_voucher(lina, scanned, receipt)
+    _import(
+        finance,
+        _invoices(
+            tmp_path,
+            [
+                ["", "555", d.isoformat(), "打印店", "60.00", "0", "60.00"],
+                ["", "444", d.isoformat(), "文具店", "45.00", "0", "45.00"],
+            ],
+        ),
+    )
+    card = [
+        [d.isoformat(), "打车", "滴滴出行科技有限公司", "88.00", ""],
+        [d.isoformat(), "餐费", "粤海酒家餐饮有限公司", "106.00", ""],
+    ]
+    _import(finance, _statement(tmp_path, card))
+    xml = ef.make_xml(tmp_path / "wrong.xml", day=d, buyer=("华夏精密科技有限公司", "91440300MA5HXJ8K9Z"))
+    invoices.commit_files(finance, invoices.preview_files(finance, [xml]))
+    reconcile.run(finance, *_window(d))
+    states = {s.expense_id: s.state for s in reconcile.states(finance, *_window(d))}
+    assert states[cash] == states[wrong_title] == "reconciled"
+    flags = {(f.expense_id, f.code) for f in reconcile.flags(finance, *_window(d))}
+    assert (paid, "no_invoice") in flags
+    assert (billed, "no_payment") in flags
+    assert (scanned, "voucher_only") in flags
+    assert (wrong_title, "invoice_title") in flags
+    assert not {code for e, code in flags if e == cash} & {"no_invoice", "no_payment", "voucher_only"}
+    assert reconcile.flag_label("invoice_title") == "发票抬头不符"

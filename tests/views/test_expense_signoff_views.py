@@ -213,3 +213,37 @@ def test_each_step_tells_whoever_the_summary_waits_for(resubmitted):
     expenses.approve(auth.actor_by_username("zongjingli"), resubmitted)
     assert f"费用汇总待财务付款：{number}" in " ".join(notices("caiwu"))
     assert "费用汇总" not in " ".join(notices("lina"))  # the host is not asked to decide her own
+
+
+def test_finance_cannot_file_a_hosts_draft_and_the_buttons_say_why(qtbot, demo_db, scripted):
+    """Finance (no expenses.file) reads the host's draft: 提交财务, 新明细, 添加电子发票, 附加凭证
+    and 保存明细 are off with the reason as tooltip, instead of a refusal after the click."""
+    finance = auth.actor_by_username("caiwu")
+    draft = next(r for r in expenses.list_summaries(finance) if r.status == expenses.DRAFT)
+    view = _open(qtbot, "caiwu", draft.application_id)
+    buttons = [view.action_buttons["submit"], view.save_line_button, *view.line_buttons.values()]
+    assert len(buttons) == 6
+    for button in buttons:
+        assert not button.isEnabled(), button.text()
+        assert "行政部可以填写" in button.toolTip(), button.text()
+    host = _open(qtbot, "lina", draft.application_id)
+    for button in [host.action_buttons["submit"], host.save_line_button, *host.line_buttons.values()]:
+        assert button.isEnabled() and button.toolTip() == "", button.text()
+
+
+def test_after_submitting_the_lines_are_closed_and_the_message_says_who_is_next(qtbot, demo_db, scripted):
+    lina = auth.actor_by_username("lina")
+    draft = next(r for r in expenses.list_summaries(lina) if r.status == expenses.DRAFT)
+    host = _open(qtbot, "lina", draft.application_id)
+    host.action_buttons["submit"].click()
+    # the head of 销售一部 signs first: not "待财务审核" while finance may not audit yet
+    assert host.message.text() == "已完成：待部门负责人签字"
+    other = next(i for i, r in enumerate(host.list.rows) if r.application_id != draft.application_id)
+    host.table.selectRow(other)
+    assert host.message.text() == ""  # not shown next to another reception
+    host.table.selectRow(
+        next(i for i, r in enumerate(host.list.rows) if r.application_id == draft.application_id)
+    )
+    for button in host.line_buttons.values():
+        assert not button.isEnabled(), button.text()
+        assert button.toolTip() == "费用汇总当前为“待部门负责人签字”。"

@@ -150,6 +150,37 @@ def test_multi_select_bulk_in_place(qtbot, queue, scripted, monkeypatch):
     assert runs == []
 
 
+
+def _period_counts(tab) -> dict[str, int]:
+    return next(r for r in tab.state_rows.rows if r.application_id is None).counts
+
+
+def test_three_way_counts_follow_each_decision_and_its_undo(qtbot, queue, scripted):
+    """Seen in the real window: after a bulk match the 三方对账状态 still showed every line as
+    未对账 until the next 运行对账."""
+    finance, app, lines, d = queue
+    view, tab = _view(qtbot, finance, d)
+    before = _period_counts(tab)
+    selection = tab.review_table.selectionModel()
+    selection.clearSelection()
+    for vendor in ("商户一", "商户三"):
+        index = tab.review.index(_row_of(tab, vendor), 0)
+        selection.select(
+            index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        )
+    tab.match_best()
+    wait_ops(qtbot)
+    after = _period_counts(tab)
+    assert sum(after.values()) == sum(before.values()) == 4
+    # two claim lines now have their payment (no invoice yet): they left 未对账
+    assert after[reconcile.report.OPEN] == before[reconcile.report.OPEN] - 2
+    assert after == reconcile.state_counts(finance, *tab.period())[-1].counts
+    tab.decided_table.selectRow(0)
+    tab.unmatch()
+    wait_ops(qtbot)
+    assert _period_counts(tab)[reconcile.report.OPEN] == before[reconcile.report.OPEN] - 1
+
+
 def test_rules_tab_saves_and_applies(qtbot, queue, scripted):
     finance, app, lines, d = queue
     view, tab = _view(qtbot, finance, d)

@@ -87,6 +87,38 @@ def test_a_remote_refresh_keeps_what_is_being_typed(qtbot, bridge, db_url, data_
     assert scripted.shown == []  # nobody was asked to save or discard
 
 
+def test_a_restore_on_another_pc_tells_the_user_and_logs_out(
+    qtbot, bridge, db_url, data_dir, scripted, tmp_path, fresh_monitor
+):
+    """Found with two GUIs and the CLI: after `restore` elsewhere the window went on showing
+    (and saving into) data that no longer existed, and on SQLite did not even refresh."""
+    from desktop.services import backup
+
+    saved = backup.backup(auth.actor_by_username("admin"), tmp_path / "office.zip").path
+    window = MainWindow(auth.actor_by_username("zhangwei"))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(bridge.arrived, timeout=30_000):  # the feed reads past the backup
+        run_worker("publish", db_url, data_dir, "visits")
+
+    with qtbot.waitSignal(window.logoutRequested, timeout=30_000):
+        run_worker("restore", db_url, data_dir, saved)
+
+    assert [shown[:2] for shown in scripted.shown] == [("info", "数据已恢复")]
+
+
+def test_a_restore_announced_with_everything_still_logs_out(qtbot, bridge, scripted, fresh_monitor):
+    """The CLI's restore also says "everything changed"; one batch may carry both."""
+    window = MainWindow(auth.actor_by_username("zhangwei"))
+    qtbot.addWidget(window)
+    window.show()
+
+    with qtbot.waitSignal(window.logoutRequested, timeout=10_000):
+        bridge.arrived.emit(frozenset({"*", "restored"}))
+
+    assert [shown[:2] for shown in scripted.shown] == [("info", "数据已恢复")]
+
+
 def test_remote_news_is_announced_as_remote_and_not_published_again(qtbot, bridge, monkeypatch):
     heard: list[tuple[frozenset, object]] = []
     changes.bus().changed.connect(lambda kinds, initiator: heard.append((kinds, initiator)))

@@ -153,3 +153,41 @@ def test_housekeeping_backs_up_and_cleans_at_start(qtbot, sysadmin, db_url):
     keeper.tick()  # the same day again: nothing more
     wait_ops(qtbot)
     assert len(backup.daily_files()) == expected
+
+
+def test_housekeeping_takes_the_writer_only_for_the_steps_that_erase(qtbot, sysadmin, monkeypatch):
+    """The look for due data reads beside the writer thread; each step that erases is a write
+    of its own, so a save queued meanwhile goes in between. Most days: no write at all."""
+    from desktop.services import retention
+    from desktop.views import changes, housekeeping, ops
+
+    monkeypatch.setattr(retention, "CHUNK", 1)
+    writes: list[bool] = []
+    real_run = ops.run
+
+    def spy(parent, fn, on_done, on_error=None, **kwargs):
+        writes.append(kwargs.get("write", False))
+        return real_run(parent, fn, on_done, on_error, **kwargs)
+
+    monkeypatch.setattr(ops, "run", spy)
+    announced: list[tuple[str, ...]] = []
+    monkeypatch.setattr(housekeeping.changes, "announce", lambda *kinds: announced.append(kinds))
+    keeper = housekeeping.Housekeeping()
+
+    def clean() -> retention.RetentionResult:
+        writes.clear()
+        keeper.run_retention()
+        qtbot.waitUntil(lambda: not keeper.cleaning, timeout=15_000)
+        wait_ops(qtbot)
+        return keeper.last_result
+
+    clean()  # whatever the demo has that is due
+    announced.clear()
+    assert clean().visits == 0 and writes == [False]  # nothing to do: the writer is not asked
+    assert announced == []
+    at = dt.datetime.combine(clock.today() - dt.timedelta(days=400), dt.time(10))
+    old = [Visit.create(name=n, phone="13800138000", status="left", time_in=at) for n in ("东方朔", "孟浩然")]
+    result = clean()
+    assert result.visits == 2 and writes == [False, True, True]  # one short write per step
+    assert announced == [(changes.VISITS, changes.NOTIFICATIONS)]
+    assert [Visit.get_by_id(v.id).name for v in old] == ["东方某", "孟某"]
