@@ -615,10 +615,11 @@ def report_data(actor: Actor, date_from: dt.date, date_to: dt.date, company: str
 
 
 def _direction(row: data.Line, total) -> str:
-    """支出 or 收入 instead of a bare sign: a statement's debit is negative (credit − debit), an
-    invoice we received is positive (a red-letter invoice, negative, gives money back)."""
-    paid_out = total >= 0 if row.role == INVOICE else total < 0
-    return translate("reconcile", "支出") if paid_out else translate("reconcile", "收入")
+    """支出 or 收入 instead of a bare sign for a statement line (its debit is negative: credit −
+    debit). An invoice moves no money: it is a 发票, or a 红字发票 when negative (it cancels one)."""
+    if row.role == INVOICE:
+        return translate("reconcile", "发票") if total >= 0 else translate("reconcile", "红字发票")
+    return translate("reconcile", "支出") if total < 0 else translate("reconcile", "收入")
 
 
 def run_preview(actor: Actor, date_from: dt.date, date_to: dt.date) -> list[ReviewItem]:

@@ -392,13 +392,13 @@ def test_reconciliation_report_for_paper(demo_db, tmp_path):
     assert isinstance(first[0].value, dt.datetime)  # a real date, not text
     amount = first[headers.index("导入金额")]
     assert isinstance(amount.value, (int, float)) and amount.value > 0 and amount.number_format == "#,##0.00"
-    assert first[headers.index("方向")].value in ("支出", "收入")
+    assert first[headers.index("方向")].value in ("支出", "收入", "发票", "红字发票")
     assert amount.border.left.style == "thin"
     flags = wb["问题清单"]
     assert [c.value for c in flags[head]] == ["类别", "说明", "接待"]  # no internal row ids
     pdf = finance_reports.write_report(data, tmp_path / "r.pdf")
     text = pdf_text(pdf)
-    assert "支出" in text and not re.search(r"(?<![\d-])-\d[\d,]*\.\d\d", text)  # no bare minus
+    assert ("支出" in text or "发票" in text) and not re.search(r"(?<![\d-])-\d[\d,]*\.\d\d", text)  # no bare minus
 
 
 # ------------------------------------------------------------------ references, 大写, log

@@ -401,3 +401,17 @@ def test_every_claim_line_not_reconciled_carries_a_flag(past, tmp_path):
     assert (wrong_title, "invoice_title") in flags
     assert not {code for e, code in flags if e == cash} & {"no_invoice", "no_payment", "voucher_only"}
     assert reconcile.flag_label("invoice_title") == "发票抬头不符"
+
+
+def test_the_report_calls_an_invoice_an_invoice_not_money_out(past, tmp_path):
+    """方向 on the 对账报告: a statement line is 支出 or 收入; an invoice moves no money."""
+    lina, app = past
+    finance = auth.actor_by_username("caiwu")
+    d = app.arrival.date()
+    expenses.save_line(lina, app.id, LineForm("other", d, "60.00", vendor="打印店", invoice_no="777"))
+    _import(finance, _invoices(tmp_path, [["", "777", d.isoformat(), "打印店", "60.00", "0", "60.00"]]))
+    _import(finance, _statement(tmp_path, [[d.isoformat(), "打印", "打印店", "60.00", ""]]))
+    reconcile.run(finance, *_window(d))
+    report = reconcile.report_data(finance, *_window(d), "公司")
+    directions = sorted(row[3] for row in report.matched)
+    assert directions == ["发票", "支出"]
