@@ -294,7 +294,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"restored; the data before the restore is in {result.safety_backup}")
     if result.migrated:
         print(f"brought forward to this program's schema: {', '.join(result.migrated)}")
-    print("programs open on this database (other windows, other PCs) should be restarted")
+    print("windows open on this database (on this PC and others) have told their users and logged out")
     return 0
 
 

@@ -137,6 +137,17 @@ def probe(url: str) -> ProbeResult:
 
 
 def _schema_state(database: peewee.Database) -> ProbeResult:
+    if isinstance(database, peewee.PostgresqlDatabase):
+        encoding = db.non_utf8_encoding(database)
+        if encoding:
+            return ProbeResult(
+                FAILED,
+                translate(
+                    "connection",
+                    "数据库的编码是 {encoding}，不能保存中文：请管理员用 UTF8 编码重新创建数据库"
+                    "（createdb --encoding UTF8 --template template0 …）。",
+                ).format(encoding=encoding),
+            )
     tables = database.get_tables()
     if db.SCHEMA_TABLE not in tables:
         if tables:

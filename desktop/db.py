@@ -195,15 +195,21 @@ class PostgresqlDatabase(peewee.PostgresqlDatabase):
         connection_health.call(self, lambda: super(PostgresqlDatabase, self).rollback(), "ROLLBACK")
 
 
-def pause_for_other_writers(db: peewee.Database) -> None:
+def pause_for_other_writers(db: peewee.Database, spent: float = 0.0) -> None:
     """Between the chunks of a long write, leave the file to a waiting writer.
 
     SQLite's busy handler polls every 100 ms at most once it has waited a while, so a gap a bit
     longer than that always lets the waiting process in; PostgreSQL locks rows, not the file,
-    and needs no gap.
+    and needs no gap. ``spent``: seconds since the commit already spent on work outside any
+    transaction (an import makes its next rows in the gap), which need not be slept again.
     """
     if isinstance(db, peewee.SqliteDatabase):
-        time.sleep(WRITER_GAP_SECONDS)
+        time.sleep(max(0.0, WRITER_GAP_SECONDS - spent))
+
+
+def writer_gap(db: peewee.Database) -> float:
+    """How long :func:`pause_for_other_writers` leaves the file to others (0: no gap needed)."""
+    return WRITER_GAP_SECONDS if isinstance(db, peewee.SqliteDatabase) else 0.0
 
 
 WRITER_GAP_SECONDS = 0.12
@@ -238,6 +244,14 @@ def open_database(url: str, *, migrate: bool = True) -> DatabaseInfo:
         if kind == "sqlite":
             # Forces SQLite to read the header: a non-database file fails here, not later.
             db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        else:
+            encoding = non_utf8_encoding(db)
+            if encoding:
+                db.close()
+                raise DatabaseOpenError(
+                    f"database {display_url(url)} stores text as {encoding}, not UTF8, so it cannot hold "
+                    "Chinese text: create it again with createdb --encoding UTF8 --template template0"
+                )
         runner = migration_runner(db)
         status = runner.status()
     except peewee.DatabaseError as exc:
@@ -302,6 +316,19 @@ def is_locked_error(exc: BaseException) -> bool:
         or "statement timeout" in text
         or "could not obtain lock" in text
     )
+
+
+def non_utf8_encoding(db: peewee.Database) -> str:
+    """A PostgreSQL database's encoding when it is not UTF8, else "".
+
+    ``createdb`` copies the encoding of a cluster set up under ``LANG=C`` (a minimal server, a
+    container): SQL_ASCII, in which the first Chinese name failed half-way through creating
+    the tables. Such a database is refused before anything is written.
+    """
+    (encoding,) = db.execute_sql("SHOW server_encoding").fetchone()
+    if isinstance(encoding, bytes):  # psycopg 3 hands SQL_ASCII text over undecoded
+        encoding = encoding.decode("ascii", "replace")
+    return "" if encoding.upper().replace("-", "") == "UTF8" else encoding
 
 
 def display_url(url: str) -> str:

@@ -136,6 +136,7 @@ class Parsed:
     kind: str  # invoice | statement
     lines: list[Line] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    mapping: dict[str, int] = field(default_factory=dict)  # field → column index, as read
 
     def signature(self) -> str:
         """Identifies files with the same layout, to propose a saved mapping profile again."""
@@ -375,12 +376,28 @@ def parse(
 ) -> Parsed:
     """Read ``path`` into lines. ``header_row`` (1-based) and ``mapping`` override detection.
 
-    ``progress(done, total)`` is called as the rows are read, every :data:`BLOCK_ROWS` rows; it
-    may raise to cancel."""
+    ``progress(done, total)`` is called as the rows are read (see :func:`read_lines`)."""
     path = Path(path)
     rows, sheet_name, used = read_rows(path, sheet=sheet, encoding=encoding)
+    parsed = layout(path.name, rows, sheet_name, used, header_row=header_row, mapping=mapping)
+    read_lines(parsed, rows, progress)
+    return parsed
+
+
+def layout(
+    name: str,
+    rows: list[list[object]],
+    sheet_name: str | None,
+    encoding: str | None,
+    *,
+    header_row: int | None = None,
+    mapping: dict[str, int] | None = None,
+) -> Parsed:
+    """The header and the columns' fields of rows read from file ``name``, checked; no lines yet.
+    Apart from :func:`read_lines`, so a saved mapping that fits the header is used without
+    reading the file or its lines twice."""
     if not any(any(str(c).strip() for c in r if c is not None) for r in rows):
-        raise ImportRefused(translate("imports", "{name} 是空的。").format(name=path.name))
+        raise ImportRefused(translate("imports", "{name} 是空的。").format(name=name))
     index = header_row - 1 if header_row else find_header(rows)
     if not 0 <= index < len(rows):
         raise ImportRefused(translate("imports", "第 {n} 行不存在。").format(n=header_row))
@@ -392,21 +409,32 @@ def parse(
             translate("imports", "第 {n} 行的表头缺少日期或金额列，请在映射中指定。").format(n=index + 1)
         )
     kind = "invoice" if "invoice_no" in columns else "statement"
-    parsed = Parsed(
-        str(path.name),
-        used,
+    return Parsed(
+        str(name),
+        encoding,
         sheet_name,
         index + 1,
         headers,
         {f: headers[i] for f, i in columns.items() if i < len(headers)},
         kind,
+        mapping=columns,
     )
-    body = rows[index + 1 :]
+
+
+def read_lines(
+    parsed: Parsed, rows: list[list[object]], progress: Callable[[int, int], None] | None = None
+) -> None:
+    """Read the rows under ``parsed``'s header into its lines and skipped rows.
+
+    ``progress(done, total)`` (rows) is called before the first and after every
+    :data:`BLOCK_ROWS` rows; it may raise to cancel."""
+    body = rows[parsed.header_row :]
+    if progress is not None:
+        progress(0, len(body))
     for start in range(0, len(body), BLOCK_ROWS):
-        _read_block(body[start : start + BLOCK_ROWS], index + 2 + start, parsed, columns)
+        _read_block(body[start : start + BLOCK_ROWS], parsed.header_row + 1 + start, parsed, parsed.mapping)
         if progress is not None:
             progress(min(start + BLOCK_ROWS, len(body)), len(body))
-    return parsed
 
 
 # Rows read as one block: column by column, so a cell costs no function call of its own. Also the

@@ -284,6 +284,11 @@ def _failed_login(username: str, why: str, user_id: int | None = None) -> None:
     """Every failed login goes into the audit trail (issue 12): nobody is logged in, so the
     entry carries the name that was tried."""
     _audit().record(None, "login_failed", "login", user_id or "", note=why, user_name=username.strip()[:60])
+    # An auditor's 审计日志 open on another PC shows it at once (the account's failure count
+    # changed too); imported late, like the audit module.
+    from desktop.services import change_feed
+
+    change_feed.publish_quietly(["users"])
 
 
 # Throttling: the first FREE_FAILURES wrong passwords in a row cost nothing; from then on each
@@ -579,10 +584,16 @@ def update_own_account(actor: Actor, *, email: str, old_password: str = "", new_
         # a new version, so an administrator's form opened before this cannot put the old
         # address back (versioning.claim without an expected version: the person's own change)
         versioning.claim(user, None, actor)
+        changes: dict = {}
+        if user.email != email:
+            changes["email"] = (user.email, email)
         user.email = email
         if new_password:
             user.password_hash = hash_password(new_password)
+            changes["password"] = (None, translate("services", "（已修改）"))
         user.save()
+        if changes:
+            _audit().record(actor, "edit", "user", user.id, changes, note=translate("services", "本人修改"))
     return _info(User.get_by_id(user.id))
 
 

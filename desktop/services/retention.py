@@ -342,9 +342,10 @@ def _run(actor: Actor | None, *, dry_run: bool, today: dt.date | None) -> Retent
     if dry_run:
         return found.result(dry_run=True)
     done = {"visit": 0, "visitor": 0, "notification": 0}
-    for step in found.steps:
+    for n, step in enumerate(found.steps):
+        if n:
+            pause_for_other_writers(database.obj)
         done[step.kind] += erase(found, step, actor)
-        pause_for_other_writers(database.obj)
     return found.result(
         dry_run=False, visits=done["visit"], visitors=done["visitor"], notifications=done["notification"]
     )

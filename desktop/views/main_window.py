@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("接待管理 — {company}").format(company=settings.company_name()))
         self.resize(1280, 800)
         self._closing = False  # set once the close was agreed to (no second round of questions)
+        self._failing: dict[str, str] = {}  # background refreshes failing now -> their message
         self._db_label = db_label
 
         self.nav = QListWidget()
@@ -337,7 +338,15 @@ class MainWindow(QMainWindow):
             fn(*args)
         except Exception as exc:  # noqa: BLE001 - logged with its traceback
             logging.getLogger("reception").exception("background refresh failed")
-            self.statusBar().showMessage(self.tr("刷新失败：{error}（详见日志）").format(error=exc), 60_000)
+            message = self.tr("刷新失败：{error}（详见日志）").format(error=exc)
+            self._failing[getattr(fn, "__name__", repr(fn))] = message
+            self.statusBar().showMessage(message, 60_000)
+            return
+        # Once the refreshes that failed work again (the server is back), the failure shown is
+        # no longer true.
+        failed = self._failing.pop(getattr(fn, "__name__", repr(fn)), None)
+        if failed and not self._failing and self.statusBar().currentMessage() == failed:
+            self.statusBar().clearMessage()
 
     def refresh_counts(self) -> None:
         """The approvals entry shows how many applications wait for this user (and how many

@@ -267,8 +267,17 @@ class ImportTab(QWidget):
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("正在读取 {name}…").format(name=path.name))
 
+        step_text = self.tr("正在读取 {done}/{total} 行…")  # no widget is touched on the worker thread
+
         def work(progress: ops.Progress):
-            preview = imports.preview(actor, path, **options)
+            def report(done: int, total: int) -> None:
+                progress.check()  # Cancel stops the reading between two blocks of rows
+                progress.report(done, total, step_text.format(done=done, total=total))
+
+            try:
+                preview = imports.preview(actor, path, progress=report, **options)
+            except ops.Cancelled:
+                return None
             if progress.cancelled:
                 return None
             sheets: list[str] = []

@@ -109,3 +109,65 @@ def test_cli_dry_run_json_and_refusal(tmp_path, messy_invoices, data_dir):
     )
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     assert "junk.xls" in bad.stderr
+
+
+def test_a_saved_profile_is_used_without_reading_the_file_twice(finance, gbk_statement, monkeypatch):
+    preview = imports.preview(finance, gbk_statement)
+    imports.save_profile(
+        finance, "工行对公", preview, {"date": 0, "memo": 1, "vendor": 2, "debit": 3, "credit": 4}
+    )
+    from desktop.importers import tabular
+
+    reads = []
+    original = tabular._read_rows
+    monkeypatch.setattr(tabular, "_read_rows", lambda *a: reads.append(a) or original(*a))
+    again = imports.preview(finance, gbk_statement)
+    assert again.profile == "工行对公" and len(reads) == 1
+    assert [line.status for line in again.parsed.lines] == ["new"] * 4
+
+
+def test_preview_reports_progress_and_a_cancel_stops_it(finance, gbk_statement):
+    seen: list[tuple[int, int]] = []
+    imports.preview(finance, gbk_statement, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 5) and seen[-1] == (5, 5)  # the rows under the header
+
+    def cancel(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        imports.preview(finance, gbk_statement, progress=cancel)
+
+
+def test_rules_decide_an_import_with_one_insert_each(finance, tmp_path, monkeypatch):
+    """Set-based: a rule deciding 900 lines of an import is one INSERT … SELECT, not rows sent in
+    batches of 500; what is decided is as before (a rule never decides a line twice)."""
+    from desktop.models import LineMatch
+    from desktop.services import reconcile_rules
+
+    credit = reconcile_rules.save_rule(finance, "credit")
+    payroll = reconcile_rules.save_rule(finance, "counterparty", "工资户")
+    path = tmp_path / "card.csv"
+    # odd rows are money in (贷方); every fourth row is paid to 工资户
+    rows = [
+        f"2026-11-{i % 28 + 1:02d},摘要{i},{'工资户' if i % 4 == 0 else '客户'},{'' if i % 2 else 50},{50 if i % 2 else ''}"
+        for i in range(1800)
+    ]
+    path.write_text("\n".join(["交易日期,摘要,对方户名,支出金额,存入金额", *rows]) + "\n", encoding="utf-8")
+    preview = imports.preview(finance, path)
+    inserts: list[str] = []
+    execute = db.database.obj.execute_sql
+
+    def counting(sql, params=None, *args, **kwargs):
+        if sql.startswith('INSERT INTO "line_match"'):
+            inserts.append(sql)
+        return execute(sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(db.database.obj, "execute_sql", counting)
+    batch = imports.commit(finance, preview)
+    decided = LineMatch.select(LineMatch, ImportedLine).join(ImportedLine).where(ImportedLine.batch == batch)
+    by_rule = {
+        rule: sorted(m.imported.row - 2 for m in decided if m.rule_id == rule) for rule in (credit, payroll)
+    }
+    assert by_rule == {credit: list(range(1, 1800, 2)), payroll: list(range(0, 1800, 4))}
+    assert {(m.kind, m.role, m.by_id) for m in decided} == {("not_reception", "payment", finance.user_id)}
+    assert len(inserts) == 2  # one per rule

@@ -155,3 +155,89 @@ def test_ods_invoice_list():
     )
     assert second.invoice_no == "13720702" and second.total == Decimal("760.00")  # float cells
     assert (7, "合计行") in parsed.skipped  # 小计
+
+
+def _csv(tmp_path, lines: list[str]) -> Path:
+    path = tmp_path / "rows.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_rows_that_are_not_lines_among_many(tmp_path, monkeypatch):
+    """Reading in blocks of rows checks only the rows that may be blank, a total or a note one
+    by one: those with at most one filled cell, or a text cell starting with a space or a total
+    word. Spaces-only cells, a spaced-out 合 计, a note, a short row and a one-cell line among
+    ordinary lines, across block boundaries."""
+    monkeypatch.setattr(tabular, "BLOCK_ROWS", 3)
+    path = _csv(
+        tmp_path,
+        [
+            "交易日期,摘要,对方户名,支出金额",
+            "2026-11-03,餐费,粤海酒家,100",
+            " , ,\u3000,",  # spaces only: blank
+            "2026-11-04, 合 计,,",  # a total word with spaces in it
+            "2026-11-05,  出租车,滴滴出行,35",  # a memo starting with spaces: a line
+            "本对账单仅供参考，以银行记录为准。",  # a note
+            "2026-11-06",  # one cell: a line missing its amount
+            '2026-11-07,本金,某银行,"(1,234.50)"',  # 本 starts 本期合计 but 本金 is no total
+            "2026-11-08,,,-",  # '-' is an empty amount
+        ],
+    )
+    parsed = tabular.parse(path)
+    assert parsed.skipped == [
+        (3, "空行"),
+        (4, "合计行"),
+        (6, "说明文字，不是数据行：“本对账单仅供参考，以银行记录为准。”"),
+    ]
+    lines = {line.row: line for line in parsed.lines}
+    assert (lines[2].amount, lines[5].memo, lines[5].amount) == (
+        Decimal("-100.00"),
+        "出租车",
+        Decimal("-35.00"),
+    )
+    assert lines[7].status == "error" and "缺少金额" in lines[7].reason
+    assert lines[8].amount == Decimal("-1234.50") and lines[8].memo == "本金"  # 支出 in brackets
+    assert lines[9].status == "error" and "缺少金额" in lines[9].reason
+
+
+def test_cells_read_a_column_at_a_time_as_one_by_one():
+    """The column readers give what the one-cell readers give, for the values files hold."""
+    from desktop.importers import cells
+
+    values = ["¥1,234.50", "1,234.50元", "(1,234.50)", "-", "--", "", None, "¥", "1.2.3", ",,", "-0.00",
+              1234.5, -0.0, 0.125, 2.675, 7, True, "十元", "￥ 88", "−12.30", "5-", "."]  # fmt: skip
+    for value, got in zip(values, cells.amounts(values), strict=True):
+        try:
+            want = parse_amount(value)
+        except ValueError:
+            want = cells.BAD
+        assert repr(got) == repr(want), value  # repr: -0.00 is not 0.00
+    codes = ["044001900111", "44001900111", 44001900111.0, "4.40019E+11", "00012345", " 12345678 ",
+             "１２３", 12345678901234567890.0, "", None, True]  # fmt: skip
+    for name in ("invoice_code", "invoice_no"):
+        for value, got in zip(codes, cells.codes(codes, name), strict=True):
+            text, lost = tabular.code_text(value, name)
+            assert got == (cells.BAD if lost else text), (name, value)
+    dates = [dt.date(2026, 11, 3), "2026-11-03", "2026-13-01", 46329.0, None, "", "x", "2026-11-03"]
+    for value, got in zip(dates, cells.dates(dates), strict=True):
+        try:
+            want = parse_date(value)
+        except ValueError:
+            want = cells.BAD
+        assert got == want, value
+
+
+def test_reading_reports_progress_and_can_be_cancelled(tmp_path, monkeypatch):
+    monkeypatch.setattr(tabular, "BLOCK_ROWS", 2)
+    rows = [f"2026-11-0{i % 9 + 1},餐费,粤海酒家,{i}" for i in range(1, 6)]
+    path = _csv(tmp_path, ["交易日期,摘要,对方户名,支出金额", *rows])
+    seen: list[tuple[int, int]] = []
+    tabular.parse(path, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 5), (2, 5), (4, 5), (5, 5)]
+
+    def cancel(done: int, total: int) -> None:
+        if done:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        tabular.parse(path, progress=cancel)

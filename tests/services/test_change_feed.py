@@ -146,6 +146,27 @@ def test_a_restore_in_another_process_reaches_this_feed_although_its_ids_start_l
         running.stop()
 
 
+def test_a_failed_login_in_another_process_reaches_this_feed(demo_db, db_url, data_dir):
+    """A wrong password at the command line (or another PC's login) is in the audit trail; an
+    auditor's open 审计日志 must hear of it (found with the CLI beside a GUI)."""
+    heard: queue.Queue = queue.Queue()
+    running = change_feed.ChangeFeed(db_url, heard.put, interval=0.05).start()
+    try:
+        assert running.ready.wait(30)
+        done = subprocess.run(
+            [sys.executable, "-m", "desktop", "--db", db_url, "--user", "caiwu", "retention", "--dry-run"],
+            cwd=ROOT,
+            env=worker_env() | {"RECEPTION_DATA_DIR": str(data_dir), "RECEPTION_PASSWORD": "wrong"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 2 and "caiwu" in done.stderr
+        assert heard.get(timeout=30) == {"users"}
+    finally:
+        running.stop()
+
+
 def test_events_older_than_a_day_are_pruned(database, monkeypatch):
     old = clock.now() - change_feed.KEEP - dt.timedelta(minutes=5)
     ChangeEvent.create(kind="visits", at=old, origin="another-pc")

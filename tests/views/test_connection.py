@@ -428,3 +428,31 @@ def test_settings_has_the_connection_tab_and_saving_takes_effect_next_start(
     assert screen.load_stored() == Connection(
         kind=POSTGRESQL, host="10.0.0.5", port=5432, database="reception", user="office", password="secret"
     )
+
+
+@postgres_only
+def test_a_database_that_cannot_hold_chinese_is_refused_before_anything_is_written(qtbot, db_url, no_keyring):
+    """Found following the README on a server set up under LANG=C: createdb made a SQL_ASCII
+    database, and the first start failed half-way through the tables ("'ascii' codec can't
+    encode character '某'"), then on every later start with a duplicate key."""
+    from tests.conftest import _pg_admin, _pg_name, _pg_with_name
+
+    name = f"{_pg_name(db_url)}_ascii"
+    _pg_admin(
+        db_url,
+        (f'DROP DATABASE IF EXISTS "{name}"', ()),
+        (f"CREATE DATABASE \"{name}\" ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0", ()),
+    )
+    url = _pg_with_name(db_url, name)
+    try:
+        shown = _probe_in_form(qtbot, _server_fields(url))
+        assert shown.startswith("数据库的编码是 SQL_ASCII，不能保存中文") and "UTF8" in shown
+        assert not connection.probe(url).usable
+        with pytest.raises(db.DatabaseOpenError, match="SQL_ASCII, not UTF8"):
+            db.open_database(url)
+        checked, _, _ = db._make_database(url)
+        checked.connect()
+        assert checked.get_tables() == []  # nothing half-created
+        checked.close()
+    finally:
+        _pg_admin(db_url, (f'DROP DATABASE IF EXISTS "{name}"', ()))

@@ -67,3 +67,39 @@ def test_the_reason_column_shows_the_whole_reason(qtbot, demo_db, tmp_path, scri
     # the last column takes the room left and the row grows to the wrapped text
     assert tab.table.columnWidth(column) < tab.table.fontMetrics().horizontalAdvance(reason)
     assert tab.table.rowHeight(row) > tab.table.rowHeight(1 - row)
+
+
+def test_reading_a_file_shows_progress_and_cancel_drops_it(qtbot, demo_db, tmp_path, scripted, monkeypatch):
+    """The file is read on a worker with the rows counted on the progress bar; Cancel stops the
+    reading between two blocks of rows and leaves no preview to import."""
+    from desktop.importers import tabular
+    from desktop.views import ops
+
+    monkeypatch.setattr(tabular, "BLOCK_ROWS", 2)
+    path = tmp_path / "statement.csv"
+    path.write_bytes("\r\n".join(STATEMENT).encode("gbk"))
+    reports: list[tuple[int, int, str]] = []
+    report = ops.Progress.report
+    monkeypatch.setattr(
+        ops.Progress,
+        "report",
+        lambda self, done, total, text="": (
+            reports.append((done, total, text)) or report(self, done, total, text)
+        ),
+    )
+    view = ReconciliationView(auth.actor_by_username("caiwu"))
+    qtbot.addWidget(view)
+    wait_ops(qtbot)
+    tab = view.importer
+    reports.clear()
+    tab.open_file(path)
+    wait_ops(qtbot)
+    assert [(done, total) for done, total, _ in reports] == [(0, 5), (2, 5), (4, 5), (5, 5)]
+    assert reports[-1][2] == "正在读取 5/5 行…" and "新 4 条" in tab.summary.text()
+
+    monkeypatch.setattr(
+        ops.Progress, "report", lambda self, done, total, text="": self.cancel()
+    )  # Cancel pressed
+    tab.load(use_mapping=False)
+    wait_ops(qtbot)
+    assert tab.summary.text() == "已取消读取。" and not tab.commit_button.isEnabled()

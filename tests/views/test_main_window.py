@@ -176,6 +176,34 @@ def test_a_failing_timer_refresh_goes_to_the_status_bar(qtbot, demo_db, scripted
     assert "database is locked" in window.statusBar().currentMessage()
 
 
+def test_the_refresh_failure_goes_once_a_refresh_works_again(qtbot, demo_db, scripted, monkeypatch):
+    """Seen with the database server stopped and started again: "刷新失败：…连接已断开" stayed
+    in the status bar of a window that had long recovered."""
+    from desktop.services import notifications
+
+    window = MainWindow(auth.actor_by_username("zhangwei"))
+    qtbot.addWidget(window)
+    real = notifications.unread_count
+
+    def gone(_actor):
+        raise RuntimeError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(notifications, "unread_count", gone)
+    window._tick()
+    assert "server closed" in window.statusBar().currentMessage()
+    monkeypatch.setattr(notifications, "unread_count", real)
+    window._tick()  # the server is back
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_working_refresh_leaves_other_status_messages_alone(qtbot, demo_db, scripted):
+    window = MainWindow(auth.actor_by_username("zhangwei"))
+    qtbot.addWidget(window)
+    window.statusBar().showMessage("正在等待后台工作完成…")
+    window._tick()
+    assert window.statusBar().currentMessage() == "正在等待后台工作完成…"
+
+
 # ---------------------------------------------------------------------- closing
 
 
