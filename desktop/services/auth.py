@@ -268,7 +268,11 @@ def create_first_admin(username: str, display_name: str, password: str) -> Actor
         )
         UserRole.create(user=user, role=SYSADMIN)
         _audit().record(
-            _actor_for(user), "create", "user", user.id, {"username": (None, user.username), "roles": (None, [SYSADMIN])}
+            _actor_for(user),
+            "create",
+            "user",
+            user.id,
+            {"username": (None, user.username), "roles": (None, [SYSADMIN])},
         )
     return _actor_for(user)
 
@@ -497,7 +501,9 @@ def save_user(
             UserRole.create(user=user, role=role)
         _ensure_a_sysadmin_remains()
         changes = _audit().row_changes(
-            before, {**user.__data__, "roles": sorted(roles)}, skip=frozenset({"version", "updated_at", "updated_by_id", "password_hash"})
+            before,
+            {**user.__data__, "roles": sorted(roles)},
+            skip=frozenset({"version", "updated_at", "updated_by_id", "password_hash"}),
         )
         if password:
             changes["password"] = (None, translate("services", "（已设置）"))
@@ -539,7 +545,9 @@ def change_own_password(actor: Actor, old: str, new: str) -> None:
     with database.atomic():
         user.password_hash = hash_password(new)
         user.save()
-        _audit().record(actor, "edit", "user", user.id, {"password": (None, translate("services", "（已修改）"))})
+        _audit().record(
+            actor, "edit", "user", user.id, {"password": (None, translate("services", "（已修改）"))}
+        )
 
 
 def own_account(actor: Actor) -> UserInfo:
@@ -550,7 +558,9 @@ def own_account(actor: Actor) -> UserInfo:
     return _info(user)
 
 
-def update_own_account(actor: Actor, *, email: str, old_password: str = "", new_password: str = "") -> UserInfo:
+def update_own_account(
+    actor: Actor, *, email: str, old_password: str = "", new_password: str = ""
+) -> UserInfo:
     """Everyone keeps their own e-mail address (where approval and arrival notices reach them)
     and password; before this only the administrator could, in 用户与角色.
 

@@ -2371,7 +2371,7 @@ Level {level} · {department}</translation>
     </message>
     <message>
         <source>只有接待的申请人、接待负责人、部门负责人或行政部可以填写这份费用汇总。</source>
-        <translation type="unfinished">Only the applicant, the person responsible for the reception, the department manager or the admin office can fill in this expense summary.</translation>
+        <translation>Only the reception&apos;s applicant, the person in charge, the department head or the admin office can fill in this expense summary.</translation>
     </message>
     <message>
         <source>只有财务可以退回。</source>
@@ -2968,6 +2968,10 @@ Level {level} · {department}</translation>
         <translation>Reading {name}…</translation>
     </message>
     <message>
+        <source>正在读取 {done}/{total} 行…</source>
+        <translation>Reading rows {done}/{total}…</translation>
+    </message>
+    <message>
         <source>已取消读取。</source>
         <translation>Reading cancelled.</translation>
     </message>
@@ -3109,6 +3113,16 @@ Level {level} · {department}</translation>
     <message>
         <source>您的账户没有可用的窗口，请联系系统管理员分配角色。</source>
         <translation>Your account has no windows; ask the system administrator for a role.</translation>
+    </message>
+    <message>
+        <source>数据已恢复</source>
+        <translation>Data restored</translation>
+    </message>
+    <message>
+        <source>另一台电脑（或命令行）刚把数据库从备份恢复。
+本窗口显示的内容和尚未保存的输入属于恢复前的数据，已不再有效。请重新登录。</source>
+        <translation>Another PC (or the command line) has just restored the database from a backup.
+What this window shows, and anything not yet saved, belongs to the data before the restore and is no longer valid. Please log in again.</translation>
     </message>
     <message>
         <source>刷新失败：{error}（详见日志）</source>
@@ -5801,6 +5815,10 @@ Level {level} · {department}</translation>
         <translation>Cannot read the database: {error}</translation>
     </message>
     <message>
+        <source>数据库的编码是 {encoding}，不能保存中文：请管理员用 UTF8 编码重新创建数据库（createdb --encoding UTF8 --template template0 …）。</source>
+        <translation>The database&apos;s encoding is {encoding}, which cannot store Chinese: ask the administrator to create the database again with UTF8 encoding (createdb --encoding UTF8 --template template0 …).</translation>
+    </message>
+    <message>
         <source>这个数据库里已有其他程序的表，不是本程序的数据库：请使用一个新的空数据库。</source>
         <translation>This database already holds another program&apos;s tables and is not this program&apos;s database: use a new, empty database.</translation>
     </message>
@@ -7010,6 +7028,22 @@ Level {level} · {department}</translation>
         <translation>Claim and import differ</translation>
     </message>
     <message>
+        <source>已付款未见发票</source>
+        <translation>Paid, no invoice seen</translation>
+    </message>
+    <message>
+        <source>有发票未见付款</source>
+        <translation>Invoice, no payment seen</translation>
+    </message>
+    <message>
+        <source>仅有凭证未对账</source>
+        <translation>Voucher only, not reconciled</translation>
+    </message>
+    <message>
+        <source>发票抬头不符</source>
+        <translation>Invoice title does not match</translation>
+    </message>
+    <message>
         <source>陪餐超标</source>
         <translation>Too many accompanying diners</translation>
     </message>
@@ -7044,6 +7078,10 @@ Level {level} · {department}</translation>
     <message>
         <source>手工</source>
         <translation>Manual</translation>
+    </message>
+    <message>
+        <source>红字发票</source>
+        <translation>Red-letter invoice</translation>
     </message>
     <message>
         <source>支出</source>
@@ -7100,6 +7138,18 @@ Level {level} · {department}</translation>
     <message>
         <source>{cat} 实际 {a} 超出批准预算 {b}</source>
         <translation>{cat}: actual {a} exceeds the approved budget {b}</translation>
+    </message>
+    <message>
+        <source>{date} {vendor} {total} 已付款，未见发票（发票清单或电子发票）</source>
+        <translation>{date} {vendor} {total} was paid, but no invoice was seen (invoice list or e-invoice)</translation>
+    </message>
+    <message>
+        <source>{date} {vendor} {total} 有发票，未见付款（银行或公务卡流水）</source>
+        <translation>{date} {vendor} {total} has an invoice, but no payment was seen (bank or corporate card statement)</translation>
+    </message>
+    <message>
+        <source>{date} {vendor} {total} 仅有凭证，未见导入的发票或付款</source>
+        <translation>{date} {vendor} {total} has only a voucher; no imported invoice or payment was seen</translation>
     </message>
     <message>
         <source>{date} {vendor} {total} 未匹配到已批准的接待</source>
@@ -7463,6 +7513,10 @@ Level {level} · {department}</translation>
     <message>
         <source>请填写新密码。</source>
         <translation>Enter a new password.</translation>
+    </message>
+    <message>
+        <source>本人修改</source>
+        <translation>Changed by the user themself</translation>
     </message>
     <message>
         <source>姓名</source>

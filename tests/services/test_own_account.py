@@ -79,7 +79,9 @@ def test_the_change_is_in_the_audit_trail_without_the_password(demo_db):
     from desktop.models import AuditEntry
 
     actor = auth.actor_by_username("qiantai")
-    auth.update_own_account(actor, email="desk@example.com", old_password=DEMO_PASSWORD, new_password="Chang3d-pass")
+    auth.update_own_account(
+        actor, email="desk@example.com", old_password=DEMO_PASSWORD, new_password="Chang3d-pass"
+    )
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
     assert (entry.kind, entry.record_id, entry.user_id) == ("user", str(actor.user_id), actor.user_id)
     assert "desk@example.com" in entry.changes and "Chang3d-pass" not in entry.changes
