@@ -111,12 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("file", type=Path, metavar="FILE")
     _add_user_option(back)
     rest = sub.add_parser(
-        "restore", help="replace the whole database with the backup FILE (the current state is backed up first)"
+        "restore",
+        help="replace the whole database with the backup FILE (the current state is backed up first)",
     )
     rest.add_argument("file", type=Path, metavar="FILE")
     _add_user_option(rest)
     keep = sub.add_parser(
-        "retention", help="erase visitors' phone and ID numbers past the retention period (设置 → 备份与数据保留)"
+        "retention",
+        help="erase visitors' phone and ID numbers past the retention period (设置 → 备份与数据保留)",
     )
     keep.add_argument("--dry-run", action="store_true", help="count only, change nothing (needs no --user)")
     _add_user_option(keep)

@@ -262,7 +262,9 @@ def open_database(url: str, *, migrate: bool = True) -> DatabaseInfo:
         raise DatabaseOpenError(f"cannot open database {display_url(url)}: {_one_line(exc)}") from exc
     except DatabaseBusy as exc:
         db.close()
-        raise DatabaseOpenError(f"cannot open database {display_url(url)}: {_one_line(exc.__cause__ or exc)}") from exc
+        raise DatabaseOpenError(
+            f"cannot open database {display_url(url)}: {_one_line(exc.__cause__ or exc)}"
+        ) from exc
 
     unknown = [m.name for m in status if m.path is None]
     if unknown:

@@ -82,7 +82,12 @@ def _date_text(day: dt.date) -> str:
 
 @chinese_form
 def export_visitor_log_xlsx(
-    rows: list[VisitRow], day: dt.date, company: str, form_no: str, path: Path, retention_days: int | None = None
+    rows: list[VisitRow],
+    day: dt.date,
+    company: str,
+    form_no: str,
+    path: Path,
+    retention_days: int | None = None,
 ) -> Path:
     wb = load_workbook(TEMPLATE)
     ws = wb.active
@@ -132,7 +137,12 @@ def export_visitor_log_xlsx(
 
 @chinese_form
 def export_visitor_log_pdf(
-    rows: list[VisitRow], day: dt.date, company: str, form_no: str, path: Path, retention_days: int | None = None
+    rows: list[VisitRow],
+    day: dt.date,
+    company: str,
+    form_no: str,
+    path: Path,
+    retention_days: int | None = None,
 ) -> Path:
     width = pdfkit.content_width(landscape_page=True)
     total_chars = sum(w for _, w in COLUMNS)
@@ -154,7 +164,12 @@ def export_visitor_log_pdf(
 
 @chinese_form
 def export_visitor_log(
-    rows: list[VisitRow], day: dt.date, company: str, form_no: str, path: Path, retention_days: int | None = None
+    rows: list[VisitRow],
+    day: dt.date,
+    company: str,
+    form_no: str,
+    path: Path,
+    retention_days: int | None = None,
 ) -> Path:
     """``retention_days``: the office's retention period (设置 → 备份与数据保留), stated on the form."""
     suffix = Path(path).suffix.lower()

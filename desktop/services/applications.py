@@ -747,7 +747,12 @@ def save_draft(actor: Actor, form: ApplicationForm, application_id: int | None =
         before = audit.snapshot(app)
         _write(app, form, est)
         audit.record(
-            actor, "edit" if before else "create", "application", app.id, audit.row_changes(before, app), app.number
+            actor,
+            "edit" if before else "create",
+            "application",
+            app.id,
+            audit.row_changes(before, app),
+            app.number,
         )
     return _info(app)
 

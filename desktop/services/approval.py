@@ -272,8 +272,12 @@ def notify_waiting(app: Application) -> None:
     if people:
         notifications.notify_users(
             people,
-            translate("approval", "待您审批：{number} {client}").format(number=app.number, client=app.client_company),
-            translate("approval", "申请人：{name}").format(name=User.get_by_id(app.applicant_id).display_name),
+            translate("approval", "待您审批：{number} {client}").format(
+                number=app.number, client=app.client_company
+            ),
+            translate("approval", "申请人：{name}").format(
+                name=User.get_by_id(app.applicant_id).display_name
+            ),
             event=outbox.APPROVAL_WAITING,
             application_id=app.id,
         )
@@ -285,7 +289,11 @@ def _notify_applicant(app: Application, status: str, comment: str, by: Actor) ->
         apps.RETURNED: translate("approval", "已退回修改：{number} {client}"),
         apps.REJECTED: translate("approval", "已驳回：{number} {client}"),
     }
-    body = translate("approval", "{name}：{comment}").format(name=by.display_name, comment=comment) if comment else ""
+    body = (
+        translate("approval", "{name}：{comment}").format(name=by.display_name, comment=comment)
+        if comment
+        else ""
+    )
     notifications.notify_users(
         [app.applicant_id],
         titles[status].format(number=app.number, client=app.client_company),
@@ -313,7 +321,9 @@ def _auto_copy(app: Application, by: Actor, now: dt.datetime) -> None:
     if new:
         notifications.notify_users(
             new,
-            translate("approval", "抄送：{number} {client} 已批准").format(number=app.number, client=app.client_company),
+            translate("approval", "抄送：{number} {client} 已批准").format(
+                number=app.number, client=app.client_company
+            ),
             event=outbox.COPIED,
             application_id=app.id,
         )
@@ -345,7 +355,12 @@ def decide(
         errors, "comment", translate("approval", "审批意见"), comment, limit=2000, multiline=True
     )
     over_reason = validation.text(
-        errors, "over_reason", translate("approval", "超标准审批理由"), over_reason, limit=2000, multiline=True
+        errors,
+        "over_reason",
+        translate("approval", "超标准审批理由"),
+        over_reason,
+        limit=2000,
+        multiline=True,
     )
     validation.raise_if(errors)
     if decision in (REJECT, RETURN) and not comment.strip():
@@ -429,7 +444,12 @@ def decide(
             note=" ".join(x for x in (app.number, apps.step_label(step.label), note) if x),
         )
         app = Application.get_by_id(app.id)
-        if status == apps.PENDING and next_step != step_index or decision == RETURN and status == apps.PENDING:
+        if (
+            status == apps.PENDING
+            and next_step != step_index
+            or decision == RETURN
+            and status == apps.PENDING
+        ):
             notify_waiting(app)
         elif status != apps.PENDING:
             _notify_applicant(app, status, comment, actor)
@@ -447,9 +467,7 @@ def _pass_repeated(
         later = steps[index]
         later.done.append(actor.user_id)
         later.auto = True
-        record(
-            app, actor, AUTO, translate("approval", "与上一步审批人相同，自动通过"), now, step_index=index
-        )
+        record(app, actor, AUTO, translate("approval", "与上一步审批人相同，自动通过"), now, step_index=index)
         if not later.complete():
             break
         index += 1

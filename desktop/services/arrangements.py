@@ -666,7 +666,9 @@ def save_item(
             "edit" if before else "create",
             "arrangement",
             root,
-            audit.row_changes(before, item, skip=frozenset({"version", "updated_at", "updated_by_id", "reminded"})),
+            audit.row_changes(
+                before, item, skip=frozenset({"version", "updated_at", "updated_by_id", "reminded"})
+            ),
             translate("arrangements", "行程 #{id}").format(id=item.id),
         )
         ItineraryAttendee.delete().where(ItineraryAttendee.item == item).execute()

@@ -76,7 +76,9 @@ def set_year(
             "edit",
             "budget",
             f"{department_id}:{year}",
-            audit.diff({str(m): old.get(m) for m in range(1, 13)}, {str(m): a for m, a in enumerate(amounts, 1)}),
+            audit.diff(
+                {str(m): old.get(m) for m in range(1, 13)}, {str(m): a for m, a in enumerate(amounts, 1)}
+            ),
             str(year),
         )
         for month, amount in enumerate(amounts, start=1):

@@ -485,7 +485,9 @@ def seed_fines(today: dt.date, now: dt.datetime) -> None:
     people = {e.name: e.id for e in org.list_employees()}
     reception = (
         Application.select()
-        .where(Application.status == apps.APPROVED, Application.departure < dt.datetime.combine(today, dt.time()))
+        .where(
+            Application.status == apps.APPROVED, Application.departure < dt.datetime.combine(today, dt.time())
+        )
         .order_by(Application.arrival)
         .first()
     )

@@ -56,7 +56,9 @@ def save_entry(
     require(actor, "denylist.manage")
     errors: dict[str, str] = {}
     name = validation.text(errors, "name", translate("services", "姓名"), name, field=DenyEntry.name)
-    company = validation.text(errors, "company", translate("services", "单位"), company, field=DenyEntry.company)
+    company = validation.text(
+        errors, "company", translate("services", "单位"), company, field=DenyEntry.company
+    )
     phone = validation.text(errors, "phone", translate("services", "电话"), phone, field=DenyEntry.phone)
     reason = validation.text(errors, "reason", translate("services", "原因"), reason, field=DenyEntry.reason)
     if not (name or company or digits(phone)):

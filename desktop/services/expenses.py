@@ -60,7 +60,9 @@ PAID_AHEAD_DAYS = 7
 VOUCHER_MAX = 30
 # A 凭证号 as accounting packages print it: 记-0123, 银付2026-11-045, HX-2026-1188. Letters,
 # digits, CJK (记/收/付/转/银/现) and - _ / # . between them; at least one digit.
-_VOUCHER = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff](?:[0-9A-Za-z\u4e00-\u9fff\-_/#.]*[0-9A-Za-z\u4e00-\u9fff])?$")
+_VOUCHER = re.compile(
+    r"^[0-9A-Za-z\u4e00-\u9fff](?:[0-9A-Za-z\u4e00-\u9fff\-_/#.]*[0-9A-Za-z\u4e00-\u9fff])?$"
+)
 
 # Whether 财务审核 waits for the department head (SummaryInfo.dept_signoff, while submitted).
 SIGNOFF_WAITING, SIGNOFF_DONE, SIGNOFF_NOT_NEEDED = "waiting", "signed", ""
@@ -564,7 +566,9 @@ def save_line(actor: Actor, application_id: int, form: LineForm, line_id: int | 
                 updated_at=clock.now(),
                 **data,
             ).id
-            audit_trail.record(actor, "create", "expense_line", new_id, audit_trail.row_changes({}, data), str(root))
+            audit_trail.record(
+                actor, "create", "expense_line", new_id, audit_trail.row_changes({}, data), str(root)
+            )
             return new_id
         line = ExpenseLine.get_or_none(ExpenseLine.id == line_id, ExpenseLine.summary == summary)
         if line is None:
@@ -611,7 +615,12 @@ def attach_voucher(actor: Actor, line_id: int, source: Path) -> str:
     with database.atomic():
         voucher = vouchers.store(line, file_name, source)
         audit_trail.record(
-            actor, "edit", "expense_line", line.id, {"voucher": (None, file_name)}, note=f"sha256 {voucher.sha256}"
+            actor,
+            "edit",
+            "expense_line",
+            line.id,
+            {"voucher": (None, file_name)},
+            note=f"sha256 {voucher.sha256}",
         )
     return voucher.stored_name
 
@@ -659,7 +668,9 @@ def submit(
         old_status, summary.status = summary.status, SUBMITTED
         summary.submitted_at = now or clock.now()
         summary.save()
-        _record(summary, actor, "submit", "", summary.submitted_at, changes={"status": (old_status, SUBMITTED)})
+        _record(
+            summary, actor, "submit", "", summary.submitted_at, changes={"status": (old_status, SUBMITTED)}
+        )
         _notify_next(actor, app, summary)
     return get(actor, application_id)
 
@@ -762,7 +773,9 @@ def _notify_next(actor: Actor, app: Application, summary: ExpenseSummary) -> Non
         translate("expenses", "费用汇总待{step}：{number} {client}").format(
             step=step, number=app.number, client=app.client_company
         ),
-        translate("expenses", "合计 ¥{total}；{who} 已处理。").format(total=f"{total:,.2f}", who=actor.display_name),
+        translate("expenses", "合计 ¥{total}；{who} 已处理。").format(
+            total=f"{total:,.2f}", who=actor.display_name
+        ),
         event=outbox.EXPENSE_WAITING,
         application_id=app.id,
     )
@@ -808,9 +821,9 @@ def sign_as_department_head(
         summary = _summary(root)
         if summary.status != SUBMITTED:
             raise ServiceError(
-                translate("expenses", "费用汇总当前为“{status}”，部门负责人只能在提交后、财务审核前签字。").format(
-                    status=status_label(summary.status)
-                )
+                translate(
+                    "expenses", "费用汇总当前为“{status}”，部门负责人只能在提交后、财务审核前签字。"
+                ).format(status=status_label(summary.status))
             )
         last_submit = (
             ExpenseRecord.select()
@@ -869,7 +882,9 @@ def reimburse(
     reference = clean_voucher(reference)
     label = translate("expenses", "凭证号")
     validation.text(errors, "reference", label, reference, limit=VOUCHER_MAX, required=True)
-    if "reference" not in errors and (not _VOUCHER.match(reference) or not any(c.isdigit() for c in reference)):
+    if "reference" not in errors and (
+        not _VOUCHER.match(reference) or not any(c.isdigit() for c in reference)
+    ):
         errors["reference"] = translate(
             "expenses", "凭证号只能由字母、数字、汉字和 - _ / # . 组成，且须含数字（例如 记-0123）。"
         )
@@ -900,7 +915,14 @@ def reimburse(
     }
     try:
         return _advance(
-            actor, application_id, "expenses.reimburse", APPROVED, REIMBURSED, "reimburse", note, fields=fields
+            actor,
+            application_id,
+            "expenses.reimburse",
+            APPROVED,
+            REIMBURSED,
+            "reimburse",
+            note,
+            fields=fields,
         )
     except peewee.IntegrityError:  # another PC recorded the same number a moment ago
         raise ValidationError(
@@ -945,7 +967,11 @@ def _voucher_taken(reference: str, on: dt.date, own_id: int | None) -> str:
         return ""
     app = approved_revision(other.reception_id)
     return translate("expenses", "凭证号 {ref} 在 {period} 已用于 {number}（{client}，{on} 付款）。").format(
-        ref=reference, period=f"{on:%Y-%m}", number=app.number, client=app.client_company, on=other.reimbursed_on
+        ref=reference,
+        period=f"{on:%Y-%m}",
+        number=app.number,
+        client=app.client_company,
+        on=other.reimbursed_on,
     )
 
 

@@ -187,7 +187,9 @@ def submit(
             FeedbackAction.create(
                 feedback=fb, position=i, action=action.action, owner=action.owner_id, due=action.due
             )
-        skip = frozenset({"version", "updated_at", "updated_by_id", "submitted_at", "submitted_by", "reception"})
+        skip = frozenset(
+            {"version", "updated_at", "updated_by_id", "submitted_at", "submitted_by", "reception"}
+        )
         audit.record(actor, "submit", "feedback", root, audit.row_changes(before, fb, skip=skip), app.number)
     return _status(app, (now or clock.now()).date())
 

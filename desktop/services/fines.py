@@ -305,9 +305,11 @@ def void(actor: Actor, fine_id: int, reason: str, now: dt.datetime | None = None
     if actor.employee_id is not None and actor.employee_id in involved:
         raise PermissionDenied(translate("fines", "不能作废与自己有关的赞助。"))
     with database.atomic():
-        voided = Fine.update(voided_at=now or clock.now(), voided_by=actor.user_id or None, void_reason=reason).where(
-            ((Fine.id == primary) | (Fine.primary == primary)), Fine.voided_at.is_null()
-        ).execute()
+        voided = (
+            Fine.update(voided_at=now or clock.now(), voided_by=actor.user_id or None, void_reason=reason)
+            .where(((Fine.id == primary) | (Fine.primary == primary)), Fine.voided_at.is_null())
+            .execute()
+        )
         if voided:
             audit.record(actor, "void", "fine", primary, {"void_reason": (None, reason)})
 

@@ -81,7 +81,13 @@ def save_department(
             dep.name = name
             dep.active = active
             dep.save()
-        audit.record(actor, "edit" if before else "create", "org", f"department:{dep.id}", audit.row_changes(before, dep))
+        audit.record(
+            actor,
+            "edit" if before else "create",
+            "org",
+            f"department:{dep.id}",
+            audit.row_changes(before, dep),
+        )
     return DepartmentInfo(dep.id, dep.name, dep.active, version=dep.version)
 
 
@@ -189,7 +195,15 @@ def save_employee(
             e.title, e.phone, e.active = title.strip(), phone.strip(), active
             e.save()
         audit.record(
-            actor, "edit" if before else "create", "org", f"employee:{e.id}", audit.row_changes(before, e, skip=frozenset({"version", "updated_at", "updated_by_id", "name_pinyin", "name_initials"}))
+            actor,
+            "edit" if before else "create",
+            "org",
+            f"employee:{e.id}",
+            audit.row_changes(
+                before,
+                e,
+                skip=frozenset({"version", "updated_at", "updated_by_id", "name_pinyin", "name_initials"}),
+            ),
         )
     return get_employee(e.id)
 
@@ -203,6 +217,10 @@ def delete_employee(actor: Actor, employee_id: int) -> None:
     if used:
         raise ServiceError(translate("services", "该员工已有来访记录或登录账户，不能删除；可以将其停用。"))
     with database.atomic():
-        gone = audit.row_changes(audit.snapshot(Employee.get_or_none(Employee.id == employee_id)), {}, skip=frozenset({"version", "updated_at", "updated_by_id", "name_pinyin", "name_initials"}))
+        gone = audit.row_changes(
+            audit.snapshot(Employee.get_or_none(Employee.id == employee_id)),
+            {},
+            skip=frozenset({"version", "updated_at", "updated_by_id", "name_pinyin", "name_initials"}),
+        )
         if Employee.delete().where(Employee.id == employee_id).execute():
             audit.record(actor, "delete", "org", f"employee:{employee_id}", gone)

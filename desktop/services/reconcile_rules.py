@@ -90,7 +90,11 @@ def save_rule(actor: Actor, kind: str, text: str = "", note: str = "", rule_id: 
         if rule_id is None:
             new_id = MatchRule.create(kind=kind, text=text, note=note, created_by=actor.user_id or None).id
             audit.record(
-                actor, "create", "reconcile_rule", new_id, audit.diff({}, {"kind": kind, "text": text, "note": note})
+                actor,
+                "create",
+                "reconcile_rule",
+                new_id,
+                audit.diff({}, {"kind": kind, "text": text, "note": note}),
             )
             return new_id
         old = MatchRule.get_or_none(MatchRule.id == rule_id, MatchRule.active)
@@ -101,7 +105,13 @@ def save_rule(actor: Actor, kind: str, text: str = "", note: str = "", rule_id: 
         )
         if not changed or old is None:
             raise NotFound(translate("reconcile", "规则不存在。"))
-        audit.record(actor, "edit", "reconcile_rule", rule_id, audit.diff(old, {"kind": kind, "text": text, "note": note}))
+        audit.record(
+            actor,
+            "edit",
+            "reconcile_rule",
+            rule_id,
+            audit.diff(old, {"kind": kind, "text": text, "note": note}),
+        )
         return rule_id
 
 
@@ -181,7 +191,8 @@ def apply_rules(actor: Actor, *, batch_id: int | None = None) -> int:
                 "" if batch_id is None else f"batch:{batch_id}",
                 {"decided": (None, done)},
                 "; ".join(
-                    translate("reconcile", "规则 #{id}：{n} 条").format(id=rid, n=n) for rid, n in per_rule.items()
+                    translate("reconcile", "规则 #{id}：{n} 条").format(id=rid, n=n)
+                    for rid, n in per_rule.items()
                 ),
             )
     return done

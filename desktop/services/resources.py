@@ -179,15 +179,39 @@ def save(
                 setattr(row, key, value)
             row.active = active
             row.save()
-        audit.record(actor, "edit" if before else "create", "resource", f"{kind}:{row.id}", audit.row_changes(before, row))
+        audit.record(
+            actor,
+            "edit" if before else "create",
+            "resource",
+            f"{kind}:{row.id}",
+            audit.row_changes(before, row),
+        )
     return _item(kind, row)
 
 
 DEFAULTS: dict[str, list[dict[str, Any]]] = {
     "hotels": [
-        {"name": "君悦商务酒店", "star": 5, "address": "市中心大道 88 号", "phone": "020-88881234", "room_price": "580"},
-        {"name": "锦江之星（高新店）", "star": 3, "address": "高新区科技路 12 号", "phone": "020-66665678", "room_price": "260"},
-        {"name": "维也纳国际酒店", "star": 4, "address": "开发区创业大道 6 号", "phone": "020-32323838", "room_price": "380"},
+        {
+            "name": "君悦商务酒店",
+            "star": 5,
+            "address": "市中心大道 88 号",
+            "phone": "020-88881234",
+            "room_price": "580",
+        },
+        {
+            "name": "锦江之星（高新店）",
+            "star": 3,
+            "address": "高新区科技路 12 号",
+            "phone": "020-66665678",
+            "room_price": "260",
+        },
+        {
+            "name": "维也纳国际酒店",
+            "star": 4,
+            "address": "开发区创业大道 6 号",
+            "phone": "020-32323838",
+            "room_price": "380",
+        },
     ],
     "restaurants": [
         {

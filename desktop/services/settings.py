@@ -144,7 +144,7 @@ OWN_TAB = frozenset({"backup_keep", "retention_days"})
 
 
 def split_list(text: str) -> list[str]:
-    """"留底,接待负责人" → ["留底", "接待负责人"] (Chinese or Latin commas, blanks dropped)."""
+    """ "留底,接待负责人" → ["留底", "接待负责人"] (Chinese or Latin commas, blanks dropped)."""
     return [part.strip() for part in text.replace("，", ",").replace("、", ",").split(",") if part.strip()]
 
 
@@ -172,7 +172,12 @@ def save(actor: Actor, values: dict[str, str], versions: dict[str, int] | None =
                 errors[key] = translate("settings", "{field}须为整数。").format(field=specs[key].label)
             else:
                 validation.count(
-                    errors, key, specs[key].label, int(values[key]), minimum=INT_MINIMUM.get(key, 0), maximum=limit
+                    errors,
+                    key,
+                    specs[key].label,
+                    int(values[key]),
+                    minimum=INT_MINIMUM.get(key, 0),
+                    maximum=limit,
                 )
     if "company_name" in values and not values["company_name"].strip():
         errors["company_name"] = translate("settings", "公司名称不能为空。")

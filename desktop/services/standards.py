@@ -258,7 +258,9 @@ def save_standard(
         else:
             errors[key] = translate("standards", "未知字段。")
     if name is not None:
-        name = validation.text(errors, "name", translate("standards", "级别名称"), name, field=ReceptionLevel.name)
+        name = validation.text(
+            errors, "name", translate("standards", "级别名称"), name, field=ReceptionLevel.name
+        )
         if not name:
             errors.setdefault("name", translate("standards", "级别名称不能为空。"))
     if errors:

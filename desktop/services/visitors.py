@@ -860,9 +860,16 @@ def _suggest_appointments(
     known = {s.id: s for s in returning if s.id is not None}
     visits = list(query)
     unknown = [v.visitor_id for v in visits if v.visitor_id is not None and v.visitor_id not in known]
-    with_id = [
-        i for (i,) in Visitor.select(Visitor.id).where(Visitor.id.in_(unknown), Visitor.id_number != "").tuples()
-    ] if unknown and actor.can("id.unmask") else []
+    with_id = (
+        [
+            i
+            for (i,) in Visitor.select(Visitor.id)
+            .where(Visitor.id.in_(unknown), Visitor.id_number != "")
+            .tuples()
+        ]
+        if unknown and actor.can("id.unmask")
+        else []
+    )
     unmask = unmask_logged(actor, with_id, "visitors")
     result = []
     for v in visits:
@@ -1079,7 +1086,9 @@ def _matches(text: str) -> _Matches | None:
 
 
 def _range_ids(column: str, prefix: str) -> peewee.SQL:
-    return peewee.SQL(f"SELECT id FROM visit WHERE {column} >= ? AND {column} < ?", [prefix, _prefix_end(prefix)])
+    return peewee.SQL(
+        f"SELECT id FROM visit WHERE {column} >= ? AND {column} < ?", [prefix, _prefix_end(prefix)]
+    )
 
 
 # Up to this many matches the page reads them and sorts; above, it walks the log's order
@@ -1227,13 +1236,30 @@ def _page_rows(ids: list[int], actor: Actor) -> list[VisitRow]:
          dept, cat, purpose) = r  # fmt: skip
         result.append(
             VisitRow(
-                id=vid, name=name, company=company, phone=phone,
-                id_number=id_number if unmask else mask_id_number(id_number), people_count=people,
-                category=cat or "", purpose=purpose or "", host_id=host_id, host_name=host_name or "",
-                host_phone=host_phone or "", department=dept or "", kind=kind, status=status,
-                expected_date=exp_date, expected_time=exp_time, time_in=time_in, time_out=time_out,
-                badge_no=badge, tea_served=bool(tea), wait_location=wait, remarks=remarks,
-                visitor_id=visitor_id, deny_reason=deny,
+                id=vid,
+                name=name,
+                company=company,
+                phone=phone,
+                id_number=id_number if unmask else mask_id_number(id_number),
+                people_count=people,
+                category=cat or "",
+                purpose=purpose or "",
+                host_id=host_id,
+                host_name=host_name or "",
+                host_phone=host_phone or "",
+                department=dept or "",
+                kind=kind,
+                status=status,
+                expected_date=exp_date,
+                expected_time=exp_time,
+                time_in=time_in,
+                time_out=time_out,
+                badge_no=badge,
+                tea_served=bool(tea),
+                wait_location=wait,
+                remarks=remarks,
+                visitor_id=visitor_id,
+                deny_reason=deny,
             )  # fmt: skip
         )
     return result

@@ -59,9 +59,7 @@ def missing_years(today: dt.date | None = None) -> list[int]:
 
 def missing_years_message(today: dt.date | None = None) -> str:
     years = missing_years(today)
-    return "；".join(
-        translate("services", "{year} 年法定节假日尚未录入").format(year=y) for y in years
-    )
+    return "；".join(translate("services", "{year} 年法定节假日尚未录入").format(year=y) for y in years)
 
 
 def _overrides(start: dt.date, end: dt.date) -> dict[dt.date, bool]:
@@ -129,7 +127,12 @@ def set_override(actor: Actor, day: dt.date, is_workday: bool | None, note: str 
         if is_workday is not None:
             CalendarOverride.create(day=day, is_workday=is_workday, note=note.strip())
         audit.record(
-            actor, "edit", "calendar", day, {"is_workday": (old.is_workday if old else None, is_workday)}, note.strip()
+            actor,
+            "edit",
+            "calendar",
+            day,
+            {"is_workday": (old.is_workday if old else None, is_workday)},
+            note.strip(),
         )
         recompute_due_dates()
 
@@ -177,7 +180,9 @@ def parse_dates(text: str) -> list[dt.date]:
     return sorted(set(days))
 
 
-def set_year(actor: Actor, year: int, holidays: list[dt.date], workdays: list[dt.date], note: str = "") -> None:
+def set_year(
+    actor: Actor, year: int, holidays: list[dt.date], workdays: list[dt.date], note: str = ""
+) -> None:
     """Enter a year's public holidays and 调休 make-up working days in one go.
 
     Replaces that year's entries; the year then counts as known (no more "uncertain"), and the
@@ -198,16 +203,27 @@ def set_year(actor: Actor, year: int, holidays: list[dt.date], workdays: list[dt
         old = {str(r.day): r.is_workday for r in CalendarOverride.select().where(in_year)}
         new = {**{str(d): False for d in holidays}, **{str(d): True for d in workdays}}
         audit.record(
-            actor, "edit", "calendar", year, {d: (old.get(d), new.get(d)) for d in sorted(old.keys() | new.keys())
-                                              if old.get(d) != new.get(d)}
+            actor,
+            "edit",
+            "calendar",
+            year,
+            {
+                d: (old.get(d), new.get(d))
+                for d in sorted(old.keys() | new.keys())
+                if old.get(d) != new.get(d)
+            },
         )
         CalendarOverride.delete().where(
             CalendarOverride.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
         ).execute()
         for day in sorted(set(holidays)):
-            CalendarOverride.create(day=day, is_workday=False, note=note.strip() or translate("services", "法定节假日"))
+            CalendarOverride.create(
+                day=day, is_workday=False, note=note.strip() or translate("services", "法定节假日")
+            )
         for day in sorted(set(workdays)):
-            CalendarOverride.create(day=day, is_workday=True, note=note.strip() or translate("services", "调休上班"))
+            CalendarOverride.create(
+                day=day, is_workday=True, note=note.strip() or translate("services", "调休上班")
+            )
         CalendarYear.delete().where(CalendarYear.year == year).execute()
         CalendarYear.create(year=year, entered_by=actor.user_id, entered_at=clock.now())
         recompute_due_dates()

@@ -15,7 +15,9 @@ class AboutDialog(QDialog):
     def __init__(self, db_label: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("关于接待管理"))
-        self.version_label = QLabel(self.tr("接待管理 Reception Manager\n版本 {version}").format(version=__version__))
+        self.version_label = QLabel(
+            self.tr("接待管理 Reception Manager\n版本 {version}").format(version=__version__)
+        )
         self.version_label.setObjectName("aboutVersion")
         self.version_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
         details = QLabel(

@@ -451,7 +451,9 @@ class ApplicationDialog(EditorDialog):
         for c, text in enumerate((guest.name, guest.title, guest.gender, guest.phone)):
             self.guests.setItem(r, c, QTableWidgetItem(text))
         leader = QTableWidgetItem()
-        leader.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        leader.setFlags(
+            Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        )
         leader.setCheckState(Qt.CheckState.Checked if guest.leader else Qt.CheckState.Unchecked)
         self.guests.setItem(r, 4, leader)
         if not guest.name:

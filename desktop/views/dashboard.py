@@ -378,12 +378,8 @@ class DashboardView(QWidget):
         tiles = TileGrid()
         month_total = sum(data.month_by_department.values(), Decimal("0.00"))
         year_total = sum(data.year_by_department.values(), Decimal("0.00"))
-        tiles.add(
-            self._tile("monthSpending", format_money(month_total), self.tr("本月接待费用"), "expenses")
-        )
-        tiles.add(
-            self._tile("yearSpending", format_money(year_total), self.tr("本年接待费用"), "expenses")
-        )
+        tiles.add(self._tile("monthSpending", format_money(month_total), self.tr("本月接待费用"), "expenses"))
+        tiles.add(self._tile("yearSpending", format_money(year_total), self.tr("本年接待费用"), "expenses"))
         flags_target = "reconciliation" if self.actor.can("finance.import") else "expenses"
         tiles.add(
             self._tile(

@@ -194,15 +194,17 @@ class ExpensesView(EditorMixin, QWidget):
         self.action_buttons = {}
         # Four to a row: seven buttons on one line needed 954 px in English.
         actions = QGridLayout()
-        for n, (key, text) in enumerate((
-            ("submit", self.tr("提交财务")),
-            ("dept_signoff", self.tr("部门负责人签字")),
-            ("return", self.tr("退回")),
-            ("audit", self.tr("审核通过")),
-            ("approve", self.tr("总经理审批")),
-            ("reimburse", self.tr("登记报销…")),
-            ("print", self.tr("打印 / 导出…")),
-        )):
+        for n, (key, text) in enumerate(
+            (
+                ("submit", self.tr("提交财务")),
+                ("dept_signoff", self.tr("部门负责人签字")),
+                ("return", self.tr("退回")),
+                ("audit", self.tr("审核通过")),
+                ("approve", self.tr("总经理审批")),
+                ("reimburse", self.tr("登记报销…")),
+                ("print", self.tr("打印 / 导出…")),
+            )
+        ):
             button = QPushButton(text)
             button.setObjectName(f"expense_{key}")
             button.clicked.connect(lambda _c=False, k=key: self.act(k))
@@ -305,7 +307,9 @@ class ExpensesView(EditorMixin, QWidget):
             button.setEnabled(enabled)
             button.setToolTip(why)
         gate = (  # shown to everyone: the host, the head and finance see who is to sign
-            expenses.waiting_for_head_text(info.dept_signers) if info.dept_signoff == expenses.SIGNOFF_WAITING else ""
+            expenses.waiting_for_head_text(info.dept_signers)
+            if info.dept_signoff == expenses.SIGNOFF_WAITING
+            else ""
         )
         self.step_note.setText(gate)
         self.step_note.setVisible(bool(gate))
@@ -350,7 +354,9 @@ class ExpensesView(EditorMixin, QWidget):
             "dept_signoff": (not sign_why, sign_why),
             "return": (
                 submitted and can("expenses.audit"),
-                not_now if not submitted else ("" if can("expenses.audit") else self.tr("只有财务可以退回。")),
+                not_now
+                if not submitted
+                else ("" if can("expenses.audit") else self.tr("只有财务可以退回。")),
             ),
             "audit": (not audit_why, audit_why),
             "approve": (

@@ -301,7 +301,9 @@ class FeedbackView(EditorMixin, QWidget):
 
         def done(signed) -> None:
             self.message.setText(
-                self.tr("已签认：{name} {date}").format(name=signed.signed_off_by, date=f"{signed.signed_off_at:%Y-%m-%d}")
+                self.tr("已签认：{name} {date}").format(
+                    name=signed.signed_off_by, date=f"{signed.signed_off_at:%Y-%m-%d}"
+                )
             )
             self._signoff_state()
 
@@ -314,7 +316,12 @@ class FeedbackView(EditorMixin, QWidget):
                 raise exc
 
         ops.run(
-            self, lambda _p: feedback.sign_off(actor, app_id), done, failed, write=True, changes=(changes.FEEDBACK,)
+            self,
+            lambda _p: feedback.sign_off(actor, app_id),
+            done,
+            failed,
+            write=True,
+            changes=(changes.FEEDBACK,),
         )
 
     def write(self, application_id: int, path: Path) -> Path:

@@ -329,7 +329,9 @@ class MainWindow(QMainWindow):
             self._scanning = False
             logging.getLogger("reception").warning("overdue reminders failed: %s", exc)
 
-        ops.run(None, lambda _p: reminders.send_overdue(), finished, failed, progress_dialog=False, write=True)
+        ops.run(
+            None, lambda _p: reminders.send_overdue(), finished, failed, progress_dialog=False, write=True
+        )
 
     def _guarded(self, fn, *args) -> None:
         """Background refreshes report a failure in the status bar and the log, not in a

@@ -149,7 +149,9 @@ class ImportTab(QWidget):
         self.table = make_table(self.model, name="importPreview")
         self._reason_column = len(self.model.columns) - 1
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(self._reason_column, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self._reason_column, QHeaderView.ResizeMode.Stretch
+        )
         self.table.horizontalHeader().sectionResized.connect(
             lambda index, *_: index == self._reason_column and self._fit_reason_rows()
         )

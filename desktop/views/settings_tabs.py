@@ -190,7 +190,12 @@ class OptionEditor(CrudEditor):
 
     def save(self, row_id):
         return settings.save_option(
-            self.actor, self.kind, self.label.text(), row_id, self.active.isChecked(), version=self.current_version
+            self.actor,
+            self.kind,
+            self.label.text(),
+            row_id,
+            self.active.isChecked(),
+            version=self.current_version,
         )
 
     def move(self, delta: int) -> None:

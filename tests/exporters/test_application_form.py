@@ -66,7 +66,9 @@ def test_signature_blocks(over_standard, tmp_path):
     decided = [a for a in over_standard.approvals if a.decision == "approve"]
     assert len(decided) == 3
     ws = load_workbook(xlsx).active
-    last_step_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "总经理（含超标准审批）")
+    last_step_row = next(
+        r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "总经理（含超标准审批）"
+    )
     assert all(ws.cell(last_step_row, c).value in (None, "") for c in range(3, 9))
     assert ws.page_setup.orientation == "portrait" and ws.page_setup.fitToWidth == 1
 

@@ -125,8 +125,7 @@ def test_feedback_form(demo_db, tmp_path):
 def test_tomorrows_sheets_in_one_pdf(demo_db, tmp_path):
     admin = auth.actor_by_username("admin")
     tomorrow_ids = {
-        e.application_id
-        for e in arr.schedule(admin, clock.today(), clock.today() + dt.timedelta(days=30))
+        e.application_id for e in arr.schedule(admin, clock.today(), clock.today() + dt.timedelta(days=30))
     }
     details = [arr.get(admin, i) for i in sorted(tomorrow_ids)][:2]
     pdf = arrangement_forms.export_day_sheets(details, "公司", tmp_path / "day.pdf")

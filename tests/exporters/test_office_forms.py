@@ -398,7 +398,9 @@ def test_reconciliation_report_for_paper(demo_db, tmp_path):
     assert [c.value for c in flags[head]] == ["类别", "说明", "接待"]  # no internal row ids
     pdf = finance_reports.write_report(data, tmp_path / "r.pdf")
     text = pdf_text(pdf)
-    assert ("支出" in text or "发票" in text) and not re.search(r"(?<![\d-])-\d[\d,]*\.\d\d", text)  # no bare minus
+    assert ("支出" in text or "发票" in text) and not re.search(
+        r"(?<![\d-])-\d[\d,]*\.\d\d", text
+    )  # no bare minus
 
 
 # ------------------------------------------------------------------ references, 大写, log

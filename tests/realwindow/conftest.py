@@ -205,7 +205,9 @@ def fit_problems(window, label: str) -> list[str]:
     # A dialog's action row must stay outside scroll areas and fully visible; a button inside a
     # form that scrolls (添加来宾, a dashboard figure) may be scrolled out of view — in a dialog
     # only if the dialog also shows its own buttons outside the scroll area.
-    outside = [b for b in buttons if _scroll_area_of(b) is None and b.visibleRegion().boundingRect() == b.rect()]
+    outside = [
+        b for b in buttons if _scroll_area_of(b) is None and b.visibleRegion().boundingRect() == b.rect()
+    ]
     scrolling_ok = not isinstance(window, QDialog) or bool(outside)
     for button in buttons:
         name = f"{label}: button “{button.text()}”"

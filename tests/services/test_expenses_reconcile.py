@@ -112,7 +112,9 @@ def test_sign_off_chain_and_roles(past):
     with pytest.raises(ServiceError, match="不能执行"):
         expenses.reimburse(finance, app.id, on=clock.today(), method=expenses.BANK_TRANSFER, reference="记-1")
     expenses.approve(gm, app.id, "同意")
-    done = expenses.reimburse(finance, app.id, on=clock.today(), method=expenses.BANK_TRANSFER, reference="NO.889")
+    done = expenses.reimburse(
+        finance, app.id, on=clock.today(), method=expenses.BANK_TRANSFER, reference="NO.889"
+    )
     assert done.status == expenses.REIMBURSED and done.reimbursed[1:] == (expenses.BANK_TRANSFER, "NO.889")
     assert [h[2] for h in done.history] == [
         "submit",
@@ -154,7 +156,9 @@ def test_matching_is_never_on_amount_and_date_alone(past, tmp_path):
     by_invoice = expenses.save_line(
         lina, app.id, LineForm("meals", d, "300.00", vendor="粤海酒家", invoice_no="111", guests=2)
     )
-    by_vendor = expenses.save_line(lina, app.id, LineForm("transport", d, "88.00", vendor="滴滴出行", trips=1))
+    by_vendor = expenses.save_line(
+        lina, app.id, LineForm("transport", d, "88.00", vendor="滴滴出行", trips=1)
+    )
     lonely = expenses.save_line(lina, app.id, LineForm("other", d, "50.00", vendor="文具店"))
     path = _invoices(
         tmp_path,

@@ -133,7 +133,9 @@ def test_a_line_paid_in_cash_is_reconciled_by_its_invoice(past, tmp_path):
         lina, app.id, LineForm("other", d, "45.00", vendor="文具店", invoice_no="444", payment_method="现金")
     )
     card = expenses.save_line(
-        lina, app.id, LineForm("other", d, "60.00", vendor="打印店", invoice_no="555", payment_method="公务卡")
+        lina,
+        app.id,
+        LineForm("other", d, "60.00", vendor="打印店", invoice_no="555", payment_method="公务卡"),
     )
     _import(
         finance,

@@ -309,7 +309,9 @@ def test_pickers_leave_out_the_applicant_and_the_approver(qtbot, office, admin):
     dialog.reject()
     for kind, opener in (("add", view.add_approvers), ("copy", view.copy_to)):
         dialog = opener()
-        offered[kind] = [dialog.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.people.count())]
+        offered[kind] = [
+            dialog.people.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.people.count())
+        ]
         dialog.reject()
     for kind, ids in offered.items():
         assert ids, kind

@@ -441,7 +441,10 @@ def test_a_database_that_cannot_hold_chinese_is_refused_before_anything_is_writt
     _pg_admin(
         db_url,
         (f'DROP DATABASE IF EXISTS "{name}"', ()),
-        (f"CREATE DATABASE \"{name}\" ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0", ()),
+        (
+            f"CREATE DATABASE \"{name}\" ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0",
+            (),
+        ),
     )
     url = _pg_with_name(db_url, name)
     try:

@@ -150,7 +150,6 @@ def test_multi_select_bulk_in_place(qtbot, queue, scripted, monkeypatch):
     assert runs == []
 
 
-
 def _period_counts(tab) -> dict[str, int]:
     return next(r for r in tab.state_rows.rows if r.application_id is None).counts
 
