@@ -460,7 +460,6 @@ def _export_reference(actor, args: argparse.Namespace, out: Path) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import json
 
     from desktop.importers.tabular import ImportRefused
     from desktop.services import imports
@@ -476,16 +475,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     except ImportRefused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
-    batch = None
-    if not args.dry_run and result.new_lines:
-        batch = imports.commit(actor, result)
-        _tell_other_pcs({"imports", "expenses", "reconciliation"})
-    if args.json:
-        data = result.as_json()
-        if not args.dry_run:
-            data["batch"] = batch
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
+    batch = _commit_import(args, result, lambda: imports.commit(actor, result))
+    if not args.json:
         counts = {
             s: sum(1 for line in result.parsed.lines if line.status == s)
             for s in ("new", "duplicate", "error")
@@ -502,11 +493,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _commit_import(args: argparse.Namespace, result, commit) -> int | None:
+    """Commit what is new (unless --dry-run), tell the other PCs, and print the JSON contract
+    when asked; the same for spreadsheets and e-invoice files. Returns the batch id."""
+    import json
+
+    batch = None
+    if not args.dry_run and result.new_lines:
+        batch = commit()
+        _tell_other_pcs({"imports", "expenses", "reconciliation"})
+    if args.json:
+        data = result.as_json()
+        if not args.dry_run:
+            data["batch"] = batch
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    return batch
+
+
 def _import_einvoices(args: argparse.Namespace, actor) -> int:
     """E-invoice files and folders (issue 13): the JSON contract of a spreadsheet import, kind
     "e-invoice", one line per invoice with the file it came from. One unreadable file alone is
     refused with its one sentence; among others it is an error line."""
-    import json
 
     from desktop.importers import einvoice
     from desktop.importers.tabular import ImportRefused
@@ -528,15 +535,8 @@ def _import_einvoices(args: argparse.Namespace, actor) -> int:
     if len(result.lines) == 1 and result.lines[0].invoice is None:
         print(result.lines[0].reason, file=sys.stderr)
         return EXIT_USAGE
-    batch = None
-    if not args.dry_run and result.new_lines:
-        batch = invoices.commit_files(actor, result)
-        _tell_other_pcs({"imports", "expenses", "reconciliation"})
+    batch = _commit_import(args, result, lambda: invoices.commit_files(actor, result))
     if args.json:
-        data = result.as_json()
-        if not args.dry_run:
-            data["batch"] = batch
-        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     counts = result.counts()
     print(
