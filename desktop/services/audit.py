@@ -139,29 +139,19 @@ def record(
     rid = "" if record_id is None else str(record_id)[:60]
     with database.atomic():
         _lock_chain()
-        prev = _last_hash()
-        at = clock.now()
-        digest = _entry_hash(
-            at=at,
+        # the hashed fields are exactly the stored ones (the account id is not hashed: see _entry_hash)
+        fields = dict(
+            at=clock.now(),
             user_name=name,
             action=action,
             kind=kind,
             record_id=rid,
             changes=changes_text,
             note=note or "",
-            prev_hash=prev,
+            prev_hash=_last_hash(),
         )
         return AuditEntry.create(
-            at=at,
-            user=actor.user_id if actor is not None else None,
-            user_name=name,
-            action=action,
-            kind=kind,
-            record_id=rid,
-            changes=changes_text,
-            note=note or "",
-            prev_hash=prev,
-            hash=digest,
+            **fields, user=actor.user_id if actor is not None else None, hash=_entry_hash(**fields)
         )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,17 +27,10 @@ from desktop.services import audit
 from desktop.services.auth import Actor
 from desktop.services.errors import ServiceError
 from desktop.views import changes, filedialogs, ops, prompts
+from desktop.views.fields import pydate, qdate
 from desktop.views.table_model import Column, RowTableModel, make_table
 
 PAGE = 500  # rows shown; the export takes every matching row
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 class AuditLogView(QWidget):
@@ -78,8 +70,8 @@ class AuditLogView(QWidget):
         self.use_dates = QCheckBox(self.tr("日期"))
         self.use_dates.setObjectName("auditUseDates")
         today = clock.today()
-        self.date_from = QDateEdit(_qdate(today - dt.timedelta(days=30)))
-        self.date_to = QDateEdit(_qdate(today))
+        self.date_from = QDateEdit(qdate(today - dt.timedelta(days=30)))
+        self.date_to = QDateEdit(qdate(today))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -151,8 +143,8 @@ class AuditLogView(QWidget):
             "action": self.action.currentData() or "",
         }
         if self.use_dates.isChecked():
-            values["date_from"] = _pydate(self.date_from.date())
-            values["date_to"] = _pydate(self.date_to.date())
+            values["date_from"] = pydate(self.date_from.date())
+            values["date_to"] = pydate(self.date_to.date())
         return values
 
     def refresh(self) -> None:

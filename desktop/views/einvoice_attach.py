@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QObject
 
 from desktop.services import invoices
 from desktop.services.errors import ServiceError
 from desktop.views import changes, filedialogs, ops, prompts
+from desktop.views.fields import qdate
 
 
 class EInvoiceAttach(QObject):
@@ -71,7 +72,7 @@ class EInvoiceAttach(QObject):
         if not view.tax.text().strip() and invoice.tax is not None:
             view.tax.setText(f"{invoice.tax:.2f}")
         if view.line_id is None and invoice.date is not None:
-            view.date.setDate(QDate(invoice.date.year, invoice.date.month, invoice.date.day))
+            view.date.setDate(qdate(invoice.date))
         view.set_modified(True)
         self.pending = (Path(path), invoice.invoice_no)
         view.message.setText(

@@ -8,10 +8,22 @@ it, and never touches what the user typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 ERROR_COLOR = "#c0392b"
+
+
+def qdate(day: dt.date) -> QDate:
+    """A date field's value from a Python date (the services speak ``datetime.date``)."""
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: QDate) -> dt.date:
+    """A date field's value for the services."""
+    return dt.date(value.year(), value.month(), value.day())
 
 
 class FieldErrors:

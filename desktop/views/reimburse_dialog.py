@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,11 +30,7 @@ from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.money import format_money
 from desktop.views import prompts
 from desktop.views.editor import EditorDialog, editor_layout
-from desktop.views.fields import FieldErrors
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+from desktop.views.fields import FieldErrors, qdate
 
 
 class ReimburseDialog(EditorDialog):
@@ -60,14 +56,14 @@ class ReimburseDialog(EditorDialog):
         )
         self.heading.setWordWrap(True)
         today = clock.today()
-        self.paid_on = QDateEdit(_qdate(today))
+        self.paid_on = QDateEdit(qdate(today))
         self.paid_on.setObjectName("reimbursePaidOn")
         self.paid_on.setCalendarPopup(True)
         self.paid_on.setDisplayFormat("yyyy-MM-dd")
         # the same bounds the service checks, so the calendar does not offer refused days
-        self.paid_on.setMaximumDate(_qdate(today + dt.timedelta(days=expenses.PAID_AHEAD_DAYS)))
+        self.paid_on.setMaximumDate(qdate(today + dt.timedelta(days=expenses.PAID_AHEAD_DAYS)))
         if summary.approved_on is not None:
-            self.paid_on.setMinimumDate(_qdate(min(summary.approved_on, today)))
+            self.paid_on.setMinimumDate(qdate(min(summary.approved_on, today)))
         self.method = QComboBox()
         self.method.setObjectName("reimburseMethod")
         for code in expenses.METHODS:

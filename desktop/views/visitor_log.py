@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,15 +25,8 @@ from desktop.services import settings, visitors
 from desktop.services.auth import Actor
 from desktop.services.visitors import LogQuery
 from desktop.views import changes, filedialogs, ops, printing
+from desktop.views.fields import pydate, qdate
 from desktop.views.visit_models import VisitLogModel
-
-
-def _qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class VisitorLogView(QWidget):
@@ -54,8 +47,8 @@ class VisitorLogView(QWidget):
         self.text.setPlaceholderText(self.tr("姓名 / 单位 / 电话 / 拼音首字母（如 zw）"))
         self.text.setClearButtonEnabled(True)
         today = clock.today()
-        self.date_from = QDateEdit(_qdate(today - dt.timedelta(days=30)))
-        self.date_to = QDateEdit(_qdate(today))
+        self.date_from = QDateEdit(qdate(today - dt.timedelta(days=30)))
+        self.date_to = QDateEdit(qdate(today))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -69,7 +62,7 @@ class VisitorLogView(QWidget):
         export_button.clicked.connect(self.export_day)
         preview_button = QPushButton(self.tr("打印预览…"))
         preview_button.clicked.connect(self.preview_day)
-        self.export_date = QDateEdit(_qdate(today))
+        self.export_date = QDateEdit(qdate(today))
         self.export_date.setCalendarPopup(True)
         self.export_date.setDisplayFormat("yyyy-MM-dd")
 
@@ -130,8 +123,8 @@ class VisitorLogView(QWidget):
     def current_query(self) -> LogQuery:
         return LogQuery(
             text=self.text.text(),
-            date_from=_pydate(self.date_from.date()),
-            date_to=_pydate(self.date_to.date()),
+            date_from=pydate(self.date_from.date()),
+            date_to=pydate(self.date_to.date()),
             statuses=tuple(self.status_filter.currentData()),
             sort_key=self.query.sort_key,
             descending=self.query.descending,
@@ -192,7 +185,7 @@ class VisitorLogView(QWidget):
     def _export(self, path: Path, then=None) -> None:
         from desktop.exporters import visitor_log as log_export  # reportlab loads on first use
 
-        day = _pydate(self.export_date.date())
+        day = pydate(self.export_date.date())
         actor = self.actor
         company, form_no = settings.company_name(), settings.get("visitor_log_form_no")
         from desktop.services import retention
@@ -211,7 +204,7 @@ class VisitorLogView(QWidget):
         )
 
     def export_day(self) -> None:
-        day = _pydate(self.export_date.date())
+        day = pydate(self.export_date.date())
         suggested = str(Path.home() / f"来访登记表-{day:%Y%m%d}.xlsx")
         path, _ = filedialogs.get_save_file_name(
             self, self.tr("导出来访登记表"), suggested, self.tr("Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)")
@@ -224,7 +217,7 @@ class VisitorLogView(QWidget):
     def preview_day(self) -> None:
         import tempfile
 
-        day = _pydate(self.export_date.date())
+        day = pydate(self.export_date.date())
         path = Path(tempfile.mkdtemp(prefix="reception-print-")) / f"visitor-log-{day:%Y%m%d}.pdf"
 
         def show(result) -> None:
