@@ -1,11 +1,11 @@
 """Benchmarks for finance (prints figures; never fails on timing).
 
-    python bench/bench_finance.py [--rows 100000] [--lines 10000] [--receptions 1000]
+    python bench/bench_finance.py [--rows 100000] [--import-runs 5]
 
 1. Import: a generated N-row invoice list (.xlsx) is imported whole — read, find the header, map,
    parse, dedupe against the database, commit — next to a bare python-calamine read of the same
    file in the same run.
-2. Reconciliation: L imported lines against L claimed lines of R approved receptions.
+Reconciliation (three-way, with single decisions) is bench_reconcile.py.
 """
 
 from __future__ import annotations
@@ -125,109 +125,9 @@ def bench_import(rows: int, folder: Path, runs: int = 5) -> None:
     )
 
 
-def bench_reconcile(lines: int, receptions: int, folder: Path) -> None:
-    from desktop.models import (
-        Application,
-        Department,
-        ExpenseLine,
-        ExpenseSummary,
-        ImportBatch,
-        ImportedLine,
-        LevelStandard,
-        ReceptionLevel,
-        User,
-    )
-    from desktop.services import reconcile, setup
-    from desktop.services.auth import FINANCE, Actor, hash_password
-
-    db.open_database(f"sqlite:///{folder / 'reconcile.sqlite3'}")
-    setup.ensure_defaults()
-    rng = random.Random(2)
-    user = User.create(username="bench", password_hash=hash_password("benchmark"))
-    dep = Department.create(name="销售部")
-    level = ReceptionLevel.get(ReceptionLevel.code == "C")
-    std = LevelStandard.get(LevelStandard.level == level)
-    start = dt.date(2026, 1, 5)
-    with db.database.atomic():
-        apps = []
-        for i in range(receptions):
-            arrival = dt.datetime.combine(start + dt.timedelta(days=i % 300), dt.time(9))
-            apps.append(
-                dict(
-                    number=f"JD-B-{i:05d}",
-                    status="approved",
-                    applicant=user,
-                    department=dep,
-                    client_company=f"客户{i}",
-                    level=level,
-                    standard=std,
-                    arrival=arrival,
-                    departure=arrival + dt.timedelta(hours=8),
-                    total=Decimal("1000"),
-                )
-            )
-        Application.insert_many(apps).execute()
-        app_rows = list(Application.select())
-        ExpenseSummary.insert_many([dict(reception=a.id, status="submitted") for a in app_rows]).execute()
-        summaries = {s.reception_id: s.id for s in ExpenseSummary.select()}
-        per = max(1, lines // receptions)
-        claimed, imported = [], []
-        batch = ImportBatch.create(file_name="bench", file_hash="x", kind="invoice")
-        n = 0
-        for a in app_rows:
-            for _ in range(per):
-                amount = Decimal(rng.randrange(2000, 300000)) / 100
-                vendor = f"供应商{rng.randrange(500)}"
-                claimed.append(
-                    dict(
-                        summary=summaries[a.id],
-                        category="meals",
-                        date=a.arrival.date(),
-                        vendor=vendor,
-                        invoice_no=f"{30000000 + n}" if n % 3 else "",
-                        total=amount,
-                    )
-                )
-                imported.append(
-                    dict(
-                        batch=batch,
-                        row=n + 2,
-                        kind="invoice",
-                        date=a.arrival.date(),
-                        invoice_no=f"{30000000 + n}" if n % 3 else f"{90000000 + n}",
-                        vendor=vendor + "有限公司",
-                        total=amount,
-                        amount=amount,
-                        content_hash=str(n),
-                    )
-                )
-                n += 1
-        for i in range(0, len(claimed), 1000):
-            ExpenseLine.insert_many(claimed[i : i + 1000]).execute()
-            ImportedLine.insert_many(imported[i : i + 1000]).execute()
-    # a real user: the audit trail records who applied the saved rules
-    actor = Actor(user_id=user.id, username="bench", display_name="", roles=frozenset({FINANCE}))
-    result, elapsed = timed(
-        f"reconcile {n:,} imported vs {n:,} claimed lines of {receptions:,} receptions",
-        lambda: reconcile.run(actor, dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
-    )
-    print(
-        f"{'  auto-matched / to review / no candidate':<55} {result.matched:,} / {len(result.review):,} / "
-        f"{len(result.unmatched_no_candidate):,}  ({n / elapsed:,.0f} lines/s)"
-    )
-    flags, t_flags = timed(
-        "flags for the same period",
-        lambda: reconcile.flags(actor, dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
-    )
-    print(f"{'  flags':<55} {len(flags):,}")
-    db.close_database()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--lines", type=int, default=10_000)
-    parser.add_argument("--receptions", type=int, default=1_000)
     parser.add_argument("--import-runs", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -235,7 +135,6 @@ def main() -> None:
         paths.set_data_dir(folder)
         print(f"Python {sys.version.split()[0]}, SQLite file databases in a temporary folder")
         bench_import(args.rows, folder, args.import_runs)
-        bench_reconcile(args.lines, args.receptions, folder)
 
 
 if __name__ == "__main__":
