@@ -28,16 +28,7 @@ def main() -> int:
     quick = {
         "bench_startup.py": ["--runs", "3"],
         "bench_visitor_log.py": ["--visits", "20000", "--runs", "3"],
-        "bench_finance.py": [
-            "--rows",
-            "10000",
-            "--lines",
-            "1000",
-            "--receptions",
-            "100",
-            "--import-runs",
-            "3",
-        ],
+        "bench_finance.py": ["--rows", "10000", "--import-runs", "3"],
         "bench_reconcile.py": ["--lines", "2000", "--receptions", "200", "--runs", "3"],
         "bench_exports.py": ["--runs", "3", "--visits", "200", "--sheets", "10"],
         "bench_dashboard.py": ["--visits", "20000", "--runs", "3"],
