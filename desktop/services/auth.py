@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 
 import peewee
@@ -514,10 +515,14 @@ def save_user(
 def clean_email(errors: dict[str, str], value: str) -> str:
     """An e-mail address for notifications, trimmed; empty is allowed (no e-mail)."""
     email = value.strip()
-    local, _, domain = email.partition("@")
-    if email and (not local or not domain or " " in email or len(email) > 200):
+    if email and (len(email) > 200 or not _EMAIL.fullmatch(email)):
         errors["email"] = translate("services", "电子邮件地址格式不正确。")
     return email
+
+
+# name@domain.tld: one @, a dotted domain, no spaces, quotes, brackets or a leading "=" (a
+# formula-like text is not an address, and it would reach the SMTP server and the exports)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+")
 
 
 def _ensure_a_sysadmin_remains() -> None:
@@ -559,7 +564,7 @@ def own_account(actor: Actor) -> UserInfo:
 
 
 def update_own_account(
-    actor: Actor, *, email: str, old_password: str = "", new_password: str = ""
+    actor: Actor, *, email: str, old_password: str = "", new_password: str = "", confirm: str | None = None
 ) -> UserInfo:
     """Everyone keeps their own e-mail address (where approval and arrival notices reach them)
     and password; before this only the administrator could, in 用户与角色.
@@ -586,6 +591,8 @@ def update_own_account(
             _check_password_rules(new_password, errors)
             if "password" in errors:
                 errors["new"] = errors.pop("password")
+        if confirm is not None and confirm != new_password:
+            errors["new2"] = translate("services", "两次输入的新密码不一致。")
     if errors:
         raise ValidationError(errors)
     with database.atomic():

@@ -76,22 +76,21 @@ class AccountDialog(EditorDialog):
         self.save_changes()
 
     def save_changes(self) -> bool:
-        """Checks the two new passwords agree here (the service never sees the second one),
-        then saves on the writer thread and closes; what was typed stays on screen on any
-        error."""
+        """Saves on the writer thread and closes; every problem (the two new passwords that
+        disagree among them) is listed at once, and what was typed stays on screen."""
         if self._saving:
             return False
         self.errors.clear()
-        if self.new_password.text() != self.new_password2.text():
-            self.errors.show({"new2": self.tr("两次输入的新密码不一致。")})
-            return False
         email, old, new = self.email.text(), self.old_password.text(), self.new_password.text()
+        confirm = self.new_password2.text()
         actor = self.actor
         self._saving = True
         self.buttons.setEnabled(False)
 
         def work(_progress):
-            return auth.update_own_account(actor, email=email, old_password=old, new_password=new)
+            return auth.update_own_account(
+                actor, email=email, old_password=old, new_password=new, confirm=confirm
+            )
 
         def done(_info) -> None:
             self._saving = False

@@ -76,10 +76,6 @@ Qt {qt} · PySide6 {pyside} · Python {python}</translation>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
-    <message>
-        <source>两次输入的新密码不一致。</source>
-        <translation>The two new passwords do not match.</translation>
-    </message>
 </context>
 <context>
     <name>ActionDialog</name>
@@ -7513,6 +7509,10 @@ What this window shows, and anything not yet saved, belongs to the data before t
     <message>
         <source>请填写新密码。</source>
         <translation>Enter a new password.</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords do not match.</translation>
     </message>
     <message>
         <source>本人修改</source>

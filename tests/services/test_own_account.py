@@ -85,3 +85,20 @@ def test_the_change_is_in_the_audit_trail_without_the_password(demo_db):
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
     assert (entry.kind, entry.record_id, entry.user_id) == ("user", str(actor.user_id), actor.user_id)
     assert "desk@example.com" in entry.changes and "Chang3d-pass" not in entry.changes
+
+
+@pytest.mark.parametrize("address", ['=HYPERLINK("http://x")@evil', "a@b", "x" * 195 + "@a.com", "a b@c.com"])
+def test_formula_like_short_and_huge_addresses_are_refused(demo_db, address):
+    actor = auth.actor_by_username("qiantai")
+    with pytest.raises(ValidationError) as caught:
+        auth.update_own_account(actor, email=address)
+    assert set(caught.value.errors) == {"email"}
+
+
+def test_the_confirmation_is_checked_with_everything_else(demo_db):
+    actor = auth.actor_by_username("qiantai")
+    with pytest.raises(ValidationError) as caught:
+        auth.update_own_account(
+            actor, email="x@", old_password=DEMO_PASSWORD, new_password="Chang3d-pass", confirm="Chang3d-pasS"
+        )
+    assert set(caught.value.errors) == {"email", "new2"}

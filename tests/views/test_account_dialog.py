@@ -54,8 +54,11 @@ def test_mismatched_new_passwords_are_caught_before_saving(qtbot, demo_db):
     _window, dialog = _open(qtbot)
     dialog.new_password.setText("Chang3d-pass")
     dialog.new_password2.setText("Chang3d-pasS")
+    dialog.email.setText('=HYPERLINK("http://x")@evil')
     dialog.submit()
+    wait_ops(qtbot)
     assert dialog.errors.labels["new2"].text()
+    assert dialog.errors.labels["email"].text()  # every problem at once, not the first found
     assert dialog.isVisible()
     dialog.set_modified(False)
     dialog.reject()
