@@ -149,6 +149,8 @@ def move_local_files() -> tuple[int, int]:
         .tuples()
     )
     folder = paths.data_dir() / "vouchers"
+    if not pending or not folder.is_dir():  # the usual start: nothing here to move
+        return 0, len(pending)
     moved = elsewhere = 0
     for voucher_id, stored_name in pending:
         source = folder / Path(stored_name).name
